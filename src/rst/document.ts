@@ -1,0 +1,278 @@
+// The document being built and its registries, as docutils' `nodes.document`:
+// ids and names of every target, references waiting for resolution, footnotes,
+// citations, substitutions and pending transforms. The parser fills these while
+// it builds the tree; transforms read them.
+
+import { element, listAttribute, type RstElement } from './nodes.js';
+import { Reporter, Level } from './reporter.js';
+import { defaultSettings, type RstSettings } from './settings.js';
+
+export interface PendingTransform {
+  node: RstElement;
+  /** Name of the transform that will replace the pending node (`contents`, `sectnum` …). */
+  transform: string;
+  priority: number;
+}
+
+/** docutils' `make_id`: an identifier usable as an HTML id from any name. */
+export function makeId(value: string): string {
+  return value
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\x00-\x7f]/g, '')
+    .split(/\s+/)
+    .filter(Boolean)
+    .join(' ')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^[-0-9]+|-+$/g, '');
+}
+
+/** docutils' `fully_normalize_name`: case-folded, whitespace collapsed. */
+export function normalizeName(value: string): string {
+  return value.toLowerCase().split(/\s+/).filter(Boolean).join(' ');
+}
+
+/** docutils' `whitespace_normalize_name`. */
+export function whitespaceNormalizeName(value: string): string {
+  return value.split(/\s+/).filter(Boolean).join(' ');
+}
+
+export class Document {
+  readonly root: RstElement;
+  readonly settings: RstSettings;
+  readonly reporter: Reporter;
+
+  /** id → node. */
+  readonly ids = new Map<string, RstElement>();
+  /** normalized name → id (null when the name is a duplicate without a single target). */
+  readonly nameIds = new Map<string, string | null>();
+  /** normalized name → explicit (true) or implicit (false). */
+  readonly nameTypes = new Map<string, boolean>();
+  /** refname → reference nodes that use it. */
+  readonly refnames = new Map<string, RstElement[]>();
+  readonly refids = new Map<string, RstElement[]>();
+  readonly indirectTargets: RstElement[] = [];
+  readonly anonymousTargets: RstElement[] = [];
+  readonly anonymousRefs: RstElement[] = [];
+  readonly autofootnotes: RstElement[] = [];
+  readonly autofootnoteRefs: RstElement[] = [];
+  readonly symbolFootnotes: RstElement[] = [];
+  readonly symbolFootnoteRefs: RstElement[] = [];
+  readonly footnotes: RstElement[] = [];
+  readonly footnoteRefs = new Map<string, RstElement[]>();
+  readonly citations: RstElement[] = [];
+  readonly citationRefs = new Map<string, RstElement[]>();
+  readonly substitutionDefs = new Map<string, RstElement>();
+  /** case-insensitive name → canonical substitution name. */
+  readonly substitutionNames = new Map<string, string>();
+  readonly pending: PendingTransform[] = [];
+  /** Files read into this document (includes, csv-table files): for rebuild tracking. */
+  readonly dependencies = new Set<string>();
+
+  private readonly idCounters = new Map<string, number>();
+
+  constructor(settings: Partial<RstSettings> = {}) {
+    this.settings = defaultSettings(settings);
+    this.reporter = new Reporter(this.settings.sourceName);
+    this.root = element('document', { source: this.settings.sourceName });
+  }
+
+  /** Give `node` an id (from its names, else `id1`, `id2` …) and register it. */
+  setId(node: RstElement, msgnode?: RstElement): string {
+    const ids = listAttribute(node, 'ids');
+    if (ids.length > 0) {
+      for (const id of ids) {
+        const existing = this.ids.get(id);
+        if (existing && existing !== node) {
+          const msg = this.reporter.severe(`Duplicate ID: "${id}".`);
+          if (msgnode) msgnode.children.push(msg);
+        }
+        this.ids.set(id, node);
+      }
+      return ids[0]!;
+    }
+    const prefix = this.settings.idPrefix;
+    let id = '';
+    for (const name of listAttribute(node, 'names')) {
+      const base = makeId(name);
+      id = prefix + base;
+      if (base && !this.ids.has(id)) break;
+      id = '';
+    }
+    while (!id || this.ids.has(id)) {
+      const auto = this.settings.autoIdPrefix;
+      const count = (this.idCounters.get(auto) ?? 0) + 1;
+      this.idCounters.set(auto, count);
+      id = prefix + auto + count;
+    }
+    ids.push(id);
+    this.ids.set(id, node);
+    return id;
+  }
+
+  /**
+   * Register the names of a target-like node (section, target, footnote …),
+   * handling duplicates exactly as docutils' `set_name_id_map` does. The core
+   * parser owner refines this to match docutils' duplicate-name rules.
+   */
+  noteNames(node: RstElement, id: string, msgnode: RstElement | undefined, explicit: boolean): void {
+    for (const name of [...listAttribute(node, 'names')]) {
+      const normalized = normalizeName(name);
+      if (this.nameIds.has(normalized)) {
+        this.setDuplicateNameId(node, id, normalized, msgnode, explicit);
+      } else {
+        this.nameIds.set(normalized, id);
+        this.nameTypes.set(normalized, explicit);
+      }
+    }
+  }
+
+  protected setDuplicateNameId(
+    node: RstElement,
+    id: string,
+    name: string,
+    msgnode: RstElement | undefined,
+    explicit: boolean,
+  ): void {
+    const oldId = this.nameIds.get(name) ?? null;
+    const oldExplicit = this.nameTypes.get(name) ?? false;
+    this.nameTypes.set(name, oldExplicit || explicit);
+    const level = explicit && oldExplicit ? Level.WARNING : Level.INFO;
+    const line = node.position?.start.line;
+    if (explicit && oldExplicit && node.type === 'target' && oldId !== null) {
+      const old = this.ids.get(oldId);
+      if (old && node.attributes.refuri && node.attributes.refuri === old.attributes.refuri) {
+        // Same name, same URI: a harmless duplicate (docutils lets it pass).
+        listAttribute(node, 'dupnames').push(name);
+        listAttribute(node, 'names').splice(listAttribute(node, 'names').indexOf(name) >>> 0, 1);
+        return;
+      }
+    }
+    const msg = this.reporter.systemMessage(
+      level,
+      `Duplicate ${explicit ? 'explicit' : 'implicit'} target name: "${name}".`,
+      { line, attributes: { backrefs: [id] } },
+    );
+    if (msgnode) msgnode.children.push(msg);
+    this.nameIds.set(name, null);
+    const names = listAttribute(node, 'names');
+    const index = names.findIndex((n) => normalizeName(n) === name);
+    if (index >= 0) names.splice(index, 1);
+    listAttribute(node, 'dupnames').push(name);
+    if (oldId !== null) {
+      const old = this.ids.get(oldId);
+      if (old) {
+        const oldNames = listAttribute(old, 'names');
+        const oldIndex = oldNames.findIndex((n) => normalizeName(n) === name);
+        if (oldIndex >= 0) oldNames.splice(oldIndex, 1);
+        listAttribute(old, 'dupnames').push(name);
+      }
+    }
+  }
+
+  noteImplicitTarget(target: RstElement, msgnode?: RstElement): void {
+    const id = this.setId(target, msgnode);
+    this.noteNames(target, id, msgnode, false);
+  }
+
+  noteExplicitTarget(target: RstElement, msgnode?: RstElement): void {
+    const id = this.setId(target, msgnode);
+    this.noteNames(target, id, msgnode, true);
+  }
+
+  noteRefname(node: RstElement): void {
+    push(this.refnames, String(node.attributes.refname), node);
+  }
+
+  noteRefid(node: RstElement): void {
+    push(this.refids, String(node.attributes.refid), node);
+  }
+
+  noteIndirectTarget(target: RstElement): void {
+    this.indirectTargets.push(target);
+    if (listAttribute(target, 'names').length > 0) this.noteRefname(target);
+  }
+
+  noteAnonymousTarget(target: RstElement): void {
+    this.setId(target);
+    this.anonymousTargets.push(target);
+  }
+
+  noteAnonymousRef(ref: RstElement): void {
+    this.anonymousRefs.push(ref);
+  }
+
+  noteAutofootnote(footnote: RstElement): void {
+    this.setId(footnote);
+    this.autofootnotes.push(footnote);
+  }
+
+  noteAutofootnoteRef(ref: RstElement): void {
+    this.setId(ref);
+    this.autofootnoteRefs.push(ref);
+  }
+
+  noteSymbolFootnote(footnote: RstElement): void {
+    this.setId(footnote);
+    this.symbolFootnotes.push(footnote);
+  }
+
+  noteSymbolFootnoteRef(ref: RstElement): void {
+    this.setId(ref);
+    this.symbolFootnoteRefs.push(ref);
+  }
+
+  noteFootnote(footnote: RstElement): void {
+    this.setId(footnote);
+    this.footnotes.push(footnote);
+  }
+
+  noteFootnoteRef(ref: RstElement): void {
+    this.setId(ref);
+    push(this.footnoteRefs, String(ref.attributes.refname), ref);
+    this.noteRefname(ref);
+  }
+
+  noteCitation(citation: RstElement): void {
+    this.citations.push(citation);
+  }
+
+  noteCitationRef(ref: RstElement): void {
+    this.setId(ref);
+    push(this.citationRefs, String(ref.attributes.refname), ref);
+    this.noteRefname(ref);
+  }
+
+  noteSubstitutionDef(definition: RstElement, name: string, msgnode?: RstElement): void {
+    const key = whitespaceNormalizeName(name);
+    const existing = this.substitutionDefs.get(key);
+    if (existing) {
+      const msg = this.reporter.error(`Duplicate substitution definition name: "${key}".`, {
+        line: definition.position?.start.line,
+      });
+      if (msgnode) msgnode.children.push(msg);
+      const oldNames = listAttribute(existing, 'names');
+      const index = oldNames.indexOf(key);
+      if (index >= 0) oldNames.splice(index, 1);
+      listAttribute(existing, 'dupnames').push(key);
+    }
+    listAttribute(definition, 'names').push(key);
+    this.substitutionDefs.set(key, definition);
+    this.substitutionNames.set(normalizeName(key), key);
+  }
+
+  noteSubstitutionRef(ref: RstElement, refname: string): void {
+    ref.attributes.refname = whitespaceNormalizeName(refname);
+  }
+
+  notePending(node: RstElement, transform: string, priority: number): void {
+    this.pending.push({ node, transform, priority });
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
