@@ -92,3 +92,6 @@ export function verbIs(inv: IpInvocation, verbs: readonly string[]): boolean {
 
 /** Verbs that only list (`show`, `list`, `lst`): what every parser here reads. */
 export const LIST_VERBS = ['show', 'list', 'lst'];
+
+/** Messages iproute2 prints instead of output (`Device "x" does not exist.`, `RTNETLINK answers: …`). */
+export const IP_ERROR = /^\s*(?:Error:|RTNETLINK answers:|Cannot find device|Device "[^"]*" does not exist|Object "[^"]*" is unknown|Command "[^"]*" is unknown|Cannot open network namespace|Failed to |Usage: )/;

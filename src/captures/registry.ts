@@ -6,11 +6,19 @@ import { LineLedger, splitLines } from './lines.js';
 import { hasPrompt, parseCommandLine, stripPrompt } from './command-line.js';
 import { parser as virshList } from './virsh-list.js';
 import { parser as virshDumpxml } from './virsh-dumpxml.js';
+import { parser as psEf } from './ps-ef.js';
+import { parser as netstatTunlp } from './netstat-tunlp.js';
+import { parser as ssTunlp } from './ss-tunlp.js';
+import { parser as iptables } from './iptables.js';
 
 /** Every capture parser; the first whose `matches` accepts a command wins. */
 export const parsers: CaptureParser[] = [
   virshList,
   virshDumpxml,
+  psEf,
+  netstatTunlp,
+  ssTunlp,
+  iptables,
 ] as CaptureParser[];
 
 export function findParser(cmd: CommandLine | string): CaptureParser | undefined {

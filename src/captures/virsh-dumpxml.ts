@@ -159,7 +159,8 @@ function readFragments(ledger: LineLedger, domain: string | undefined): VirshXml
   for (let n = 1; n <= ledger.count; n++) {
     const line = ledger.text(n);
     if (ledger.roleOf(n) === 'unparsed' || isBlank(line)) continue;
-    if (/^(Authorization not available|error: |warning: )/.test(line.trim()) || /^\s*#/.test(line)) {
+    // `--` separates groups of `grep -A/-B` output
+    if (/^(Authorization not available|error: |warning: |--$)/.test(line.trim()) || /^\s*#/.test(line)) {
       ledger.noise(n);
       continue;
     }

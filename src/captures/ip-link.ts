@@ -1,0 +1,36 @@
+// `ip link` in all its layouts (`ip l`, `ip link show dev X`, `ip -d link`,
+// `ip -o link`, `ip -s link`): one record per interface, every fact with its line.
+// The line grouping is shared with ip-addr.ts (ip-interface-entries.ts).
+import type { CaptureParser, CaptureResult, CommandLine } from './types.js';
+import { LineLedger } from './lines.js';
+import { LIST_VERBS, readIpInvocation, verbIs } from './ip-command.js';
+import { walkInterfaceEntries, type IpInterfaceRecord } from './ip-interface-entries.js';
+
+export type { IpInterfaceRecord } from './ip-interface-entries.js';
+export type { LinkKind, TunnelSummary } from './ip-link-kind.js';
+export type { LinkLayer, LinkRef } from './ip-link-header.js';
+
+/** One interface of `ip link`: header, link layer, and with `-d` its kind lines. */
+export type IpLinkRecord = IpInterfaceRecord;
+
+/** Reads any `ip link`/`ip addr` text into interface records (the parser name tells which). */
+export function parseInterfaceCapture(parser: string, text: string, cmd: CommandLine): CaptureResult<IpInterfaceRecord> {
+  const ledger = new LineLedger(text);
+  const records = walkInterfaceEntries(ledger);
+  const result = ledger.finish(parser, cmd, records);
+  // `ip -n NS link` names the namespace as an option rather than with `ip netns exec`.
+  const netns = readIpInvocation(cmd.argv)?.netns;
+  if (result.netns === undefined && netns !== undefined) result.netns = netns;
+  return result;
+}
+
+export const parser: CaptureParser<IpLinkRecord> = {
+  name: 'ip-link',
+  matches(cmd) {
+    const inv = readIpInvocation(cmd.argv);
+    return inv?.program === 'ip' && inv.object === 'link' && !inv.brief && !inv.json && verbIs(inv, LIST_VERBS);
+  },
+  parse(text, cmd) {
+    return parseInterfaceCapture('ip-link', text, cmd);
+  },
+};
