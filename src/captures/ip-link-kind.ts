@@ -70,12 +70,15 @@ const FLAG_WORDS = new Set([
   'nopassthru', 'passthru', 'bc_cutoff', 'ip6erspan', 'collect_metadata', 'innerprotoinherit',
   'df', 'nodf', 'udp6zerocsum', 'noudp6zerocsum',
 ]);
+/** Words that can only be a value: `on`, `off`, numbers, hex, addresses. */
+const VALUE_LIKE = /^(?:on|off|-?\d[\w.:/-]*|0x[0-9a-f]+)$/i;
 /** Options printed with two value words: `srcport 0 0`. */
 const TWO_VALUE_OPTIONS = new Set(['srcport', 'port']);
 
 /**
  * Splits kind words into options and flags. Rules, in order: `<…>` is a flag
- * list; `{ … }` belongs to the key before it; a known flag word stands alone;
+ * list; `{ … }` belongs to the key before it; a known flag word stands alone
+ * unless a value (`on`, `off`, a number) follows it;
  * `srcport` takes two values; any other word takes the next word as value; a
  * last word without a value is a flag.
  */
@@ -94,8 +97,9 @@ export function readOptions(words: readonly string[]): { options: Record<string,
       flags.push(...word.replace(/[<>]/g, '').split(',').filter((f) => f !== ''));
       continue;
     }
-    if (FLAG_WORDS.has(word)) { flags.push(word); continue; }
     const next = words[i + 1];
+    // `learning` is a flag of vxlan but `learning on` an option of bridge_slave.
+    if (FLAG_WORDS.has(word) && (next === undefined || !VALUE_LIKE.test(next))) { flags.push(word); continue; }
     if (next === undefined) { flags.push(word); continue; }
     if (next === '{') {
       const close = words.indexOf('}', i + 2);

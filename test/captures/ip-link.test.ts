@@ -1,0 +1,106 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parser } from '../../src/captures/ip-link.js';
+import { parser as ipAddr } from '../../src/captures/ip-addr.js';
+import { parseCommandLine } from '../../src/captures/command-line.js';
+import { runFixtures } from './run-fixtures.js';
+import { parseFixture } from './fixture-input.js';
+
+runFixtures(parser, 'ip link');
+
+const byName = <T extends { name: string }>(records: T[], name: string): T => {
+  const found = records.find((r) => r.name === name);
+  assert.ok(found, `record ${name}`);
+  return found;
+};
+
+test('should match every spelling of ip link, and not ip addr, ip -br link or ip -j link', () => {
+  for (const cmd of ['ip link', 'ip l', 'ip li show', 'ip link show dev qvo7e2a4a6c-2b', 'ip link show qvo1', 'ip -d link',
+    'ip -details link show vx0', 'ip -o link', 'ip -s -s link', 'sudo ip netns exec qrouter-1 ip link', '/sbin/ip -n ns1 link', 'ip link list']) {
+    assert.ok(parser.matches(parseCommandLine(cmd)), cmd);
+  }
+  for (const cmd of ['ip addr', 'ip a', 'ip -br link', 'ip -j link', 'ip link set eth0 up', 'ip link add x type veth', 'ip route', 'bridge link', 'iplink']) {
+    assert.ok(!parser.matches(parseCommandLine(cmd)), cmd);
+  }
+});
+
+test('should read the 2014 seed: ovs-system masters, pfifo_fast, qlen only on some entries', () => {
+  const { records, unparsed } = parseFixture(parser, 'seed-2014-root');
+  assert.deepEqual(unparsed, []);
+  assert.equal(records.length, 11);
+  const qvo = byName(records, 'qvo7bfa2daa-66');
+  assert.deepEqual([qvo.ifindex, qvo.master, qvo.qdisc, qvo.qlen, qvo.linkedTo], [24, 'ovs-system', 'pfifo_fast', 1000, undefined]);
+  assert.equal(byName(records, 'lo').qlen, undefined);
+  assert.equal(byName(records, 'tap7bfa2daa-66').linkLayer?.address, 'fe:16:3e:5f:1f:58');
+});
+
+test('should read veth peers, @ifN with link-netnsid, and link-netns names', () => {
+  const lab = parseFixture(parser, 'lab-local-allinone').records;
+  assert.deepEqual(byName(lab, 'qvo7e2a4a6c-2b').linkedTo, { text: 'qvb7e2a4a6c-2b', name: 'qvb7e2a4a6c-2b' });
+  const eth0 = byName(lab, 'eth0');
+  assert.deepEqual(eth0.linkedTo, { text: 'if2', ifindex: 2 });
+  assert.equal(eth0.linkLayer?.linkNetnsId, 0);
+  const kinds = parseFixture(parser, 'netns-details-kinds').records;
+  assert.equal(byName(kinds, 'eth-x').linkLayer?.linkNetns, 'ngtest-peer');
+});
+
+test('should read -d kind lines: vxlan endpoints, bridge ports, tun type, macvlan mode, and device details', () => {
+  const records = parseFixture(parser, 'netns-details-kinds').records;
+  const vx0 = byName(records, 'vx0');
+  assert.deepEqual(vx0.kind?.tunnel, { id: 100, remote: '198.51.100.21', local: '198.51.100.11', ttl: 'auto', dstport: 4789 });
+  assert.deepEqual(vx0.kind?.flags, ['udpcsum', 'noudp6zerocsumtx', 'noudp6zerocsumrx']);
+  assert.equal(vx0.kind?.options['srcport'], '0 0');
+  assert.equal(vx0.details?.options['numtxqueues'], '1');
+  assert.equal(byName(records, 'vx6').kind?.tunnel?.group, '239.1.1.1');
+  const port = byName(records, 'veth-b');
+  assert.deepEqual([port.kind?.name, port.slaveKind?.name, port.slaveKind?.bridgePort], ['veth', 'bridge_slave', { state: 'disabled', priority: 32, cost: 2 }]);
+  assert.equal(port.slaveKind?.options['hold_timer'], '0.00');
+  assert.equal(byName(records, 'br0').kind?.bridge?.stpState, 0);
+  assert.deepEqual(byName(records, 'tap0').kind?.tun, { type: 'tap' });
+  assert.equal(byName(records, 't-mv').kind?.mode, 'bridge');
+  assert.equal(byName(records, 'veth-a').alias?.text, 'uplink to rack 3');
+  const tap = parseFixture(parser, 'lab-tty-details-tap-bridge-slave').records[0]!;
+  assert.deepEqual([tap.kind?.name, tap.slaveKind?.bridgePort?.state, tap.slaveKind?.evidence], ['tun', 'forwarding', { line: 4 }]);
+});
+
+test('should give -o and -d -o output the same records as the multi-line layout', () => {
+  const strip = (r: object): string => JSON.stringify(r, (k, v: unknown) => (k === 'evidence' || k === 'headerEvidence' ? undefined : v));
+  const multi = parseFixture(parser, 'netns-details-kinds').records;
+  const oneline = parseFixture(parser, 'netns-oneline-details').records;
+  // The multi-line capture was taken a moment before (veth-b down then up): compare the devices that did not change.
+  for (const name of ['vx0', 'eth-x', 'tap0', 'vx6']) assert.equal(strip(byName(oneline, name)), strip(byName(multi, name)), name);
+  assert.ok(oneline.every((r) => r.evidence.endLine === undefined));
+});
+
+test('should read -s counter blocks', () => {
+  const [record] = parseFixture(parser, 'netns-stats-alias').records;
+  assert.deepEqual(record?.stats?.map((s) => [s.label, s.counters['bytes'], s.evidence]), [['RX', 2656, { line: 4, endLine: 5 }], ['TX', 1322, { line: 6, endLine: 7 }]]);
+});
+
+test('should unwrap wrapped lines, split glued entries, and report notes and strays', () => {
+  const result = parseFixture(parser, 'noise-crlf-wrapped-glued-notes');
+  const eth0 = byName(result.records, 'eth0');
+  assert.deepEqual([eth0.master, eth0.state, eth0.headerEvidence, eth0.linkLayer?.broadcast, eth0.linkLayer?.evidence], ['ovs-system', 'UP', { line: 5, endLine: 6 }, 'ff:ff:ff:ff:ff:ff', { line: 7, endLine: 8 }]);
+  assert.equal(byName(result.records, 'qvo7bfa2daa-66').linkLayer?.evidence.line, 10);
+  assert.equal(byName(result.records, 'tap7bfa2daa-66').evidence.line, 12);
+  // The quoted `# 24: qvo…` note and the link/ether line under it are noise, not a second qvo entry.
+  assert.equal(result.records.filter((r) => r.name === 'qvo7bfa2daa-66').length, 1);
+  assert.deepEqual([result.lineRoles[13], result.lineRoles[14]], ['noise', 'noise']);
+  assert.deepEqual(result.unparsed.map((u) => u.line), [18, 19]);
+  assert.deepEqual(byName(result.records, 'gre-1').linkLayer, { type: 'gre', address: '198.51.100.11', peer: '198.51.100.21', evidence: { line: 23 } });
+});
+
+test('should report lines before any header and broken headers as unparsed, never throw', () => {
+  const cmd = parseCommandLine('ip link');
+  const result = parser.parse('    link/ether aa:bb:cc:dd:ee:ff\n3: eth1: <BROADCAST,MULTI\n', cmd);
+  assert.deepEqual(result.records, []);
+  assert.deepEqual(result.lineRoles, ['unparsed', 'unparsed']);
+  assert.match(result.unparsed[1]!.reason, /unclosed/);
+  assert.deepEqual(parser.parse('', cmd).lineRoles, []);
+});
+
+test('should take the namespace from ip -n NS when there is no ip netns exec', () => {
+  const result = parser.parse('1: lo: <LOOPBACK> mtu 65536 qdisc noop state DOWN mode DEFAULT group default qlen 1000\n    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00\n', parseCommandLine('ip -n qrouter-1 link'));
+  assert.equal(result.netns, 'qrouter-1');
+  assert.equal(ipAddr.name, 'ip-addr');
+});
