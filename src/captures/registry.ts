@@ -4,6 +4,12 @@
 import type { CaptureParser, CaptureResult, CommandLine } from './types.js';
 import { LineLedger, splitLines } from './lines.js';
 import { hasPrompt, parseCommandLine, stripPrompt } from './command-line.js';
+import { parser as ovsVsctlShow } from './ovs-vsctl-show.js';
+import { parser as ovsOfctlDumpFlows } from './ovs-ofctl-dump-flows.js';
+import { parser as ovsOfctlShow } from './ovs-ofctl-show.js';
+import { parser as ovsAppctlDpifShow } from './ovs-appctl-dpif-show.js';
+import { parser as ipLink } from './ip-link.js';
+import { parser as ipAddr } from './ip-addr.js';
 import { parser as virshList } from './virsh-list.js';
 import { parser as virshDumpxml } from './virsh-dumpxml.js';
 import { parser as psEf } from './ps-ef.js';
@@ -13,6 +19,12 @@ import { parser as iptables } from './iptables.js';
 
 /** Every capture parser; the first whose `matches` accepts a command wins. */
 export const parsers: CaptureParser[] = [
+  ovsVsctlShow,
+  ovsOfctlDumpFlows,
+  ovsOfctlShow,
+  ovsAppctlDpifShow,
+  ipLink,
+  ipAddr,
   virshList,
   virshDumpxml,
   psEf,
