@@ -7,6 +7,9 @@ import { element, span, type Position, type RstElement } from '../nodes.js';
 import { linesPosition } from '../source-lines.js';
 import type { TableRow, TableStructure } from './structure.js';
 
+/** What building a table needs from the block parser (a ParserState will do). */
+export type TableContext = Pick<ParserState, 'document' | 'nestedParse'>;
+
 export interface BuildTableOptions {
   /** The first N columns are stub (row-header) columns. */
   stubColumns?: number;
@@ -16,7 +19,7 @@ export interface BuildTableOptions {
   position?: Position;
 }
 
-function buildRow(cells: TableRow, state: ParserState, fallback: Position | undefined): RstElement {
+function buildRow(cells: TableRow, state: TableContext, fallback: Position | undefined): RstElement {
   const row = element('row');
   for (const cell of cells) {
     if (!cell) continue;
@@ -39,7 +42,7 @@ function group(type: string, rows: RstElement[], fallback: Position | undefined)
   return element(type, {}, rows, span(rows[0]?.position, rows[rows.length - 1]?.position) ?? fallback);
 }
 
-export function buildTable(structure: TableStructure, state: ParserState, options: BuildTableOptions = {}): RstElement {
+export function buildTable(structure: TableStructure, state: TableContext, options: BuildTableOptions = {}): RstElement {
   const { position } = options;
   const table = element('table', {}, [], position);
   if (options.widths === 'auto') table.attributes.classes = ['colwidths-auto'];
