@@ -2,7 +2,7 @@
 // order; when the counts differ every anonymous reference becomes problematic.
 
 import { Level } from '../reporter.js';
-import { findAll, flag, has, parents, replaceNode, setFlag } from './tree.js';
+import { findAll, flag, has, parents, replaceNode, setFlag, replaceSelf } from './tree.js';
 import type { Transform } from './types.js';
 
 export const anonymousHyperlinks: Transform = {
@@ -19,7 +19,7 @@ export const anonymousHyperlinks: Transform = {
       const parentOf = parents(document.root);
       for (const ref of refs) {
         const parent = parentOf.get(ref);
-        if (parent) replaceNode(parent, ref, [run.problematic(ref, msg)]);
+        if (parent) replaceSelf(parent, ref, [run.problematic(ref, msg)]);
       }
       return;
     }

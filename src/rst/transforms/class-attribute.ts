@@ -5,7 +5,7 @@
 import { Level } from '../reporter.js';
 import { element, listAttribute, text, type RstElement } from '../nodes.js';
 import { findPending, pendingDetails } from './pending.js';
-import { INVISIBLE, parents, replaceNode } from './tree.js';
+import { INVISIBLE, parents, replaceNode, replaceSelf } from './tree.js';
 import type { Transform } from './types.js';
 
 export const classAttribute: Transform = {
@@ -43,7 +43,7 @@ export const classAttribute: Transform = {
         base: pending,
         children: [element('literal_block', { 'xml:space': 'preserve' }, [text(raw)], pending.position)],
       });
-      replaceNode(pendingParent, pending, [msg]);
+      replaceSelf(pendingParent, pending, [msg]);
     }
   },
 };

@@ -6,7 +6,7 @@
 import { element, isElement, listAttribute, text, type RstElement, type RstNode } from '../nodes.js';
 import { findPending, pendingDetails } from './pending.js';
 import type { TransformRun } from './run.js';
-import { deepCopy, parents, replaceNode } from './tree.js';
+import { deepCopy, parents, replaceNode, replaceSelf } from './tree.js';
 import type { Transform } from './types.js';
 
 export const contents: Transform = {
@@ -17,7 +17,7 @@ export const contents: Transform = {
       const details = pendingDetails(pending);
       const parentOf = parents(document.root);
       let start: RstElement = document.root;
-      if (details.local !== undefined) {
+      if ('local' in details) {
         let node = parentOf.get(topic);
         while (node && node.type !== 'section' && node.type !== 'document') node = parentOf.get(node);
         start = node ?? document.root;
@@ -26,7 +26,7 @@ export const contents: Transform = {
       const backlinks = details.backlinks !== undefined ? backlinkOption(details.backlinks) : run.options.tocBacklinks;
       const depth = details.depth === undefined ? Infinity : Number(details.depth);
       const list = build(start, 1, { depth, backlinks, tocId, run });
-      if (list) replaceNode(topic, pending, [list]);
+      if (list) replaceSelf(topic, pending, [list]);
       else {
         const grand = parentOf.get(topic);
         if (grand) replaceNode(grand, topic, []);

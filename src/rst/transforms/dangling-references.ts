@@ -5,7 +5,7 @@
 
 import { normalizeName } from '../document.js';
 import { Level } from '../reporter.js';
-import { elements, flag, has, parents, replaceNode, setFlag } from './tree.js';
+import { elements, flag, has, parents, replaceNode, setFlag, replaceSelf } from './tree.js';
 import type { Transform } from './types.js';
 
 const REFERENCE_TYPES = new Set(['reference', 'footnote_reference', 'citation_reference']);
@@ -28,7 +28,7 @@ export const danglingReferences: Transform = {
         const msg = run.message(Level.ERROR, text, { base: node });
         parentOf ??= parents(document.root);
         const parent = parentOf.get(node);
-        if (parent) replaceNode(parent, node, [run.problematic(node, msg, true)]);
+        if (parent) replaceSelf(parent, node, [run.problematic(node, msg, true)]);
         continue;
       }
       delete node.attributes.refname;

@@ -6,7 +6,7 @@ import { normalizeName } from '../document.js';
 import { element, listAttribute, text, type RstElement } from '../nodes.js';
 import { Level } from '../reporter.js';
 import type { TransformRun } from './run.js';
-import { addBackref, elements, flag, has, parents, replaceNode, setFlag } from './tree.js';
+import { addBackref, elements, flag, has, parents, replaceNode, setFlag, replaceSelf } from './tree.js';
 import type { Transform } from './types.js';
 
 /** Symbols for `[*]` footnotes, in docutils' order; after ten they double (`**`, `††` …). */
@@ -110,7 +110,7 @@ export const footnotes: Transform = {
         for (const extra of registry.autofootnoteRefs.slice(registry.autofootnoteRefs.indexOf(ref))) {
           if (flag(extra, 'resolved') || has(extra, 'refname')) continue;
           const parent = parentOf.get(extra);
-          if (parent) replaceNode(parent, extra, [run.problematic(extra, msg)]);
+          if (parent) replaceSelf(parent, extra, [run.problematic(extra, msg)]);
         }
         break;
       }
@@ -144,7 +144,7 @@ export const footnotes: Transform = {
         for (const extra of registry.symbolFootnoteRefs.slice(r)) {
           if (flag(extra, 'resolved') || has(extra, 'refid')) continue;
           const parent = parentOf.get(extra);
-          if (parent) replaceNode(parent, extra, [run.problematic(extra, msg)]);
+          if (parent) replaceSelf(parent, extra, [run.problematic(extra, msg)]);
         }
         break;
       }

@@ -7,7 +7,7 @@ import { normalizeName } from '../document.js';
 import type { RstElement } from '../nodes.js';
 import { Level } from '../reporter.js';
 import type { TransformRun } from './run.js';
-import { findAll, flag, has, parents, replaceNode, setFlag } from './tree.js';
+import { findAll, flag, has, parents, replaceNode, setFlag, replaceSelf } from './tree.js';
 import type { Transform } from './types.js';
 
 export const indirectHyperlinks: Transform = {
@@ -116,7 +116,7 @@ function indirectError(target: RstElement, explanation: string, state: State): v
   const parentOf = parents(run.document.root);
   for (const ref of new Set(refs)) {
     const parent = parentOf.get(ref);
-    if (parent) replaceNode(parent, ref, [run.problematic(ref, msg)]);
+    if (parent) replaceSelf(parent, ref, [run.problematic(ref, msg)]);
   }
   setFlag(target, 'resolved');
 }

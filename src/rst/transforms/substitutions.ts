@@ -6,7 +6,7 @@
 import { normalizeName, whitespaceNormalizeName } from '../document.js';
 import { element, isElement, text, toText, type RstElement, type RstNode } from '../nodes.js';
 import { Level } from '../reporter.js';
-import { deepCopy, elements, findAll, has, replaceNode } from './tree.js';
+import { deepCopy, elements, findAll, has, replaceNode, replaceSelf } from './tree.js';
 import type { Transform } from './types.js';
 
 export const substitutions: Transform = {
@@ -54,7 +54,7 @@ export const substitutions: Transform = {
         problem = run.message(Level.ERROR, `Substitution definition "${key}" exceeds the line-length-limit.`, { base: ref });
       }
       if (problem || key === undefined) {
-        replaceNode(parent, ref, [run.problematic(ref, problem!)]);
+        replaceSelf(parent, ref, [run.problematic(ref, problem!)]);
         continue;
       }
       const definition = defs.get(key)!;
@@ -92,12 +92,12 @@ export const substitutions: Transform = {
             children: [element('literal_block', { 'xml:space': 'preserve' }, [text(raw)], parent.position)],
           });
           const grand = parentOf.get(parent);
-          if (grand) replaceNode(grand, parent, [msg]);
+          if (grand) replaceSelf(grand, parent, [msg]);
         } else {
           let first = ref;
           while (origin.has(first)) first = origin.get(first)!;
           const msg = run.message(Level.ERROR, `Circular substitution definition referenced: "${refname}".`, { base: first });
-          replaceNode(parent, ref, [run.problematic(ref, msg)]);
+          replaceSelf(parent, ref, [run.problematic(ref, msg)]);
         }
         continue;
       }
@@ -107,7 +107,7 @@ export const substitutions: Transform = {
         if (inner !== copy) parentOf.set(node, inner);
         queue.push(node);
       }
-      replaceNode(parent, ref, replacement);
+      replaceSelf(parent, ref, replacement);
     }
   },
 };

@@ -6,7 +6,7 @@ import { normalizeName } from '../document.js';
 import { element, listAttribute, text, type RstElement, type RstNode } from '../nodes.js';
 import { findPending, pendingDetails } from './pending.js';
 import type { TransformRun } from './run.js';
-import { findAll, parents, replaceNode, setFlag } from './tree.js';
+import { findAll, parents, replaceNode, setFlag, replaceSelf } from './tree.js';
 import type { Transform } from './types.js';
 
 export const targetNotes: Transform = {
@@ -36,7 +36,7 @@ export const targetNotes: Transform = {
       for (const ref of findAll(document.root, 'reference')) {
         if (ref.attributes.anonymous && ref.attributes.refuri !== undefined) note(String(ref.attributes.refuri), [ref]);
       }
-      replaceNode(parent, pending, made);
+      replaceSelf(parent, pending, made);
     }
   },
 };

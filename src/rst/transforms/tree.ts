@@ -139,3 +139,23 @@ export function firstChildNotIn(node: RstElement, skip: Set<string>): number | u
   const index = node.children.findIndex((child) => !skip.has(child.type));
   return index < 0 ? undefined : index;
 }
+
+const BASIC_ATTRIBUTES = ['ids', 'classes', 'names', 'dupnames'];
+
+/**
+ * Replace `node` by `replacement` the way docutils' replace_self does: the
+ * first replacement element inherits the replaced node's ids, classes, names
+ * and dupnames, so links to the old node still land.
+ */
+export function replaceSelf(parent: RstElement, node: RstElement, replacement: RstNode[]): void {
+  const first = replacement[0];
+  if (first && isElement(first)) {
+    for (const name of BASIC_ATTRIBUTES) {
+      const values = list(node, name);
+      if (values.length === 0) continue;
+      const target = listAttribute(first, name);
+      for (const value of values) if (!target.includes(value)) target.push(value);
+    }
+  }
+  replaceNode(parent, node, replacement);
+}
