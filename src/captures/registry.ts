@@ -60,13 +60,12 @@ export function parseCapture(text: string, options: ParseCaptureOptions = {}): P
   let command = options.command;
   let output = text;
   let lineOffset = 0;
-  if (command === undefined) {
-    const fromText = commandFromFirstLine(text);
-    if (fromText !== undefined) {
-      command = fromText;
-      output = dropFirstLine(text);
-      lineOffset = 1;
-    }
+  // a `$ command` first line is not output, even when the command is also given
+  const fromText = commandFromFirstLine(text);
+  if (fromText !== undefined) {
+    command ??= fromText;
+    output = dropFirstLine(text);
+    lineOffset = 1;
   }
   if (command === undefined) {
     return { ...notUnderstood(output, '', 'none', 'no command given (pass --cmd or start the capture with a `$ command` line)'), lineOffset };

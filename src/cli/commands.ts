@@ -1,10 +1,14 @@
 // The table of contents of the CLI: each sub-command lives in its own file and
 // exports `register(program)`.
 import type { Command } from 'commander';
+import { register as registerParse } from './parse.js';
+import { register as registerRst2Xml } from './rst2xml.js';
 
 type Registrar = (program: Command) => void;
 
 const registrars: Registrar[] = [];
+registrars.push(registerRst2Xml);
+registrars.push(registerParse);
 
 export function registerCommands(program: Command): void {
   for (const register of registrars) register(program);
