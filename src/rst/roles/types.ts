@@ -15,7 +15,10 @@ export interface RoleCall {
   /** The text between the backquotes, backslash escapes still in (`\x00`-marked as docutils does, see inline/). */
   text: string;
   line: number;
+  /** Where the whole interpreted text (role included) is. */
   position: Position;
+  /** Where the text between the backquotes is, when known. */
+  textPosition?: Position;
   /** Options from a `role` directive that derived this role (`class`, `language`, `format` …). */
   options: Record<string, unknown>;
   /** Content lines of the `role` directive, if any. */

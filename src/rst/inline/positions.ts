@@ -1,0 +1,54 @@
+// Index → source point for one inline request. The inline parser works on the
+// joined text of several source lines (each possibly dedented or from another
+// file); line starts are kept as prefix offsets so a lookup is a binary search.
+
+import type { Point, Position } from '../nodes.js';
+import type { SourceLine } from '../source-lines.js';
+
+export class PositionMap {
+  private readonly starts: number[];
+
+  constructor(private readonly lines: readonly SourceLine[]) {
+    this.starts = new Array<number>(lines.length);
+    let offset = 0;
+    for (let i = 0; i < lines.length; i++) {
+      this.starts[i] = offset;
+      offset += lines[i]!.text.length + 1;
+    }
+  }
+
+  /** Index of the line holding joined-text index `index`. */
+  lineIndex(index: number): number {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.starts[middle]! <= index) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  }
+
+  point(index: number): Point {
+    if (this.lines.length === 0) return { line: 1, column: 1 + index, offset: index };
+    const i = this.lineIndex(index);
+    const line = this.lines[i]!;
+    const column = Math.min(index - this.starts[i]!, line.text.length);
+    return { line: line.line, column: line.column + column, offset: line.offset + column };
+  }
+
+  position(start: number, end: number): Position {
+    return { start: this.point(start), end: this.point(end) };
+  }
+
+  /** 1-based source line of joined-text index `index`. */
+  line(index: number): number {
+    return this.point(index).line;
+  }
+
+  /** The file the character at `index` came from. */
+  source(index: number): string | undefined {
+    if (this.lines.length === 0) return undefined;
+    return this.lines[this.lineIndex(index)]!.source;
+  }
+}
