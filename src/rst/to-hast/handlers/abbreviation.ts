@@ -1,0 +1,5 @@
+// `:abbreviation:` is `<abbr>`.
+
+import { wrap } from './shared.js';
+
+export const abbreviation = wrap('abbr');

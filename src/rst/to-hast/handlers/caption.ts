@@ -1,0 +1,5 @@
+// A figure caption is a `<figcaption>`.
+
+import { wrap } from './shared.js';
+
+export const caption = wrap('figcaption');

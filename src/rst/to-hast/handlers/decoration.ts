@@ -1,0 +1,5 @@
+// The decoration only groups header and footer.
+
+import { transparent } from './shared.js';
+
+export const decoration = transparent;

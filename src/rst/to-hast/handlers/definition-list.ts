@@ -1,0 +1,5 @@
+// A definition list is a `<dl>`.
+
+import { wrap } from './shared.js';
+
+export const definitionList = wrap('dl');

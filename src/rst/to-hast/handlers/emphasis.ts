@@ -1,0 +1,5 @@
+// `*text*` is `<em>`.
+
+import { wrap } from './shared.js';
+
+export const emphasis = wrap('em');

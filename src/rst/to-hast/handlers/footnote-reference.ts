@@ -1,0 +1,16 @@
+// A footnote reference is a bracketed link to its footnote, with the id the
+// footnote links back to.
+
+import type { Element } from 'hast';
+import type { Handler } from '../state.js';
+
+export const footnoteReference: Handler = (state, node) => {
+  const refid = node.attributes.refid;
+  const bracket = (value: string): Element => ({ type: 'element', tagName: 'span', properties: { className: ['fn-bracket'] }, children: [{ type: 'text', value }] });
+  const properties = {
+    className: [node.type.replace('_', '-'), 'brackets'],
+    role: 'doc-noteref',
+    ...(typeof refid === 'string' ? { href: `#${refid}` } : {}),
+  };
+  return state.element(node, 'a', properties, [bracket('['), ...state.all(node), bracket(']')]);
+};

@@ -1,0 +1,25 @@
+// An image is an `<img>`: uri → src, alt (the uri when absent, as docutils
+// does), width/height, scale (kept as a data attribute) and align (a class).
+
+import type { Element, Properties } from 'hast';
+import type { Handler } from '../state.js';
+import { classesOf } from './shared.js';
+import { safeHref } from './reference.js';
+
+export const image: Handler = (state, node) => {
+  const uri = String(node.attributes.uri ?? '');
+  const properties: Properties = { src: safeHref(uri) ?? '', alt: String(node.attributes.alt ?? uri) };
+  for (const dimension of ['width', 'height'] as const) {
+    const value = node.attributes[dimension];
+    if (value !== undefined) properties[dimension] = String(value);
+  }
+  if (node.attributes.scale !== undefined) properties.dataScale = String(node.attributes.scale);
+  const classes = [...classesOf(node)];
+  if (node.attributes.align !== undefined) classes.push(`align-${String(node.attributes.align)}`);
+  if (classes.length > 0) properties.className = classes;
+  const ids = node.attributes.ids;
+  if (Array.isArray(ids) && ids.length > 0) properties.id = ids[0]!;
+  const img: Element = state.patch(node, { type: 'element', tagName: 'img', properties, children: [] });
+  const extra = state.extraIds(node);
+  return extra.length > 0 ? [...extra, img] : img;
+};

@@ -1,0 +1,5 @@
+// The option itself (`-v`, `--verbose`).
+
+import { transparent } from './shared.js';
+
+export const optionString = transparent;

@@ -1,0 +1,5 @@
+// `:sub:` is `<sub>`.
+
+import { wrap } from './shared.js';
+
+export const subscript = wrap('sub');

@@ -1,0 +1,5 @@
+// `:sup:` is `<sup>`.
+
+import { wrap } from './shared.js';
+
+export const superscript = wrap('sup');

@@ -1,0 +1,5 @@
+// Table head rows.
+
+import { wrap } from './shared.js';
+
+export const thead = wrap('thead');
