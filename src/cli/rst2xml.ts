@@ -1,0 +1,62 @@
+// `netguide rst2xml FILE`: the untransformed parse tree as docutils XML on
+// stdout (diff it against docutils' `rst2xml --indents`), problems on stderr
+// as `file:line:col: level: message`.
+import type { Command } from 'commander';
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parseRst } from '../rst/index.js';
+import { LEVELS, Level } from '../rst/reporter.js';
+import { toXml } from '../rst/writers/xml.js';
+import { formatDiagnostic, type Severity } from './diagnostics.js';
+
+interface Rst2XmlOptions {
+  strict?: boolean;
+  contentRoot?: string;
+}
+
+export function register(program: Command): void {
+  program
+    .command('rst2xml')
+    .description('print the untransformed parse tree of a reStructuredText file as docutils XML')
+    .argument('<file>', 'the .rst file (- for standard input)')
+    .option('--strict', 'exit with status 1 when there is any warning or error')
+    .option('--content-root <dir>', 'directory includes may not leave (default: the file\'s directory)')
+    .action((file: string, options: Rst2XmlOptions) => {
+      let text: string;
+      try {
+        text = readFileSync(file === '-' ? 0 : file, 'utf8');
+      } catch (error) {
+        process.stderr.write(`${file}: error: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.exitCode = 2;
+        return;
+      }
+      const base = file === '-' ? process.cwd() : dirname(resolve(file));
+      let xml: string;
+      let failures = 0;
+      try {
+        const { tree, document } = parseRst(text, {
+          sourceName: file,
+          baseDir: base,
+          contentRoot: options.contentRoot ? resolve(options.contentRoot) : base,
+        });
+        xml = toXml(tree);
+        for (const message of document.reporter.messages) {
+          if (message.level < document.settings.reportLevel) continue;
+          if (message.level >= Level.WARNING) failures++;
+          process.stderr.write(formatDiagnostic({
+            file: message.source,
+            line: message.line,
+            column: message.column,
+            severity: LEVELS[message.level]!.toLowerCase() as Severity,
+            message: message.message.replace(/\n/g, ' '),
+          }) + '\n');
+        }
+      } catch (error) {
+        process.stderr.write(`${file}: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+        process.exitCode = 3;
+        return;
+      }
+      process.stdout.write(xml);
+      if (options.strict && failures > 0) process.exitCode = 1;
+    });
+}

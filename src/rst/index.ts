@@ -1,0 +1,82 @@
+// The reStructuredText reader: `parseRst(text, settings)` gives the docutils
+// parse tree (no transforms) and its Document; `rstParse` is the same as a
+// unified parser plugin (`unified().use(rstParse)`), which also turns system
+// messages into vfile messages with their place.
+
+import type { Processor } from 'unified';
+import type { Node } from 'unist';
+import type { VFile } from 'vfile';
+import { Document } from './document.js';
+import { element, type RstElement } from './nodes.js';
+import { Level, LEVELS } from './reporter.js';
+import type { RstSettings } from './settings.js';
+import { ParseContext } from './parser/context.js';
+import { parseInline } from './parser/inline-bridge.js';
+import { Block, toBlockLines } from './parser/lines.js';
+import { createMachine } from './parser/machine.js';
+
+export interface ParseResult {
+  tree: RstElement;
+  document: Document;
+}
+
+/** Parse `text` into a docutils document tree (docutils' Parser.parse, no transforms). */
+export function parseRst(text: string, settings: Partial<RstSettings> = {}): ParseResult {
+  const document = new Document(settings);
+  const { root } = document;
+  const lines = toBlockLines(text, document.settings.sourceName, document.settings.tabWidth);
+  root.position = {
+    start: { line: 1, column: 1, offset: 0 },
+    end: endPoint(text),
+  };
+  const limit = document.settings.lineLengthLimit;
+  const tooLong = lines.findIndex((line) => line.text.length > limit);
+  if (tooLong >= 0) {
+    root.children.push(document.reporter.error(`Line ${tooLong + 1} exceeds the line-length-limit.`));
+    return { tree: root, document };
+  }
+  const context = new ParseContext(document, parseInline, createMachine);
+  context.run({ block: new Block(lines, 0, lines.length), parent: root, state: 'Body', matchTitles: true });
+  return { tree: root, document };
+}
+
+function endPoint(text: string) {
+  let line = 1;
+  let last = 0;
+  const pattern = /\r\n|\r|\n/g;
+  let match: RegExpExecArray | null;
+  while ((match = pattern.exec(text)) !== null) {
+    line++;
+    last = match.index + match[0].length;
+  }
+  return { line, column: text.length - last + 1, offset: text.length };
+}
+
+export interface RstParseOptions extends Partial<RstSettings> {}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** The Document of the parse: registries (ids, names, substitutions …) and every reported message. */
+    rst: Document;
+  }
+}
+
+/** unified parser plugin: `unified().use(rstParse, settings)`. */
+export function rstParse(this: Processor, options: RstParseOptions = {}): void {
+  const parser = (text: string, file: VFile): Node => {
+    const sourceName = options.sourceName ?? file.path ?? '<string>';
+    const { tree, document } = parseRst(text, { ...options, sourceName });
+    file.data.rst = document;
+    for (const reported of document.reporter.messages) {
+      if (reported.level < document.settings.reportLevel) continue;
+      const place = reported.line !== undefined ? { line: reported.line, column: reported.column ?? 1 } : undefined;
+      const message = file.message(reported.message, { place, source: 'rst', ruleId: LEVELS[reported.level]!.toLowerCase() });
+      message.fatal = reported.level >= Level.ERROR ? true : reported.level === Level.WARNING ? false : undefined;
+    }
+    return tree as unknown as Node;
+  };
+  (this as unknown as { parser: typeof parser }).parser = parser;
+}
+
+export { element };
+export type { Document };
