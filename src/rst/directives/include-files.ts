@@ -13,10 +13,9 @@ import { iconvEncodingName } from './options.js';
 
 export type Resolved = { ok: true; absolute: string; display: string } | { ok: false; reason: string };
 
-/** A path as docutils shows it: relative to the working directory when below it. */
+/** A path as docutils shows it (utils.relative_path): relative to the working directory. */
 export function displayPath(absolute: string, cwd = process.cwd()): string {
-  const relative = path.relative(cwd, absolute);
-  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : absolute;
+  return path.relative(cwd, absolute) || '.';
 }
 
 function isInside(root: string, candidate: string): boolean {
@@ -42,7 +41,7 @@ export function resolveInsideRoot(target: string, baseDir: string, contentRoot: 
   }
   // Lexical check first, so that a missing file outside the root is not reported as merely missing.
   if (!isInside(path.resolve(contentRoot), absolute) && !isInside(root, absolute)) {
-    return { ok: false, reason: `Path "${display}" is outside the content root "${displayPath(root)}"; refused.` };
+    return { ok: false, reason: `Path "${display}" is outside the content root; refused.` };
   }
   let real: string;
   try {
@@ -53,7 +52,7 @@ export function resolveInsideRoot(target: string, baseDir: string, contentRoot: 
     return { ok: false, reason: `InputError: ${(error as Error).message}.` };
   }
   if (!isInside(root, real)) {
-    return { ok: false, reason: `Path "${display}" leads outside the content root "${displayPath(root)}" (to "${real}"); refused.` };
+    return { ok: false, reason: `Path "${display}" leads outside the content root (through a symbolic link); refused.` };
   }
   return { ok: true, absolute: real, display };
 }
