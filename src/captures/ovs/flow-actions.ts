@@ -283,32 +283,25 @@ function decodeNamed(name: string, args: string | undefined, paren: boolean, tex
 }
 
 function numeric(text: string): number | undefined {
-  const t = text.trim();
-  if (/^\d+$/.test(t)) return Number(t);
-  if (/^0x[0-9a-f]+$/i.test(t)) return parseInt(t, 16);
-  return undefined;
+  return toSafeNumber(text);
 }
 
 function decodeOutput(args: string, paren: boolean, text: string): OutputAction {
+  let target = args;
+  let maxLen: number | undefined;
   if (paren) {
     // output(port=1,max_len=100)
-    const action: OutputAction = { type: 'output', text };
+    target = '';
     for (const part of splitTopLevel(args)) {
       const { key, value } = splitKeyValue(part);
-      if (key === 'port' && value !== undefined) setOutputTarget(action, value);
-      else if (key === 'max_len' && value !== undefined) action.maxLen = Number(value);
+      if (key === 'port' && value !== undefined) target = value;
+      else if (key === 'max_len' && value !== undefined) maxLen = numeric(value);
     }
-    return action;
   }
-  const action: OutputAction = { type: 'output', text };
-  setOutputTarget(action, args);
-  return action;
-}
-
-function setOutputTarget(action: OutputAction, target: string): void {
   const field = parseFieldRef(target);
-  if (field) action.field = field;
-  else action.port = parsePortRef(target);
+  const action: OutputAction = field ? { type: 'output', field, text } : { type: 'output', port: parsePortRef(target), text };
+  if (maxLen !== undefined) action.maxLen = maxLen;
+  return action;
 }
 
 function decodeController(args: string, paren: boolean, text: string): ControllerAction {
@@ -359,16 +352,20 @@ function decodeSetTunnel(args: string, bits: 32 | 64, text: string): SetTunnelAc
   return action;
 }
 
-/** `0x1` / `42` → number when it is exact in a double. */
+/** `0x1` / `42` → number when it is exact in a double; undefined for anything else. */
 export function toSafeNumber(text: string): number | undefined {
-  const t = text.trim();
-  let big: bigint;
-  try {
-    if (/^0x[0-9a-f]+$/i.test(t) || /^\d+$/.test(t)) big = BigInt(t);
-    else return undefined;
-  } catch {
-    return undefined;
+  const t = text.length > 0 && (text.charCodeAt(0) <= 0x20 || text.charCodeAt(text.length - 1) <= 0x20) ? text.trim() : text;
+  const hex = t.length > 2 && t.charCodeAt(0) === 0x30 && (t.charCodeAt(1) | 0x20) === 0x78; // 0x / 0X
+  const from = hex ? 2 : 0;
+  if (t.length === from) return undefined;
+  for (let i = from; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    const digit = c >= 0x30 && c <= 0x39;
+    if (!digit && !(hex && ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x66))) return undefined;
   }
+  // up to 13 hex / 15 decimal digits always fit; longer ones are checked exactly
+  if (hex ? t.length - 2 <= 13 : t.length <= 15) return hex ? parseInt(t.slice(2), 16) : Number(t);
+  const big = BigInt(t);
   return big <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(big) : undefined;
 }
 
@@ -399,7 +396,7 @@ function decodeNote(bytes: string): { decoded?: string } {
 }
 
 function decodeCt(args: string, text: string): CtAction {
-  const action: CtAction = { type: 'ct', commit: false, force: false, exec: [], options: {}, text };
+  const action: CtAction = { type: 'ct', commit: false, force: false, zone: undefined, table: undefined, nat: undefined, exec: [], options: {}, text };
   for (const part of splitTopLevel(args)) {
     if (part === 'commit') action.commit = true;
     else if (part === 'force') action.force = true;
@@ -469,7 +466,10 @@ const LEARN_OPTIONS = new Set(['send_flow_rem', 'delete_learned', 'limit', 'resu
  *   attributes first (table=, …), then the template: matches, loads, output.
  */
 function decodeLearn(args: string, text: string): LearnAction {
-  const action: LearnAction = { type: 'learn', options: {}, specs: [], text };
+  const action: LearnAction = {
+    type: 'learn', table: undefined, priority: undefined, idleTimeout: undefined, hardTimeout: undefined,
+    finIdleTimeout: undefined, finHardTimeout: undefined, cookie: undefined, options: {}, specs: [], text,
+  };
   for (const part of splitTopLevel(args)) {
     if (part.startsWith('load:')) {
       action.specs.push(learnLoad(part));

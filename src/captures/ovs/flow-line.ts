@@ -11,7 +11,6 @@
 import type { Evidence } from '../types.js';
 import { type FlowAction, parseActions, toSafeNumber } from './flow-actions.js';
 import { type PortRef, parsePortRef } from './refs.js';
-import { splitKeyValue } from './split-top-level.js';
 
 export interface MatchField {
   /** As printed: `in_port`, `dl_vlan`, `tun_id`, `reg0`, `ct_state`, or a protocol shorthand (`arp`, `tcp`). */
@@ -81,55 +80,70 @@ export function parseFlowText(text: string, evidence: Evidence): OvsFlow | strin
   const at = actionsIndex(text);
   if (at < 0) return 'no `actions=` in this flow line';
   const actionsText = text.slice(at + 8).trim();
+  // every key up front, in the order ovs-ofctl prints them: one object shape
+  // for all flows (faster) and readable JSON (absent values are left out of it)
   const flow: OvsFlow = {
+    cookie: undefined,
+    duration: undefined,
     table: 0,
+    nPackets: undefined,
+    nBytes: undefined,
+    idleTimeout: undefined,
+    hardTimeout: undefined,
+    idleAge: undefined,
+    hardAge: undefined,
+    importance: undefined,
     priority: DEFAULT_PRIORITY,
     flags: [],
+    protocol: undefined,
+    inPort: undefined,
     match: [],
     actions: parseActions(actionsText),
     actionsText,
     text,
     evidence,
   };
-  const head = text.slice(0, at);
-  // tokens of the head are separated by commas and blanks (outside quotes)
+  // tokens of the head (text before ` actions=`) are separated by commas and
+  // blanks outside quotes; key and value are cut straight from `text`
   let start = -1;
+  let eq = -1;
   let quoted = false;
-  for (let i = 0; i <= head.length; i++) {
-    const c = i < head.length ? head.charCodeAt(i) : 0x20;
+  for (let i = 0; i <= at; i++) {
+    const c = i < at ? text.charCodeAt(i) : 0x20;
     if (quoted) {
       if (c === 0x22) quoted = false;
       continue;
     }
-    if (c === 0x22) {
+    if (c === 0x22 /* " */) {
       quoted = true;
       if (start < 0) start = i;
       continue;
     }
-    const separator = c === 0x2c || c === 0x20 || c === 0x09;
-    if (!separator) {
+    if (c !== 0x2c && c !== 0x20 && c !== 0x09) {
       if (start < 0) start = i;
+      if (c === 0x3d /* = */ && eq < 0) eq = i;
       continue;
     }
     if (start >= 0) {
-      const problem = addHeadToken(flow, head.slice(start, i));
+      const problem = eq < 0 ? addBareWord(flow, text.slice(start, i)) : addHeadField(flow, text.slice(start, eq), text.slice(eq + 1, i));
       if (problem) return problem;
       start = -1;
+      eq = -1;
     }
   }
   return flow;
 }
 
-function addHeadToken(flow: OvsFlow, token: string): string | undefined {
-  const { key, value } = splitKeyValue(token);
-  if (value === undefined) {
-    if (FLAGS.has(key)) flow.flags.push(key);
-    else {
-      if (PROTOCOLS.has(key) && flow.protocol === undefined) flow.protocol = key;
-      flow.match.push({ name: key });
-    }
-    return undefined;
+function addBareWord(flow: OvsFlow, word: string): undefined {
+  if (FLAGS.has(word)) flow.flags.push(word);
+  else {
+    if (PROTOCOLS.has(word) && flow.protocol === undefined) flow.protocol = word;
+    flow.match.push({ name: word });
   }
+  return undefined;
+}
+
+function addHeadField(flow: OvsFlow, key: string, value: string): string | undefined {
   switch (key) {
     case 'cookie':
       flow.cookie = value;

@@ -27,8 +27,14 @@ export function isReservedPort(text: string): text is ReservedPort {
 /** `1` · `"patch-int"` · `vx1` · `LOCAL` → PortRef. */
 export function parsePortRef(text: string): PortRef {
   const t = text.trim();
-  if (/^\d+$/.test(t)) return { number: Number(t) };
-  if (/^0x[0-9a-f]+$/i.test(t)) return { number: parseInt(t, 16) };
+  const c = t.charCodeAt(0);
+  if (c >= 0x30 && c <= 0x39) {
+    // numbers are the common case (`in_port=1`): checked without a regular expression
+    let digits = true;
+    for (let i = 1; i < t.length && digits; i++) digits = t.charCodeAt(i) >= 0x30 && t.charCodeAt(i) <= 0x39;
+    if (digits) return { number: Number(t) };
+    if (/^0x[0-9a-f]+$/i.test(t)) return { number: parseInt(t, 16) };
+  }
   if (isReservedPort(t)) return { reserved: t };
   return { name: unquote(t) };
 }
