@@ -112,6 +112,7 @@ export const parser: CaptureParser<IptablesRecord> = {
     const ledger = new LineLedger(text);
     const records: IptablesRecord[] = [];
     let table = tableOption(cmd.argv) ?? 'filter';
+    let previous: { rules: IptablesRule[]; text: string; n: number } | undefined;
     for (let n = 1; n <= ledger.count; n++) {
       if (ledger.roleOf(n) === 'blank') continue;
       const line = ledger.text(n).trim();
@@ -140,12 +141,24 @@ export const parser: CaptureParser<IptablesRecord> = {
       } else if ((m = /^-N\s+(\S+)$/.exec(line))) {
         records.push(chain(table, m[1]!, '-', undefined, evidence));
         ledger.fact(n);
-      } else if ((m = /^(?:\[(\d+):(\d+)\]\s+)?-([AI])\s+(\S+)(?:\s+(.*))?$/.exec(line))) {
-        const rule = parseRule(table, m[4]!, m[3] === 'I' ? 'insert' : 'append', m[5] ?? '', evidence);
-        const c = counters(m[1], m[2]);
-        if (c) rule.counters = c;
-        records.push(rule);
+      } else if (RULE.test(line)) {
+        const rules = readRules(table, line, evidence);
+        records.push(...rules);
+        previous = { rules, text: line, n };
         ledger.fact(n);
+        continue;
+      } else if (previous && previous.n === n - 1 && !/^[-:*#[]/.test(line)) {
+        // a long rule wrapped onto the next line (terminal width): join and read it again
+        //   -A neutron-l3-agent-POSTROUTING ! -i qg-9b8a7c6d-5e ! -o qg-9b8a7c6d-5e -m conntrack ! --cts
+        //   tate DNAT -j ACCEPT
+        const rawPrior = ledger.text(previous.n);
+        const joined = previous.text + (rawPrior.length >= 79 && !/^\s/.test(ledger.text(n)) ? '' : ' ') + line;
+        const first = previous.rules[0]!.evidence.line;
+        const rules = readRules(table, joined, { line: first, endLine: n });
+        records.splice(records.length - previous.rules.length, previous.rules.length, ...rules);
+        previous = { rules, text: joined, n };
+        ledger.fact(n);
+        continue;
       } else {
         ledger.unparsed(n, 'not an iptables rule, chain, policy or table line');
       }
@@ -153,6 +166,24 @@ export const parser: CaptureParser<IptablesRecord> = {
     return ledger.finish('iptables', cmd, records);
   },
 };
+
+const RULE = /^(?:\[(\d+):(\d+)\]\s+)?-([AI])\s+(\S+)(?:\s+(.*))?$/;
+
+/**
+ * One line's rules. Two rules pasted onto one line are split where the second
+ * `-A` starts, since `-A` can only begin a rule:
+ *   -A INPUT -j neutron-l3-agent-INPUT -A FORWARD -j neutron-filter-top
+ */
+function readRules(table: string, line: string, evidence: Evidence): IptablesRule[] {
+  return line.split(/(?<!\[\d+:\d+\]\s*)\s+(?=(?:\[\d+:\d+\]\s+)?-[AI]\s)/).map((part) => {
+    const m = RULE.exec(part.trim());
+    if (!m) return parseRule(table, '', 'append', part, { ...evidence });
+    const rule = parseRule(table, m[4]!, m[3] === 'I' ? 'insert' : 'append', m[5] ?? '', { ...evidence });
+    const c = counters(m[1], m[2]);
+    if (c) rule.counters = c;
+    return rule;
+  });
+}
 
 function tableOption(argv: string[]): string | undefined {
   for (let i = 1; i < argv.length; i++) {

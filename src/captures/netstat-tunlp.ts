@@ -41,7 +41,8 @@ export const parser: CaptureParser<NetstatSocket> = {
       }
       const m = ROW.exec(line);
       if (!m) {
-        if (isHashNote(line) || /^\(.*\)$/.test(line.trim())) ledger.noise(n); // "(Not all processes could be identified …)"
+        // netstat's own two-line note when not root: "(Not all processes could be identified, … / … see it all.)"
+        if (isHashNote(line) || /^\s*\(Not all processes|you would have to be root to see it all\.\)\s*$/.test(line)) ledger.noise(n);
         else ledger.unparsed(n, 'not a `netstat` socket row (Proto Recv-Q Send-Q Local Foreign State PID/Program)');
         continue;
       }

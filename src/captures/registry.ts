@@ -122,8 +122,22 @@ function checked(result: CaptureResult, text: string, name: string): CaptureResu
       unparsed.push({ line: i + 1, text: lines[i]!, reason: `parser ${name} gave this line no role` });
     }
   });
+  // the next prompt, pasted after the output (`root@network:~# `), is noise whatever the parser
+  const last = findLastIndexOf(roles, (role) => role !== 'blank');
+  if (last >= 0 && roles[last] === 'unparsed' && BARE_PROMPT.test(lines[last]!)) {
+    roles[last] = 'noise';
+    unparsed.splice(unparsed.findIndex((u) => u.line === last + 1), 1);
+  }
   unparsed.sort((a, b) => a.line - b.line);
   return { ...result, lineRoles: roles, unparsed };
+}
+
+/** A prompt with no command after it: `$`, `#`, `root@network:~#`, `[root@node1 ~]#`. */
+const BARE_PROMPT = /^\s*(?:\[[^\]]*\]|[\w.-]+@[\w.-]+(?::\S*)?)?\s*[#$]\s*$/;
+
+function findLastIndexOf<T>(items: T[], predicate: (item: T) => boolean): number {
+  for (let i = items.length - 1; i >= 0; i--) if (predicate(items[i]!)) return i;
+  return -1;
 }
 
 function safeMatches(parser: CaptureParser, cmd: CommandLine): boolean {
