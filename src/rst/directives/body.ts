@@ -9,6 +9,7 @@ import type { SourceLine } from '../source-lines.js';
 import { linesPosition, pointInJoined, trimStart } from '../source-lines.js';
 import { addName, argumentLines, assertHasContent, classesOf, contentText, inlineTitle } from './helpers.js';
 import { numberedLines, numberLinesStart } from './number-lines.js';
+import { plainLine } from '../tables/table-line.js';
 import { classOption, unchanged, unchangedRequired } from './options.js';
 import type { DirectiveCall, DirectiveDefinition, ParserState } from './types.js';
 
@@ -120,7 +121,7 @@ function runLineBlock(call: DirectiveCall): RstNode[] {
   let previousIndent = 0;
   for (const source of call.content) {
     const lead = source.text.length - source.text.trimStart().length;
-    const stripped: SourceLine = { ...trimStart(source, lead), text: source.text.trim() };
+    const stripped: SourceLine = { ...trimStart(plainLine(source), lead), text: source.text.trim() };
     const line = element('line', {}, [], linesPosition(stripped));
     if (stripped.text) {
       const result = call.state.parseInline(stripped.text, [stripped], line);
@@ -217,7 +218,9 @@ function blockQuoteDirective(className: string) {
   return (call: DirectiveCall): RstNode[] => {
     assertHasContent(call);
     const indented = call.content.map((line) =>
-      line.text ? { ...line, text: ' ' + line.text, column: line.column - 1, offset: line.offset - 1 } : line,
+      line.text
+        ? { text: ' ' + line.text, source: line.source, line: line.line, column: line.column - 1, offset: line.offset - 1 }
+        : plainLine(line),
     );
     const holder = element('container', {}, [], call.position);
     call.state.nestedParse(indented, holder);

@@ -17,11 +17,10 @@
 //       elements are already in the returned tree. Returns
 //         { nodes, consumed, blankFinish }
 //       `nodes`: what to append to the parent, in docutils' order: the
-//       `table` (or a "Malformed table." error), then any isolation errors
-//       ("Unexpected indentation.").
-//       `blankFinish` false: the CALLER appends the WARNING "Blank line
-//       required after table." (line: lines[consumed - 1].line + 1), as
-//       docutils' table_top does.
+//       `table` (or a "Malformed table." error), any isolation errors
+//       ("Unexpected indentation."), and the WARNING "Blank line required
+//       after table." when the table is not followed by a blank line
+//       (`blankFinish` false; the caller adds nothing itself).
 //       `consumed`: how many lines of `lines` the table used; continue
 //       parsing at lines[consumed] (docutils' quirks included: after a grid
 //       table whose bottom was found early, lines inside it are read again).
@@ -80,6 +79,12 @@ function parseTable(
     }
   }
   nodes.push(...isolated.messages);
+  if (!isolated.blankFinish) {
+    const last = lines[Math.max(isolated.consumed, 1) - 1]!;
+    nodes.push(
+      document.reporter.warning('Blank line required after table.', { source: last.source, line: last.line + 1 }),
+    );
+  }
   return { nodes, consumed: isolated.consumed, blankFinish: isolated.blankFinish };
 }
 

@@ -32,7 +32,17 @@ export function isCombining(char: string): boolean {
   return /^\p{Mn}$/u.test(char);
 }
 
-export function toTableLine(source: SourceLine): TableLine {
+/**
+ * Only the SourceLine fields: lines handed in may be richer objects (the block
+ * parser's lines carry their indentation), and cells cut from them must not
+ * carry stale extras into a nested parse.
+ */
+export function plainLine(line: SourceLine): SourceLine {
+  return { text: line.text, source: line.source, line: line.line, column: line.column, offset: line.offset };
+}
+
+export function toTableLine(line: SourceLine): TableLine {
+  const source = plainLine(line);
   const chars: string[] = [];
   const offsets: number[] = [];
   let index = 0;
