@@ -12,6 +12,7 @@ import { formatDiagnostic, type Severity } from './diagnostics.js';
 interface Rst2XmlOptions {
   strict?: boolean;
   contentRoot?: string;
+  raw?: boolean;
 }
 
 export function register(program: Command): void {
@@ -20,6 +21,7 @@ export function register(program: Command): void {
     .description('print the untransformed parse tree of a reStructuredText file as docutils XML')
     .argument('<file>', 'the .rst file (- for standard input)')
     .option('--strict', 'exit with status 1 when there is any warning or error')
+    .option('--no-raw', 'refuse the raw directive and role (allowed by default here, as in docutils: XML output is never rendered)')
     .option('--content-root <dir>', 'directory includes may not leave (default: the file\'s directory)')
     .action((file: string, options: Rst2XmlOptions) => {
       let text: string;
@@ -38,6 +40,7 @@ export function register(program: Command): void {
           sourceName: file,
           baseDir: base,
           contentRoot: options.contentRoot ? resolve(options.contentRoot) : base,
+          rawEnabled: options.raw !== false,
         });
         xml = toXml(tree);
         for (const message of document.reporter.messages) {

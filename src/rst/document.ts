@@ -83,14 +83,13 @@ export class Document {
     const ids = listAttribute(node, 'ids');
     if (ids.length > 0) {
       for (const id of ids) {
-        const existing = this.ids.get(id);
-        if (existing && existing !== node) {
+        if (!this.ids.has(id)) this.ids.set(id, node);
+        if (this.ids.get(id) !== node) {
           const msg = this.reporter.severe(`Duplicate ID: "${id}".`);
           if (msgnode) msgnode.children.push(msg);
         }
-        this.ids.set(id, node);
       }
-      return ids[0]!;
+      return ids[ids.length - 1]!;
     }
     const prefix = this.settings.idPrefix;
     let id = '';
@@ -128,6 +127,12 @@ export class Document {
     }
   }
 
+  /**
+   * A name seen before (docutils' set_duplicate_name_id): explicit beats
+   * implicit, two explicit targets both lose the name (unless they are
+   * external targets with the same URI: then only an INFO), and every clash
+   * leaves a message in `msgnode`.
+   */
   protected setDuplicateNameId(
     node: RstElement,
     id: string,
@@ -138,37 +143,46 @@ export class Document {
     const oldId = this.nameIds.get(name) ?? null;
     const oldExplicit = this.nameTypes.get(name) ?? false;
     this.nameTypes.set(name, oldExplicit || explicit);
-    const level = explicit && oldExplicit ? Level.WARNING : Level.INFO;
     const line = node.position?.start.line;
-    if (explicit && oldExplicit && node.type === 'target' && oldId !== null) {
-      const old = this.ids.get(oldId);
-      if (old && node.attributes.refuri && node.attributes.refuri === old.attributes.refuri) {
-        // Same name, same URI: a harmless duplicate (docutils lets it pass).
-        listAttribute(node, 'dupnames').push(name);
-        listAttribute(node, 'names').splice(listAttribute(node, 'names').indexOf(name) >>> 0, 1);
-        return;
+    const report = (level: Level, kind: string) => {
+      const msg = this.reporter.systemMessage(level, `Duplicate ${kind} target name: "${name}".`, {
+        line,
+        attributes: { backrefs: [id] },
+      });
+      if (msgnode) msgnode.children.push(msg);
+    };
+    if (explicit) {
+      if (oldExplicit) {
+        let level = Level.WARNING;
+        if (oldId !== null) {
+          const old = this.ids.get(oldId);
+          const refuri = node.attributes.refuri;
+          if (old && refuri !== undefined && listAttribute(old, 'names').length > 0 && old.attributes.refuri === refuri) {
+            level = Level.INFO;
+          }
+          if (level > Level.INFO && old) {
+            dupname(old, name);
+            this.nameIds.set(name, null);
+          }
+        }
+        report(level, 'explicit');
+        dupname(node, name);
+      } else {
+        this.nameIds.set(name, id);
+        if (oldId !== null) {
+          const old = this.ids.get(oldId);
+          if (old) dupname(old, name);
+        }
       }
-    }
-    const msg = this.reporter.systemMessage(
-      level,
-      `Duplicate ${explicit ? 'explicit' : 'implicit'} target name: "${name}".`,
-      { line, attributes: { backrefs: [id] } },
-    );
-    if (msgnode) msgnode.children.push(msg);
-    this.nameIds.set(name, null);
-    const names = listAttribute(node, 'names');
-    const index = names.findIndex((n) => normalizeName(n) === name);
-    if (index >= 0) names.splice(index, 1);
-    listAttribute(node, 'dupnames').push(name);
-    if (oldId !== null) {
-      const old = this.ids.get(oldId);
-      if (old) {
-        const oldNames = listAttribute(old, 'names');
-        const oldIndex = oldNames.findIndex((n) => normalizeName(n) === name);
-        if (oldIndex >= 0) oldNames.splice(oldIndex, 1);
-        listAttribute(old, 'dupnames').push(name);
+    } else {
+      if (oldId !== null && !oldExplicit) {
+        this.nameIds.set(name, null);
+        const old = this.ids.get(oldId);
+        if (old) dupname(old, name);
       }
+      dupname(node, name);
     }
+    if (!explicit || (!oldExplicit && oldId !== null)) report(Level.INFO, 'implicit');
   }
 
   noteImplicitTarget(target: RstElement, msgnode?: RstElement): void {
@@ -269,6 +283,14 @@ export class Document {
   notePending(node: RstElement, transform: string, priority: number): void {
     this.pending.push({ node, transform, priority });
   }
+}
+
+/** Move `name` from a node's names to its dupnames (docutils' dupname). */
+function dupname(node: RstElement, name: string): void {
+  listAttribute(node, 'dupnames').push(name);
+  const names = listAttribute(node, 'names');
+  const index = names.findIndex((n) => normalizeName(n) === name);
+  if (index >= 0) names.splice(index, 1);
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

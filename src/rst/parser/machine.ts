@@ -21,6 +21,7 @@ import {
   attributionPattern, classifierDelimiter, classify, NON_ALPHANUM_7BIT, patterns, type Transition,
 } from './patterns.js';
 import { anonymousTarget, explicitConstruct } from './explicit.js';
+import { escapeToNull, unescape } from './escapes.js';
 import { parseTable } from './tables-bridge.js';
 
 const INITIAL_QUOTE = new RegExp(`^${NON_ALPHANUM_7BIT}`);
@@ -153,7 +154,7 @@ export class Machine {
         const lines = split.attribution;
         const value = lines.map((l) => l.text).join('\n').replace(/\s+$/, '');
         const attribution = element('attribution', {}, [], linesSpan(lines[0]!, lines[lines.length - 1]!));
-        const { nodes, messages } = this.p.parseInline(value, linesFor(value, lines), attribution);
+        const { nodes, messages } = this.p.parseInline(value, linesFor(value, lines), this.parent);
         attribution.children.push(...nodes);
         quote.children.push(attribution);
         this.add(...messages);
@@ -338,7 +339,7 @@ export class Machine {
       }
       flush();
     } else {
-      const { nodes, messages } = this.p.parseInline(name, [nameLine], fieldName);
+      const { nodes, messages } = this.p.parseInline(name, [nameLine], this.parent);
       fieldName.children.push(...nodes);
       fieldBody.children.push(...messages);
       if (r.block.length > 0) yield* this.nested(r.block, fieldBody);
@@ -456,7 +457,7 @@ export class Machine {
     const lines = r.block.toArray();
     const value = lines.map((l) => l.text).join('\n');
     const node = element('line', {}, [], linesSpan(line, lines.length ? lines[lines.length - 1]! : line));
-    const { nodes, messages } = this.p.parseInline(value, lines, node);
+    const { nodes, messages } = this.p.parseInline(value, lines, this.parent);
     node.children.push(...nodes);
     node.data = { indent: line.text.replace(/\s+$/, '') !== '|' ? match[1]!.length - 1 : null };
     return { node, messages, last: r.last, blankFinish: r.blankFinish };
@@ -666,7 +667,7 @@ export class Machine {
     const section = element('section', {}, [], linesSpan(sourceLines[0]!));
     this.add(section);
     const title = element('title', {}, [], linesSpan(titleLine));
-    const { nodes, messages: titleMessages } = p.parseInline(titleLine.text, [titleLine], title);
+    const { nodes, messages: titleMessages } = p.parseInline(titleLine.text, [titleLine], this.parent);
     title.children.push(...nodes);
     listAttribute(section, 'names').push(normalizeName(toText(title)));
     section.children.push(title, ...messages, ...titleMessages);
@@ -754,7 +755,7 @@ export class Machine {
     }
     const used = linesFor(value, lines);
     const node = element('paragraph', {}, [], linesSpan(lines[0]!, lines[lines.length - 1]!));
-    const { nodes, messages } = this.p.parseInline(value, used, node);
+    const { nodes, messages } = this.p.parseInline(value, used, this.parent);
     node.children.push(...nodes);
     this.add(node, ...messages);
     return literalNext;
@@ -874,22 +875,42 @@ export class Machine {
   /** `term : classifier : classifier` → term and classifier nodes. */
   term(line: BlockLine): { nodes: RstElement[]; messages: RstElement[] } {
     const term = element('term', {}, [], linesSpan(line));
-    const { nodes, messages } = this.p.parseInline(line.text, [line], term);
+    const { nodes, messages } = this.p.parseInline(line.text, [line], this.parent);
     const out: RstElement[] = [term];
     for (const node of nodes) {
       if (node.type === 'text' && 'value' in node) {
-        const parts = node.value.split(classifierDelimiter);
+        // docutils splits the still-escaped text: `Term \: x` has no delimiter.
+        const parts = escapedParts(node.value, node.position, line);
         if (parts.length === 1) {
           out[out.length - 1]!.children.push(node);
         } else {
-          const head = parts[0]!.replace(/\s+$/, '');
+          const head = unescape(parts[0]!).replace(/\s+$/, '');
           if (head) out[out.length - 1]!.children.push(textNode(head, node.position));
-          for (const part of parts.slice(1)) out.push(element('classifier', {}, part ? [textNode(part)] : [], linesSpan(line)));
+          for (const part of parts.slice(1)) {
+            const value = unescape(part);
+            out.push(element('classifier', {}, value ? [textNode(value)] : [], linesSpan(line)));
+          }
         }
       } else out[out.length - 1]!.children.push(node);
     }
     return { nodes: out, messages };
   }
+}
+
+/**
+ * Split a term's text node on ` : ` as docutils does, on the NUL-escaped
+ * source text when the node's position lets us recover it.
+ */
+function escapedParts(value: string, position: RstNode['position'], line: BlockLine): string[] {
+  if (position && position.start.line === line.line && position.end.line === line.line) {
+    const from = position.start.offset - line.offset;
+    const to = position.end.offset - line.offset;
+    if (from >= 0 && to <= line.text.length && from <= to) {
+      const escaped = escapeToNull(line.text.slice(from, to));
+      if (unescape(escaped) === value) return escaped.split(classifierDelimiter);
+    }
+  }
+  return value.split(classifierDelimiter);
 }
 
 const EMBEDDED_DIRECTIVE = /^((?:(?!_)[\p{L}\p{N}\p{M}_])+(?:[-._+:](?:(?!_)[\p{L}\p{N}\p{M}_])+)*)::( +|$)/u;
