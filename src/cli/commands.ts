@@ -3,11 +3,13 @@
 import type { Command } from 'commander';
 import { register as registerParse } from './parse.js';
 import { register as registerRst2Xml } from './rst2xml.js';
+import { register as registerRst2Html } from './rst2html.js';
 
 type Registrar = (program: Command) => void;
 
 const registrars: Registrar[] = [];
 registrars.push(registerRst2Xml);
+registrars.push(registerRst2Html);
 registrars.push(registerParse);
 
 export function registerCommands(program: Command): void {
