@@ -10,7 +10,7 @@
 //   COMMIT
 //   -P INPUT ACCEPT            -N neutron-filter-top          (`iptables -S`, table from `-t`)
 import type { CaptureParser, CommandLine, Evidence } from './types.js';
-import { LineLedger } from './lines.js';
+import { LineLedger, isBarePrompt } from './lines.js';
 import { commandName } from './command-line.js';
 import { shellWords } from './shell-words.js';
 
@@ -147,7 +147,7 @@ export const parser: CaptureParser<IptablesRecord> = {
         previous = { rules, text: line, n };
         ledger.fact(n);
         continue;
-      } else if (previous && previous.n === n - 1 && !/^[-:*#[]/.test(line)) {
+      } else if (previous && previous.n === n - 1 && !/^[-:*#[]/.test(line) && !isBarePrompt(line)) {
         // a long rule wrapped onto the next line (terminal width): join and read it again
         //   -A neutron-l3-agent-POSTROUTING ! -i qg-9b8a7c6d-5e ! -o qg-9b8a7c6d-5e -m conntrack ! --cts
         //   tate DNAT -j ACCEPT

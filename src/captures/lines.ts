@@ -90,6 +90,11 @@ export class LineLedger {
   }
 }
 
+/** A prompt with no command after it, pasted after the output: `$`, `#`, `root@network:~#`, `[root@node1 ~]#`. */
+export function isBarePrompt(line: string): boolean {
+  return /^\s*(?:\[[^\]]*\]|[\w.-]+@[\w.-]+(?::\S*)?)?\s*[#$]\s*$/.test(line);
+}
+
 /** File name of a program path: `/usr/sbin/iptables` → `iptables`. */
 export function programName(arg: string | undefined): string {
   if (arg === undefined) return '';

@@ -6,7 +6,7 @@
 //   nobody    6390     1  0 09:11 ?        00:00:00 dnsmasq --no-hosts … --interface=tapa042dd0d-97 …
 //   root      7797  3390  0 10:00 pts/0    00:00:00 grep --color=auto dns      ← the grep itself: noise
 import type { CaptureParser, CommandLine, Evidence } from './types.js';
-import { LineLedger, isHashNote, programName } from './lines.js';
+import { LineLedger, isBarePrompt, isHashNote, programName } from './lines.js';
 import { commandName } from './command-line.js';
 import { processRole, type ProcessRole } from './process-roles.js';
 
@@ -65,7 +65,7 @@ export const parser: CaptureParser<PsProcess> = {
         records.push(record);
         ledger.fact(n);
         previous = { record, n };
-      } else if (isHashNote(line)) {
+      } else if (isHashNote(line) || isBarePrompt(line)) {
         ledger.noise(n);
       } else if (previous) {
         // a long command wrapped onto the next line: glue it back to its process

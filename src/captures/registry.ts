@@ -2,7 +2,7 @@
 // from a command line to its parser, and `parseCapture`, which never throws —
 // unknown commands and failing parsers give a result whose lines are `unparsed`.
 import type { CaptureParser, CaptureResult, CommandLine } from './types.js';
-import { LineLedger, splitLines } from './lines.js';
+import { LineLedger, isBarePrompt, splitLines } from './lines.js';
 import { hasPrompt, parseCommandLine, stripPrompt } from './command-line.js';
 import { parser as ovsVsctlShow } from './ovs-vsctl-show.js';
 import { parser as ovsOfctlDumpFlows } from './ovs-ofctl-dump-flows.js';
@@ -124,16 +124,13 @@ function checked(result: CaptureResult, text: string, name: string): CaptureResu
   });
   // the next prompt, pasted after the output (`root@network:~# `), is noise whatever the parser
   const last = findLastIndexOf(roles, (role) => role !== 'blank');
-  if (last >= 0 && roles[last] === 'unparsed' && BARE_PROMPT.test(lines[last]!)) {
+  if (last >= 0 && roles[last] === 'unparsed' && isBarePrompt(lines[last]!)) {
     roles[last] = 'noise';
     unparsed.splice(unparsed.findIndex((u) => u.line === last + 1), 1);
   }
   unparsed.sort((a, b) => a.line - b.line);
   return { ...result, lineRoles: roles, unparsed };
 }
-
-/** A prompt with no command after it: `$`, `#`, `root@network:~#`, `[root@node1 ~]#`. */
-const BARE_PROMPT = /^\s*(?:\[[^\]]*\]|[\w.-]+@[\w.-]+(?::\S*)?)?\s*[#$]\s*$/;
 
 function findLastIndexOf<T>(items: T[], predicate: (item: T) => boolean): number {
   for (let i = items.length - 1; i >= 0; i--) if (predicate(items[i]!)) return i;
