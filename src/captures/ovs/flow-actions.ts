@@ -317,20 +317,21 @@ function decodeController(args: string, paren: boolean, text: string): Controlle
 }
 
 function decodeResubmit(args: string, paren: boolean, text: string): ResubmitAction {
-  const action: ResubmitAction = { type: 'resubmit', text };
-  if (!paren) {
-    action.port = parsePortRef(args);
-    return action;
-  }
-  // resubmit([port],[table][,ct]) — empty port means "this packet's in_port"
-  const parts = args.split(',').map((p) => p.trim());
-  if (parts[0]) action.port = parsePortRef(parts[0]);
-  if (parts[1]) {
-    const table = numeric(parts[1]);
-    if (table !== undefined) action.table = table;
-  }
-  if (parts[2] === 'ct') action.ct = true;
-  return action;
+  if (!paren) return { type: 'resubmit', port: parsePortRef(args), text };
+  // resubmit([port],[table][,ct]) — an empty port means "this packet's in_port"
+  const comma = args.indexOf(',');
+  const portText = (comma < 0 ? args : args.slice(0, comma)).trim();
+  const second = comma < 0 ? -1 : args.indexOf(',', comma + 1);
+  const table = comma < 0 ? undefined : numeric(second < 0 ? args.slice(comma + 1) : args.slice(comma + 1, second));
+  const ct = second >= 0 && args.slice(second + 1).trim() === 'ct';
+  if (portText === '' && !ct) return table === undefined ? { type: 'resubmit', text } : { type: 'resubmit', table, text };
+  return {
+    type: 'resubmit',
+    ...(portText !== '' ? { port: parsePortRef(portText) } : {}),
+    ...(table !== undefined ? { table } : {}),
+    ...(ct ? { ct } : {}),
+    text,
+  };
 }
 
 function decodeSetField(args: string, text: string): SetFieldAction | null {
@@ -346,10 +347,8 @@ function decodeSetField(args: string, text: string): SetFieldAction | null {
 }
 
 function decodeSetTunnel(args: string, bits: 32 | 64, text: string): SetTunnelAction {
-  const action: SetTunnelAction = { type: 'set_tunnel', id: args, bits, text };
   const key = toSafeNumber(args);
-  if (key !== undefined) action.key = key;
-  return action;
+  return key === undefined ? { type: 'set_tunnel', id: args, bits, text } : { type: 'set_tunnel', id: args, key, bits, text };
 }
 
 /** `0x1` / `42` → number when it is exact in a double; undefined for anything else. */
