@@ -193,7 +193,8 @@ function runMath(call: DirectiveCall): RstNode[] {
       end: pointInJoined(call.content, at + value.length),
     };
     const node = withClasses(element('math_block', { 'xml:space': 'preserve' }, [text(value)], position), classes);
-    addName(call, node);
+    // docutils' add_name consumes the :name: option: only the first block gets it.
+    if (nodes.length === 0) addName(call, node);
     nodes.push(node);
   }
   return nodes;
