@@ -8,8 +8,14 @@ import { parser as ovsVsctlShow } from './ovs-vsctl-show.js';
 import { parser as ovsOfctlDumpFlows } from './ovs-ofctl-dump-flows.js';
 import { parser as ovsOfctlShow } from './ovs-ofctl-show.js';
 import { parser as ovsAppctlDpifShow } from './ovs-appctl-dpif-show.js';
+import { parser as ipBrief } from './ip-brief.js';
 import { parser as ipLink } from './ip-link.js';
 import { parser as ipAddr } from './ip-addr.js';
+import { parser as ipRoute } from './ip-route.js';
+import { parser as ipNetns } from './ip-netns.js';
+import { parser as brctlShow } from './brctl-show.js';
+import { parser as bridgeLink } from './bridge-link.js';
+import { parser as ethtoolStats } from './ethtool-stats.js';
 import { parser as virshList } from './virsh-list.js';
 import { parser as virshDumpxml } from './virsh-dumpxml.js';
 import { parser as psEf } from './ps-ef.js';
@@ -17,14 +23,23 @@ import { parser as netstatTunlp } from './netstat-tunlp.js';
 import { parser as ssTunlp } from './ss-tunlp.js';
 import { parser as iptables } from './iptables.js';
 
-/** Every capture parser; the first whose `matches` accepts a command wins. */
+/**
+ * Every capture parser; the first whose `matches` accepts a command wins, so
+ * `ip -br addr` (ip-brief) is tried before `ip addr` (ip-addr).
+ */
 export const parsers: CaptureParser[] = [
   ovsVsctlShow,
   ovsOfctlDumpFlows,
   ovsOfctlShow,
   ovsAppctlDpifShow,
+  ipBrief,
   ipLink,
   ipAddr,
+  ipRoute,
+  ipNetns,
+  brctlShow,
+  bridgeLink,
+  ethtoolStats,
   virshList,
   virshDumpxml,
   psEf,
