@@ -1,31 +1,20 @@
-// `include` with `:code: [language]`: the included lines become a code block,
-// as docutils hands them to its CodeBlock directive (classes `code <language>`,
-// the `source` attribute naming the included file, optional line numbers).
+// `include` with `:code: [language]`: the included lines are handed to the
+// `code` directive, as docutils hands them to its CodeBlock (classes
+// `code <language>`, `:class:`, `:name:`, `:number-lines:`), and the block
+// gets a `source` attribute naming the included file.
 
-import { element, text, type RstNode } from '../nodes.js';
+import type { RstElement, RstNode } from '../nodes.js';
 import type { SourceLine } from '../source-lines.js';
-import { addName, assertHasContent, classesOf } from './helpers.js';
-import { numberedLines, numberLinesStart } from './number-lines.js';
+import { directives as body } from './body.js';
 import type { DirectiveCall } from './types.js';
 
 export function codeBlockFromInclude(call: DirectiveCall, lines: SourceLine[], source: string): RstNode[] {
-  const language = String(call.options.code ?? '').trim();
-  const content = { ...call, content: lines };
-  assertHasContent(content);
-  const classes = ['code', ...(language ? [language] : []), ...classesOf(call)];
-  const value = lines.map((line) => line.text).join('\n');
-  const first = lines[0]!;
-  const last = lines[lines.length - 1]!;
-  const block = element('literal_block', { classes, source, 'xml:space': 'preserve' }, [], {
-    start: { line: first.line, column: first.column, offset: first.offset },
-    end: { line: last.line, column: last.column + last.text.length, offset: last.offset + last.text.length },
-  });
-  addName(call, block);
-  if ('number-lines' in call.options) {
-    const start = numberLinesStart(call);
-    block.children.push(...numberedLines(value, start, start + lines.length));
-  } else {
-    block.children.push(text(value));
+  const language = String(call.options.code ?? '');
+  const options: Record<string, unknown> = {};
+  for (const key of ['class', 'name', 'number-lines']) if (key in call.options) options[key] = call.options[key];
+  const nodes = body.code!.run({ ...call, arguments: language ? [language] : [], options, content: lines });
+  for (const node of nodes) {
+    if (node.type === 'literal_block') (node as RstElement).attributes.source = source;
   }
-  return [block];
+  return nodes;
 }
