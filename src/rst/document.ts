@@ -91,19 +91,33 @@ export class Document {
       }
       return ids[ids.length - 1]!;
     }
-    const prefix = this.settings.idPrefix;
+    const idPrefix = this.settings.idPrefix;
+    const autoPrefix = this.settings.autoIdPrefix;
     let id = '';
+    let baseId = '';
+    let found = false;
     for (const name of listAttribute(node, 'names')) {
-      const base = makeId(name);
-      id = prefix + base;
-      if (base && !this.ids.has(id)) break;
-      id = '';
+      // With an id prefix, names may start with a digit.
+      baseId = idPrefix ? makeId('x' + name).slice(1) : makeId(name);
+      id = idPrefix + baseId;
+      if (baseId && !this.ids.has(id)) {
+        found = true;
+        break;
+      }
     }
-    while (!id || this.ids.has(id)) {
-      const auto = this.settings.autoIdPrefix;
-      const count = (this.idCounters.get(auto) ?? 0) + 1;
-      this.idCounters.set(auto, count);
-      id = prefix + auto + count;
+    if (!found) {
+      // docutils: auto_id_prefix "%" means "<tagname>-N", or "<name-id>-N" to disambiguate a name.
+      let prefix: string;
+      if (baseId && autoPrefix.endsWith('%')) prefix = id + '-';
+      else {
+        prefix = idPrefix + autoPrefix;
+        if (prefix.endsWith('%')) prefix = `${prefix.slice(0, -1)}${makeId(node.type)}-`;
+      }
+      do {
+        const count = (this.idCounters.get(prefix) ?? 0) + 1;
+        this.idCounters.set(prefix, count);
+        id = prefix + count;
+      } while (this.ids.has(id));
     }
     ids.push(id);
     this.ids.set(id, node);

@@ -1,0 +1,22 @@
+// Conformance with docutils 0.19 on the shared corpus (../shared/rst-corpus,
+// 690 parser test inputs with docutils' own XML): our parser and XML writer
+// run in-process on every case, the corpus' compare.mjs scores the result.
+// The floors are what the team reached; a change that loses a case fails here.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { runCorpus } from './corpus-run.js';
+
+/** Percentage of cases that must match exactly (ids as a link graph, messages by type/level). */
+const CONFORMANCE_FLOOR = 100;
+/** Percentage of cases whose element tree must match. */
+const STRUCTURAL_FLOOR = 100;
+
+test('should match docutils on the conformance corpus', { timeout: 300_000 }, () => {
+  const run = runCorpus();
+  const crashed = Object.keys(run.crashes);
+  assert.deepEqual(crashed, [], `the parser threw on: ${crashed.join(', ')}\n${Object.values(run.crashes)[0] ?? ''}`);
+  assert.ok(!Number.isNaN(run.conformance), `compare.mjs gave no conformance line:\n${run.report}`);
+  assert.ok(run.structural >= STRUCTURAL_FLOOR, `structural ${run.structural}% < ${STRUCTURAL_FLOOR}%\n${run.report}`);
+  assert.ok(run.conformance >= CONFORMANCE_FLOOR, `conformance ${run.conformance}% < ${CONFORMANCE_FLOOR}%\n${run.report}`);
+});
