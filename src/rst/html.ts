@@ -1,0 +1,74 @@
+// The whole rst → HTML pipeline in one call, for the CLI, the site and tests:
+// parse, transform (comments stripped: HTML only), convert to hast, highlight
+// literal blocks with a language, stringify. Returns the HTML and every
+// problem as a diagnostic (file:line:col, level, message).
+
+import rehypeStringify from 'rehype-stringify';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import type { Diagnostic, Severity } from '../cli/diagnostics.js';
+import { rehypeShikiLiterals } from '../render/highlight/index.js';
+import type { Document } from './document.js';
+import { rstParse, type RstParseOptions } from './index.js';
+import { LEVELS } from './reporter.js';
+import { rstRehype, type RstRehypeOptions } from './to-hast/index.js';
+import { rstTransforms, type TransformOptions } from './transforms/index.js';
+
+export interface RstToHtmlOptions {
+  /** Path of the file (messages name it; includes and images resolve beside it). */
+  path?: string;
+  parse?: RstParseOptions;
+  transforms?: Partial<TransformOptions>;
+  html?: RstRehypeOptions;
+  /** Highlight literal blocks with a language (default true). */
+  highlight?: boolean;
+}
+
+export interface RstHtmlResult {
+  html: string;
+  diagnostics: Diagnostic[];
+  document: Document | undefined;
+}
+
+export async function rstToHtml(text: string, options: RstToHtmlOptions = {}): Promise<RstHtmlResult> {
+  const file = new VFile({ value: text, path: options.path });
+  const processor = unified()
+    .use(rstParse, options.parse ?? {})
+    .use(rstTransforms as never, { stripComments: true, ...options.transforms })
+    .use(rstRehype as never, options.html ?? {});
+  if (options.highlight !== false) processor.use(rehypeShikiLiterals as never);
+  processor.use(rehypeStringify as never);
+  const result = await processor.process(file);
+  const document = result.data.rst;
+  return { html: String(result.value ?? ''), diagnostics: collectDiagnostics(result, document), document };
+}
+
+/** rst messages from the Document (they know the included file they came from), the rest from the vfile. */
+function collectDiagnostics(file: VFile, document: Document | undefined): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  if (document) {
+    for (const message of document.reporter.messages) {
+      if (message.level < document.settings.reportLevel) continue;
+      out.push({
+        file: message.source,
+        line: message.line,
+        column: message.column,
+        severity: LEVELS[message.level]!.toLowerCase() as Severity,
+        message: message.message.replace(/\n/g, ' '),
+        source: 'rst',
+      });
+    }
+  }
+  for (const message of file.messages) {
+    if (document && message.source === 'rst') continue;
+    out.push({
+      file: file.path ?? '<stdin>',
+      line: message.line ?? undefined,
+      column: message.column ?? undefined,
+      severity: message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info',
+      message: message.reason,
+      source: message.source ?? undefined,
+    });
+  }
+  return out;
+}
