@@ -153,6 +153,7 @@ const LEASE = /^(\d+[smhdw]?|infinite|deprecated)$/;
  * dnsmasq's `[tag:T,][set:T,]start[,end|mode][,netmask[,broadcast]][,lease]`:
  *   set:tag0,10.0.1.0,static,86400s
  *   set:subnet-1,10.0.0.0,static,255.255.255.0,86400s
+ *   set:subnet-2,fd00:10::,static,64,86400s            (IPv6: prefix length where the netmask goes)
  */
 export function parseDhcpRange(raw: string): DhcpRange {
   const parts = raw.split(',');
@@ -168,8 +169,10 @@ export function parseDhcpRange(raw: string): DhcpRange {
   range.start = parts[i++] ?? '';
   for (; i < parts.length; i++) {
     const part = parts[i]!;
+    const lastPart = i === parts.length - 1;
     if (RANGE_MODES.has(part) || part.startsWith('constructor:')) range.mode = part;
-    else if (LEASE.test(part)) range.lease = part;
+    // only the last field is a lease time: `fd00::,static,64,86400s` has the prefix length 64 before it
+    else if (lastPart && LEASE.test(part)) range.lease = part;
     else if (range.end === undefined && range.mode === undefined && range.netmask === undefined && !isNetmask(part)) range.end = part;
     else if (range.netmask === undefined) range.netmask = part;
   }

@@ -113,8 +113,8 @@ export function commandFromFirstLine(text: string): string | undefined {
 }
 
 function dropFirstLine(text: string): string {
-  const newline = text.indexOf('\n');
-  return newline < 0 ? '' : text.slice(newline + 1);
+  const end = /\r\n?|\n/.exec(text);
+  return end ? text.slice(end.index + end[0].length) : '';
 }
 
 /** Every non-blank line unparsed with the same reason. */

@@ -34,3 +34,15 @@ test('should glue a wrapped command line back and recognise OVS daemons and hapr
   assert.equal(result.records[2]?.role?.kind, 'metadata-proxy');
   assert.equal(result.unparsed.length, 0);
 });
+
+test('should read `ps aux` rows and an IPv6 DHCP range with its prefix length', () => {
+  const result = parseFixture(parser, 'aux-ipv6-range-haproxy');
+  assert.deepEqual(result.lineRoles, ['header', 'fact', 'fact']);
+  const role = result.records[0]?.role;
+  assert.ok(role?.kind === 'dnsmasq');
+  assert.deepEqual(role.dhcpRanges.map((r) => [r.set, r.start, r.mode, r.netmask, r.lease]), [
+    ['subnet-6d3e1c0a-1b2c-4d5e-8f90-0a1b2c3d4e5f', '10.0.1.0', 'static', '255.255.255.240', '86400s'],
+    ['subnet-7e4f', 'fd00:10::', 'static', '64', '86400s'],
+  ]);
+  assert.equal(result.records[1]?.stat, 'Ss');
+});
