@@ -106,14 +106,31 @@ function mayBeGlued(body: string): boolean {
     (header > 0 && (header !== body.lastIndexOf(': <') || !/^\d/.test(body)));
 }
 
-function firstWord(text: string): string {
-  const m = /^\s*(\S+)/.exec(text);
-  return m ? m[1]! : '';
+/** First word of a trimmed piece. */
+function firstWord(piece: string): string {
+  const end = piece.search(/\s/);
+  return end < 0 ? piece : piece.slice(0, end);
 }
 
 function lastWord(text: string): string {
   const words = splitWords(text);
   return words[words.length - 1] ?? '';
+}
+
+/** What an indented piece of an entry is, by its first word; undefined when it may be a wrapped rest. */
+function classify(piece: string, word: string, last: Part | undefined): PartKind | undefined {
+  if (last?.kind === 'statsHead' && /^[\d\s.]+[KMGTPE]?(\s+[\d.]+[KMGTPE]?)*$/i.test(piece)) return 'statsValues';
+  if (piece.startsWith('link/')) return 'link';
+  switch (word) {
+    case 'inet': case 'inet6': return 'address';
+    case 'valid_lft': return 'lifetime';
+    case 'alias': return 'alias';
+    case 'altname': return 'altname';
+  }
+  if (STATS_HEAD.test(piece)) return 'statsHead';
+  if (isKindWord(word)) return 'kind';
+  if (LINK_DETAIL_KEYS.has(word)) return 'details';
+  return undefined;
 }
 
 /** A header or link line cut before its end (a `<…` without `>`, a key without value). */
@@ -187,9 +204,6 @@ export function walkInterfaceEntries(ledger: LineLedger): IpInterfaceRecord[] {
     noteQuotesEntry = false;
 
     for (const piece of pieces) {
-      const part = (kind: PartKind): void => {
-        current!.parts.push({ kind, text: piece, line: n, endLine: n });
-      };
       const startsWithDigit = piece.charCodeAt(0) >= 48 && piece.charCodeAt(0) <= 57;
       const header = startsWithDigit ? parseLinkHeader(piece) : undefined;
       if (header !== undefined || (startsWithDigit && HEADER_START.test(piece))) {
@@ -207,7 +221,7 @@ export function walkInterfaceEntries(ledger: LineLedger): IpInterfaceRecord[] {
           current = { parts: [] };
           entries.push(current);
         }
-        part('onelineName');
+        current!.parts.push({ kind: 'onelineName', text: piece, line: n, endLine: n });
         continue;
       }
       if (IP_ERROR.test(piece)) {
@@ -220,15 +234,8 @@ export function walkInterfaceEntries(ledger: LineLedger): IpInterfaceRecord[] {
       }
       const word = firstWord(piece);
       const last = current.parts[current.parts.length - 1];
-      if (last?.kind === 'statsHead' && /^[\d\s.]+[KMGTPE]?(\s+[\d.]+[KMGTPE]?)*$/i.test(piece)) part('statsValues');
-      else if (piece.startsWith('link/')) part('link');
-      else if (word === 'inet' || word === 'inet6') part('address');
-      else if (word === 'valid_lft') part('lifetime');
-      else if (word === 'alias') part('alias');
-      else if (word === 'altname') part('altname');
-      else if (STATS_HEAD.test(piece)) part('statsHead');
-      else if (isKindWord(word)) part('kind');
-      else if (LINK_DETAIL_KEYS.has(word)) part('details');
+      const kind = classify(piece, word, last);
+      if (kind !== undefined) current.parts.push({ kind, text: piece, line: n, endLine: n });
       else if (last !== undefined && (indented ? continues(last, piece) : incomplete(last))) {
         last.text = `${last.text} ${piece}`;
         last.header = undefined;
