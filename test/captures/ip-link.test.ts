@@ -104,3 +104,24 @@ test('should take the namespace from ip -n NS when there is no ip netns exec', (
   assert.equal(result.netns, 'qrouter-1');
   assert.equal(ipAddr.name, 'ip-addr');
 });
+
+test('should join a wrapped -d kind line and keep unknown kinds verbatim', () => {
+  const text = [
+    '2: vx0: <BROADCAST,MULTICAST> mtu 1500 qdisc noop state DOWN mode DEFAULT group default qlen 1000',
+    '    link/ether 0e:17:ee:82:d3:2e brd ff:ff:ff:ff:ff:ff promiscuity 0  allmulti 0',
+    '    minmtu 68 maxmtu 65535',
+    '    vxlan id 100 remote 198.51.100.21',
+    '    local 198.51.100.11 dstport 4789 addrgenmode eui64',
+    '3: x0: <NOARP> mtu 1500 qdisc noop state DOWN mode DEFAULT group default qlen 1000',
+    '    link/none ',
+    '    futurekind_slave colour blue shiny',
+  ].join('\n');
+  const result = parser.parse(text, parseCommandLine('ip -d link'));
+  assert.deepEqual(result.unparsed, []);
+  const [vx0, x0] = result.records;
+  assert.deepEqual(vx0!.kind?.tunnel, { id: 100, remote: '198.51.100.21', local: '198.51.100.11', dstport: 4789 });
+  assert.deepEqual(vx0!.kind?.evidence, { line: 4, endLine: 5 });
+  assert.deepEqual([vx0!.details?.options['maxmtu'], vx0!.details?.options['addrgenmode'], vx0!.details?.evidence], ['65535', 'eui64', { line: 2, endLine: 5 }]);
+  assert.deepEqual([x0!.linkLayer?.type, x0!.linkLayer?.address, x0!.slaveKind?.text, x0!.slaveKind?.options], ['none', undefined, 'futurekind_slave colour blue shiny', { colour: 'blue' }]);
+  assert.deepEqual(x0!.slaveKind?.flags, ['shiny']);
+});
