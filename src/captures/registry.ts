@@ -24,29 +24,43 @@ import { parser as ssTunlp } from './ss-tunlp.js';
 import { parser as iptables } from './iptables.js';
 
 /**
- * Every capture parser; the first whose `matches` accepts a command wins, so
- * `ip -br addr` (ip-brief) is tried before `ip addr` (ip-addr).
+ * The parsers by name, with their own record types. The order is the order of
+ * look-up: the first whose `matches` accepts a command wins, so `ip -br addr`
+ * (ip-brief) is tried before `ip addr` (ip-addr).
  */
-export const parsers: CaptureParser[] = [
-  ovsVsctlShow,
-  ovsOfctlDumpFlows,
-  ovsOfctlShow,
-  ovsAppctlDpifShow,
-  ipBrief,
-  ipLink,
-  ipAddr,
-  ipRoute,
-  ipNetns,
-  brctlShow,
-  bridgeLink,
-  ethtoolStats,
-  virshList,
-  virshDumpxml,
-  psEf,
-  netstatTunlp,
-  ssTunlp,
+const typedParsers = {
+  'ovs-vsctl-show': ovsVsctlShow,
+  'ovs-ofctl-dump-flows': ovsOfctlDumpFlows,
+  'ovs-ofctl-show': ovsOfctlShow,
+  'ovs-appctl-dpif-show': ovsAppctlDpifShow,
+  'ip-brief': ipBrief,
+  'ip-link': ipLink,
+  'ip-addr': ipAddr,
+  'ip-route': ipRoute,
+  'ip-netns': ipNetns,
+  'brctl-show': brctlShow,
+  'bridge-link': bridgeLink,
+  'ethtool-stats': ethtoolStats,
+  'virsh-list': virshList,
+  'virsh-dumpxml': virshDumpxml,
+  'ps-ef': psEf,
+  'netstat-tunlp': netstatTunlp,
+  'ss-tunlp': ssTunlp,
   iptables,
-] as CaptureParser[];
+};
+
+/** Every capture parser, in look-up order. */
+export const parsers: CaptureParser[] = Object.values(typedParsers) as CaptureParser[];
+
+type RecordOf<P> = P extends CaptureParser<infer T> ? T : never;
+
+/** Record type of each parser's results: `RecordsByParser['ps-ef']` is `PsProcess`. */
+export type RecordsByParser = { [K in keyof typeof typedParsers]: RecordOf<(typeof typedParsers)[K]> };
+
+/** Narrows a result to its parser's records: `if (isCaptureOf(r, 'iptables')) r.records[0].kind`. */
+export function isCaptureOf<N extends keyof RecordsByParser>(result: CaptureResult, name: N): result is CaptureResult<RecordsByParser[N]> {
+  return result.parser === name && typedParsers[name] !== undefined;
+}
 
 export function findParser(cmd: CommandLine | string): CaptureParser | undefined {
   const line = typeof cmd === 'string' ? parseCommandLine(cmd) : cmd;

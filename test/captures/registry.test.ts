@@ -67,3 +67,17 @@ test('should count a prompt pasted after the output as noise', () => {
   assert.deepEqual(result.lineRoles, ['fact', 'noise']);
   assert.deepEqual(result.unparsed, []);
 });
+
+test('should list every parser once, under the name it reports', async () => {
+  const { isCaptureOf } = await import('../../src/captures/registry.js');
+  const names = parsers.map((p) => p.name);
+  assert.equal(new Set(names).size, names.length);
+  const result = parseCapture('$ iptables -S\n-P INPUT ACCEPT\n');
+  assert.ok(isCaptureOf(result, 'iptables'));
+  assert.equal(result.records[0]?.kind, 'chain');
+  assert.ok(!isCaptureOf(result, 'ps-ef'));
+  for (const parser of parsers) {
+    const named = { ...result, parser: parser.name };
+    assert.ok(isCaptureOf(named, parser.name as Parameters<typeof isCaptureOf>[1]), `${parser.name} is listed under its own name`);
+  }
+});
