@@ -344,8 +344,19 @@ export class Inliner {
   private flushText(end: number): void {
     if (end <= this.chunkStart) return;
     const chunk = this.s.slice(this.chunkStart, end);
-    new ImplicitMarkup(chunk, this.chunkStart, this.map, this.document.settings).parseInto(this.out);
+    if (this.implicitPossible(chunk)) {
+      new ImplicitMarkup(chunk, this.chunkStart, this.map, this.document.settings).parseInto(this.out);
+    } else {
+      this.out.push(text(unescape(chunk), this.position(this.chunkStart, end)));
+    }
     this.chunkStart = end;
+  }
+
+  /** Can `chunk` hold a standalone URI, address, or (when enabled) PEP/RFC mention? */
+  private implicitPossible(chunk: string): boolean {
+    const settings = this.document.settings;
+    if (settings.pepReferences || settings.rfcReferences) return true;
+    return chunk.includes(':') || chunk.includes('@');
   }
 
   /** docutils' quoted_start: `(*)`, `"*"`, or a start-string at the very end. */

@@ -143,12 +143,12 @@ const code: RoleDefinition = {
     const classes = ['code', ...((attributes.classes as string[] | undefined) ?? [])];
     if (typeof language === 'string' && language && !classes.includes(language)) classes.push(language);
     attributes.classes = classes;
-    // Token-level highlighting of inline code is left to the HTML stage; the
-    // tree keeps the code as one text, as docutils does without a lexer.
-    return {
-      nodes: [element('literal', attributes, [text(restoreBackslashes(call.text), call.textPosition)], call.position)],
-      messages: [],
-    };
+    // Token-level highlighting is left to the HTML stage (shiki): the tree
+    // keeps the code as one text, as docutils does with syntax_highlight
+    // `none`, and records the language for that stage.
+    const node = element('literal', attributes, [text(restoreBackslashes(call.text), call.textPosition)], call.position);
+    if (typeof language === 'string' && language) node.data = { language };
+    return { nodes: [node], messages: [] };
   },
 };
 
