@@ -1,12 +1,13 @@
 // `bridge link` / `bridge -d link`: the ports of Linux bridges with their STP
 // state, priority and cost. The entry header has the `ip link` shape and is
 // read by the same code (ip-link-header.ts); `-d` adds indented option lines.
+// Hand-written: no npm package reads iproute2's `bridge` output.
 //
 //   8: qvb…@qvo…: <BROADCAST,MULTICAST,PROMISC,UP,LOWER_UP> mtu 1500 master qbr… state forwarding priority 32 cost 2
 //       hairpin off guard off root_block off fastleave off learning on flood on …      (-d)
 import type { CaptureParser, Evidence } from './types.js';
 import { LineLedger, isHashNote } from './lines.js';
-import { IP_ERROR, LIST_VERBS, readIpInvocation, verbIs } from './ip-command.js';
+import { IP_ERROR, LIST_VERBS, readIpInvocation, verbIs, withoutColour } from './ip-command.js';
 import { parseLinkHeader, splitWords, type LinkRef } from './ip-link-header.js';
 import { readOptions } from './ip-link-kind.js';
 
@@ -41,7 +42,7 @@ export const parser: CaptureParser<BridgeLinkRecord> = {
     const records: BridgeLinkRecord[] = [];
     const detailWords = new Map<BridgeLinkRecord, string[]>();
     for (let n = 1; n <= ledger.count; n++) {
-      const line = ledger.text(n);
+      const line = withoutColour(ledger.text(n));
       if (ledger.roleOf(n) === 'blank') continue;
       if (isHashNote(line)) { ledger.noise(n); continue; }
       if (IP_ERROR.test(line)) { ledger.unparsed(n, 'error message from the command, not its output'); continue; }

@@ -8,7 +8,7 @@
 import ipaddr from 'ipaddr.js';
 import type { CaptureParser, Evidence } from './types.js';
 import { LineLedger, isHashNote } from './lines.js';
-import { IP_ERROR, readIpInvocation, verbIs, LIST_VERBS } from './ip-command.js';
+import { IP_ERROR, LIST_VERBS, readIpInvocation, verbIs, withoutColour } from './ip-command.js';
 import { linkRef, splitWords, type LinkRef } from './ip-link-header.js';
 
 export interface BriefAddress {
@@ -61,7 +61,7 @@ export const parser: CaptureParser<IpBriefRecord> = {
     const ledger = new LineLedger(text);
     const records: IpBriefRecord[] = [];
     for (let n = 1; n <= ledger.count; n++) {
-      const line = ledger.text(n);
+      const line = withoutColour(ledger.text(n));
       if (ledger.roleOf(n) === 'blank') continue;
       if (isHashNote(line)) { ledger.noise(n); continue; }
       if (IP_ERROR.test(line)) { ledger.unparsed(n, 'error message from the command, not its output'); continue; }

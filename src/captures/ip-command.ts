@@ -95,3 +95,11 @@ export const LIST_VERBS = ['show', 'list', 'lst'];
 
 /** Messages iproute2 prints instead of output (`Device "x" does not exist.`, `RTNETLINK answers: …`). */
 export const IP_ERROR = /^\s*(?:Error:|RTNETLINK answers:|Cannot find device|Device "[^"]*" does not exist|Object "[^"]*" is unknown|Command "[^"]*" is unknown|Cannot open network namespace|Failed to |Usage: )/;
+
+/**
+ * The text of a line without the colour codes of `ip -c` / `bridge -c`
+ * (`\x1b[36mlo: \x1b[0m<LOOPBACK>`); parsers read this, `unparsed` keeps the line as captured.
+ */
+export function withoutColour(text: string): string {
+  return text.includes('\x1b') ? text.replace(/\x1b\[[0-9;]*m/g, '') : text;
+}

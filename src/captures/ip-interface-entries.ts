@@ -14,7 +14,7 @@
 //   prints `5: veth-a    inet …\    valid_lft …` per address.
 import type { Evidence } from './types.js';
 import { isHashNote, type LineLedger } from './lines.js';
-import { IP_ERROR } from './ip-command.js';
+import { IP_ERROR, withoutColour } from './ip-command.js';
 import {
   HEADER_KEYS, HEADER_START, LINK_DETAIL_KEYS, continuesLinkLayer, parseLinkHeader, parseLinkLayer, splitWords,
   type IpLinkHeader, type LinkLayer, type LinkRef,
@@ -186,7 +186,7 @@ export function walkInterfaceEntries(ledger: LineLedger): IpInterfaceRecord[] {
   };
 
   for (let n = 1; n <= ledger.count; n++) {
-    const text = ledger.text(n);
+    const text = withoutColour(ledger.text(n));
     if (ledger.roleOf(n) === 'blank') { noteQuotesEntry = false; continue; }
     if (isHashNote(text)) {
       // `# 24: qvo…: <…>` quotes another entry: the indented lines under it belong to the note.

@@ -11,7 +11,7 @@
 import ipaddr from 'ipaddr.js';
 import type { CaptureParser, Evidence } from './types.js';
 import { LineLedger, isHashNote } from './lines.js';
-import { IP_ERROR, LIST_VERBS, readIpInvocation, verbIs } from './ip-command.js';
+import { IP_ERROR, LIST_VERBS, readIpInvocation, verbIs, withoutColour } from './ip-command.js';
 import { splitWords } from './ip-link-header.js';
 
 export interface RouteNexthop {
@@ -196,7 +196,7 @@ export const parser: CaptureParser<IpRouteRecord> = {
     /** Words of each route line, to re-read a route when its wrapped rest follows. */
     const wordsOf = new WeakMap<IpRouteRecord, string[]>();
     for (let n = 1; n <= ledger.count; n++) {
-      const line = ledger.text(n);
+      const line = withoutColour(ledger.text(n));
       if (ledger.roleOf(n) === 'blank') continue;
       if (isHashNote(line)) { ledger.noise(n); continue; }
       if (IP_ERROR.test(line)) { ledger.unparsed(n, 'error message from the command, not its output'); continue; }

@@ -46,3 +46,13 @@ test('should report an inet line that holds no address', () => {
   assert.deepEqual(result.lineRoles, ['fact', 'unparsed']);
   assert.match(result.unparsed[0]!.reason, /not an IP address/);
 });
+
+test('should read ip -c output as if uncoloured, keeping unparsed text as captured', () => {
+  const records = parseFixture(parser, 'netns-colour').records;
+  assert.deepEqual(records.map((r) => [r.name, r.linkedTo?.name, r.state, r.linkLayer?.address]), [
+    ['lo', undefined, 'DOWN', '00:00:00:00:00:00'], ['vb', 'va', 'DOWN', 'be:c5:2b:02:8d:eb'], ['va', 'vb', 'LOWERLAYERDOWN', 'fa:34:54:77:97:24'],
+  ]);
+  assert.equal(records[2]!.addresses[0]!.cidr, '10.7.0.1/24');
+  const broken = parser.parse('\x1b[36mnot an entry\x1b[0m\n', parseCommandLine('ip -c addr'));
+  assert.equal(broken.unparsed[0]!.text, '\x1b[36mnot an entry\x1b[0m');
+});
