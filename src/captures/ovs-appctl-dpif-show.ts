@@ -48,6 +48,8 @@ export type DpifShowRecord = DpifDatapath | DpifPort;
 const DATAPATH = /^([\w-]+)@([\w.-]+):(?:\s+hit:(\d+)\s+missed:(\d+))?\s*$/;
 const BRIDGE = /^([^\s:]+):(?:\s+hit:\d+\s+missed:\d+)?\s*$/;
 const PORT = /^(\S+) (\d+)\/(\d+|none): \(([^:)]+)(?::\s*(.*))?\)$/;
+/** `flows: cur: 0, …`, `overall avg: add rate: …`: a label, a colon, a blank, more. */
+const STATISTICS = /^[a-z][a-z ]*: \S/;
 
 export const parser: CaptureParser<DpifShowRecord> = {
   name: 'ovs-appctl-dpif-show',
@@ -88,8 +90,8 @@ export const parser: CaptureParser<DpifShowRecord> = {
       } else if (datapath && (m = BRIDGE.exec(t))) {
         bridge = m[1]!;
         ledger.fact(n);
-      } else if (datapath && bridge === undefined && /^\s/.test(line) && t.includes(':')) {
-        // `flows: cur: 0, avg: 0, max: 0, life span: 0ms` (OVS 2.0/2.1)
+      } else if (datapath && /^\s/.test(line) && STATISTICS.test(t)) {
+        // `flows: cur: 0, avg: 0, max: 0, life span: 0ms` (OVS 2.0/2.1), under the datapath or a bridge
         datapath.statistics.push(t);
         datapath.evidence.endLine = n;
         ledger.fact(n);
