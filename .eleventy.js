@@ -1,10 +1,36 @@
-// The site, as a table of contents. Content lives in content/, layouts in
-// _includes/, the published site in _site/.
+// The site, as a table of contents. Guides and their captures live in
+// content/<guide>/, layouts in _includes/, the published site in _site/.
+// The pipeline is TypeScript compiled to dist/ (npm run build compiles first).
+import { I18nPlugin } from '@11ty/eleventy';
+import { rstTemplateExtension } from './dist/src/site/rst-template.js';
+
+const strict = process.env.NETGUIDE_STRICT === '1';
+
 export default function (eleventyConfig) {
+  // Guides written in reStructuredText, rendered by our own reader.
+  const rst = rstTemplateExtension({ contentRoot: 'content', strict });
+  eleventyConfig.addTemplateFormats('rst');
+  eleventyConfig.addExtension('rst', rst);
+
+  // Two languages, one URL per language: /zh/…, /en/….
+  eleventyConfig.addPlugin(I18nPlugin, { defaultLanguage: 'zh', errorMode: 'allow-fallback' });
+
+  // Style sheet.
+  eleventyConfig.addPassthroughCopy({ '_includes/assets': 'assets' });
+
+  // A guide's scripts and captures are inputs of its page, not pages.
   eleventyConfig.ignores.add('content/**/*.sh');
+  eleventyConfig.ignores.add('content/**/captures/**');
+
+  // --strict: a warning anywhere fails the build, after every page was tried.
+  eleventyConfig.on('eleventy.after', () => {
+    if (rst.failures.length > 0) {
+      throw new Error(`${rst.failures.length} problem(s) in the guides (see above)`);
+    }
+  });
 }
 
 export const config = {
   dir: { input: 'content', includes: '../_includes', output: '_site' },
-  templateFormats: ['md', 'njk', 'html'],
+  templateFormats: ['md', 'njk', 'rst'],
 };
