@@ -17,10 +17,52 @@ export const PENDING_TRANSFORMS = {
   contents: { name: 'contents', priority: 720 },
 } as const;
 
-/** The source file the directive was read from (the included file for included text). */
+/**
+ * Lines inserted into each document by `include`, by where they start: a
+ * directive whose call does not name its source is matched to them by its
+ * first line's place and text.
+ */
+const insertedLines = new WeakMap<object, Map<string, SourceLine[]>>();
+
+function placeKey(line: number, offset: number): string {
+  return `${line}:${offset}`;
+}
+
+/** Remember lines an include inserted (so directives in them know their file). */
+export function noteInsertedLines(document: object, lines: readonly SourceLine[]): void {
+  let byPlace = insertedLines.get(document);
+  if (!byPlace) {
+    byPlace = new Map();
+    insertedLines.set(document, byPlace);
+  }
+  for (const line of lines) {
+    const key = placeKey(line.line, line.offset);
+    const list = byPlace.get(key);
+    if (list) list.push(line);
+    else byPlace.set(key, [line]);
+  }
+}
+
+/**
+ * The source file the directive was read from (the included file for included
+ * text): the call's own `source` when the parser gives one, else the most
+ * recently inserted line at the directive's place with the directive's text,
+ * else the document's source.
+ */
 export function directiveSource(call: DirectiveCall): string {
   const own = (call as { source?: unknown }).source;
   if (typeof own === 'string' && own) return own;
+  const start = call.position.start;
+  const firstLine = call.blockText.split('\n', 1)[0] ?? '';
+  const byPlace = insertedLines.get(call.state.document);
+  if (byPlace) {
+    // The directive's first line starts `column - 1` characters into its source line.
+    for (const lead of [0, start.column - 1]) {
+      const candidates = byPlace.get(placeKey(start.line, start.offset - lead));
+      const match = candidates?.findLast((line) => line.text.slice(start.column - line.column).startsWith(firstLine));
+      if (match) return match.source;
+    }
+  }
   return call.content[0]?.source ?? call.state.document.settings.sourceName;
 }
 

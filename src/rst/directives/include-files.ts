@@ -77,10 +77,8 @@ export function readDecoded(absolute: string, encodingName?: string): Decoded {
       text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     } catch {
       const bad = findInvalidUtf8(bytes);
-      return {
-        ok: false,
-        reason: `UnicodeDecodeError: 'utf-8' codec can't decode byte 0x${bytes[bad]!.toString(16).padStart(2, '0')} in position ${bad}: invalid start byte`,
-      };
+      const byte = bytes[bad.position]!.toString(16).padStart(2, '0');
+      return { ok: false, reason: `UnicodeDecodeError: 'utf-8' codec can't decode byte 0x${byte} in position ${bad.position}: ${bad.reason}` };
     }
   } else {
     text = iconv.decode(bytes, codec);
@@ -89,15 +87,31 @@ export function readDecoded(absolute: string, encodingName?: string): Decoded {
   return { ok: true, text };
 }
 
-function findInvalidUtf8(bytes: Buffer): number {
-  for (let i = 0; i < bytes.length; i++) {
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, i + 1), { stream: true });
-    } catch {
-      return i;
+/** The first malformed UTF-8 sequence, described as Python's UnicodeDecodeError does. */
+export function findInvalidUtf8(bytes: Uint8Array): { position: number; reason: string } {
+  for (let i = 0; i < bytes.length; ) {
+    const lead = bytes[i]!;
+    if (lead < 0x80) {
+      i++;
+      continue;
     }
+    const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    if (length === 0) return { position: i, reason: 'invalid start byte' };
+    for (let k = 1; k < length; k++) {
+      if (i + k >= bytes.length) return { position: i, reason: 'unexpected end of data' };
+      const next = bytes[i + k]!;
+      // The second byte is narrower after E0, ED, F0 and F4 (no overlongs, surrogates or > U+10FFFF).
+      let low = 0x80;
+      let high = 0xbf;
+      if (k === 1 && lead === 0xe0) low = 0xa0;
+      if (k === 1 && lead === 0xed) high = 0x9f;
+      if (k === 1 && lead === 0xf0) low = 0x90;
+      if (k === 1 && lead === 0xf4) high = 0x8f;
+      if (next < low || next > high) return { position: i, reason: 'invalid continuation byte' };
+    }
+    i += length;
   }
-  return 0;
+  return { position: 0, reason: 'invalid start byte' };
 }
 
 /** Python's `seq[start:end]` bounds for a sequence of `length` items. */

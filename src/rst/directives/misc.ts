@@ -7,7 +7,7 @@ import strftime from 'strftime';
 import { element, listAttribute, text, type RstElement, type RstNode } from '../nodes.js';
 import { Level } from '../reporter.js';
 import type { SourceLine } from '../source-lines.js';
-import { addName, assertHasContent, classesOf, contentText, directiveSource, PENDING_TRANSFORMS, pendingNode } from './helpers.js';
+import { addName, assertHasContent, classesOf, contentText, directiveSource, noteInsertedLines, PENDING_TRANSFORMS, pendingNode } from './helpers.js';
 import {
   clipText,
   expandTabs,
@@ -38,6 +38,9 @@ import { numberedLines, numberLinesStart } from './number-lines.js';
 
 /** Deepest chain of nested includes before we stop (docutils only stops on cycles). */
 export const MAX_INCLUDE_DEPTH = 20;
+/** Most reStructuredText inclusions in one document: a safety net should cycle detection ever miss one. */
+export const MAX_INCLUDES = 1000;
+const includeCounts = new WeakMap<object, number>();
 
 // ---------------------------------------------------------------- include
 
@@ -133,6 +136,11 @@ function include(call: DirectiveCall): RstNode[] {
     const chain = [shownPath, ...parentChain.map((entry) => entry.path).reverse()].join('\n> ');
     throw call.error(Level.WARNING, `circular inclusion in "${call.name}" directive:\n${chain}`);
   }
+  const count = (includeCounts.get(document) ?? 0) + 1;
+  includeCounts.set(document, count);
+  if (count > MAX_INCLUDES) {
+    throw call.error(Level.SEVERE, `Problems with "${call.name}" directive: more than ${MAX_INCLUDES} inclusions in one document (at "${shownPath}").`);
+  }
   if (parentChain.length > MAX_INCLUDE_DEPTH) {
     throw call.error(
       Level.SEVERE,
@@ -145,6 +153,7 @@ function include(call: DirectiveCall): RstNode[] {
   const closing: SourceLine = last
     ? { text: '', source: shownPath, line: last.line + 1, column: 1, offset: last.offset + last.text.length + 1 }
     : { text: '', source: shownPath, line: 1, column: 1, offset: 0 };
+  noteInsertedLines(document, lines);
   call.state.insertInput([...lines, closing], shownPath);
   return [];
 }

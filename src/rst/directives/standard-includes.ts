@@ -29,13 +29,14 @@ function html4Entities(keep: (code: number) => boolean): Entity[] {
 }
 
 const SETS: Record<string, () => Entity[]> = {
-  'isonum.txt': () => ISONUM.map((name) => [name, characterEntities[name]!]),
+  // ISO's ohm is the OHM SIGN; HTML 5 maps the name to the Greek capital omega.
+  'isonum.txt': () => ISONUM.map((name) => [name, name === 'ohm' ? '\u2126' : characterEntities[name]!]),
   'xhtml1-lat1.txt': () => html4Entities((code) => code >= 0xa0 && code <= 0xff),
-  'xhtml1-special.txt': () => [
-    ...html4Entities((code) => code < 0xa0 || XHTML_SPECIAL.has(code)),
-    ['apos', "'"] as Entity,
-  ],
-  'xhtml1-symbol.txt': () => html4Entities((code) => code > 0xff && !XHTML_SPECIAL.has(code)),
+  // `&amp;` stays out: a substitution for it would be of no use in reStructuredText.
+  'xhtml1-special.txt': () => html4Entities((code) => (code < 0xa0 || XHTML_SPECIAL.has(code)) && code !== 0x26),
+  // The W3C XML entity tables map `phi` to the "phi symbol" U+03D5, HTML 4 to U+03C6.
+  'xhtml1-symbol.txt': () =>
+    html4Entities((code) => code > 0xff && !XHTML_SPECIAL.has(code)).map(([name, value]): Entity => [name, name === 'phi' ? '\u03d5' : value]),
 };
 
 function codeOf(value: string): string {
@@ -49,7 +50,8 @@ export const STANDARD_INCLUDES = Object.keys(SETS);
 export function standardInclude(name: string): string | undefined {
   const make = SETS[name];
   if (!make) return undefined;
-  const entities = make();
+  // Sorted by name (code units), one definition per line.
+  const entities = make().sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const width = Math.max(...entities.map(([entity]) => entity.length));
   return entities.map(([entity, value]) => `.. ${`|${entity}|`.padEnd(width + 2)} unicode:: ${codeOf(value)}\n`).join('');
 }
