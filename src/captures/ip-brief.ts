@@ -27,7 +27,7 @@ export interface IpBriefRecord {
   state: string;
   /** `-br addr`: the addresses, in printed order (empty when the interface has none). */
   addresses?: BriefAddress[];
-  /** `-br link`: the link-layer address. */
+  /** `-br link`: the link-layer address (a MAC; for gre/ipip devices an IPv4 address such as `0.0.0.0`). */
   mac?: string;
   /** `-br link`: `<BROADCAST,MULTICAST,UP,LOWER_UP>` as a list. */
   flags?: string[];
@@ -60,6 +60,8 @@ export const parser: CaptureParser<IpBriefRecord> = {
   parse(text, cmd) {
     const ledger = new LineLedger(text);
     const records: IpBriefRecord[] = [];
+    // `ip -br link` prints one link-layer address per device, which is an IP for tunnels (`gre0@NONE UNKNOWN 0.0.0.0 <NOARP>`).
+    const linkListing = readIpInvocation(cmd.argv)?.object === 'link';
     for (let n = 1; n <= ledger.count; n++) {
       const line = withoutColour(ledger.text(n));
       if (ledger.roleOf(n) === 'blank') continue;
@@ -69,12 +71,12 @@ export const parser: CaptureParser<IpBriefRecord> = {
       // A line holding only addresses continues the line above (a wrapped address list).
       const last = records[records.length - 1];
       if (/^\s/.test(line) && last !== undefined && words.every(isValueWord)) {
-        const problem = addValues(last, words);
+        const problem = addValues(last, words, linkListing);
         if (problem) ledger.unparsed(n, problem);
         else { last.evidence = { line: last.evidence.line, endLine: n }; ledger.fact(n); }
         continue;
       }
-      const problem = readEntries(words, n, records);
+      const problem = readEntries(words, n, records, linkListing);
       if (problem) ledger.unparsed(n, problem);
       else ledger.fact(n);
     }
@@ -86,7 +88,7 @@ export const parser: CaptureParser<IpBriefRecord> = {
  * Reads one line into records. Two entries glued on one line split where a
  * name is followed by a state word. Returns a reason when the line is not understood.
  */
-function readEntries(words: string[], line: number, records: IpBriefRecord[]): string | undefined {
+function readEntries(words: string[], line: number, records: IpBriefRecord[], linkListing: boolean): string | undefined {
   const found: IpBriefRecord[] = [];
   let i = 0;
   while (i < words.length) {
@@ -101,7 +103,7 @@ function readEntries(words: string[], line: number, records: IpBriefRecord[]): s
     i += 2;
     const values: string[] = [];
     while (i < words.length && !(STATES.has(words[i + 1] ?? '') && !isValueWord(words[i]!))) values.push(words[i++]!);
-    const problem = addValues(record, values);
+    const problem = addValues(record, values, linkListing);
     if (problem) return problem;
     const { evidence, ...rest } = record;
     found.push({ ...rest, evidence });
@@ -111,12 +113,12 @@ function readEntries(words: string[], line: number, records: IpBriefRecord[]): s
 }
 
 /** Puts the value columns (addresses, or mac and flags) on `record`. */
-function addValues(record: IpBriefRecord, words: string[]): string | undefined {
+function addValues(record: IpBriefRecord, words: string[], linkListing: boolean): string | undefined {
   for (const word of words) {
     if (word.startsWith('<')) {
       if (!word.endsWith('>')) return `flag list "${word}" is not closed`;
       record.flags = word.slice(1, -1).split(',').filter((f) => f !== '');
-    } else if (MAC.test(word) && record.mac === undefined && record.addresses === undefined) {
+    } else if ((MAC.test(word) || (linkListing && briefAddress(word) !== undefined)) && record.mac === undefined && record.addresses === undefined) {
       record.mac = word;
     } else {
       const address = briefAddress(word);

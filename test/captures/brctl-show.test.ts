@@ -33,3 +33,9 @@ test('should read tab-continued ports, bridges without ports, STP, glued bridges
   assert.deepEqual([result.lineRoles[0], result.lineRoles[1]], ['noise', 'header']);
   assert.deepEqual(result.unparsed.map((u) => u.line), [8]);
 });
+
+test('should read bridges when the column header was not pasted', () => {
+  const result = parser.parse('br-ex\t\t8000.00262dfedafc\tno\t\teth0\n\t\t\t\t\t\t\tphy-br-ex\n', parseCommandLine('brctl show'));
+  assert.deepEqual(result.records.map((r) => [r.bridge, r.interfaces.map((i) => i.name)]), [['br-ex', ['eth0', 'phy-br-ex']]]);
+  assert.deepEqual(result.lineRoles, ['fact', 'fact']);
+});

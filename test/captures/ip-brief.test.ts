@@ -33,3 +33,10 @@ test('should split glued entries, join wrapped address lists and report the rest
   assert.equal(result.records[3]!.addresses?.length, 2);
   assert.deepEqual(result.unparsed.map((u) => u.line), [7, 8]);
 });
+
+test('should take the tunnel address of ip -br link as the link-layer address', () => {
+  const result = parser.parse('gre0@NONE        UNKNOWN        0.0.0.0 <NOARP> \nlo               UNKNOWN        00:00:00:00:00:00 <LOOPBACK,UP,LOWER_UP> \n', parseCommandLine('ip -br link'));
+  assert.deepEqual(result.records.map((r) => [r.name, r.linkedTo?.none, r.mac, r.flags, r.addresses]), [
+    ['gre0', true, '0.0.0.0', ['NOARP'], undefined], ['lo', undefined, '00:00:00:00:00:00', ['LOOPBACK', 'UP', 'LOWER_UP'], undefined],
+  ]);
+});

@@ -125,3 +125,10 @@ test('should join a wrapped -d kind line and keep unknown kinds verbatim', () =>
   assert.deepEqual([x0!.linkLayer?.type, x0!.linkLayer?.address, x0!.slaveKind?.text, x0!.slaveKind?.options], ['none', undefined, 'futurekind_slave colour blue shiny', { colour: 'blue' }]);
   assert.deepEqual(x0!.slaveKind?.flags, ['shiny']);
 });
+
+test('should read permaddr and link-netnsid next to -d details on the link line', () => {
+  const text = '3: eth1@if9: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc mq master bond0 state UP mode DEFAULT group default qlen 1000\n' +
+    '    link/ether 52:54:00:4c:ab:11 brd ff:ff:ff:ff:ff:ff permaddr 52:54:00:4c:ab:12 link-netnsid 3 promiscuity 0 minmtu 68 maxmtu 9000\n';
+  const [eth1] = parser.parse(text, parseCommandLine('ip -d link')).records;
+  assert.deepEqual([eth1!.linkLayer?.permaddr, eth1!.linkLayer?.linkNetnsId, eth1!.linkedTo?.ifindex, eth1!.details?.options['maxmtu']], ['52:54:00:4c:ab:12', 3, 9, '9000']);
+});
