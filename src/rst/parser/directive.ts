@@ -72,7 +72,7 @@ export function* runDirective(
   const construct: Construct = { nodes: result, last: r.last, blankFinish: blankFinish || nextBlank() };
   if (inserted.length > 0) {
     // `include`: the inserted lines are parsed where the directive stood.
-    m.add(...construct.nodes);
+    m.addAll(construct.nodes);
     construct.nodes = [];
     for (const input of inserted) {
       yield { block: new Block(input.lines, 0, input.lines.length), parent: m.parent, state: 'Body', matchTitles: m.matchTitles };

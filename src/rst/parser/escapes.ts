@@ -1,4 +1,5 @@
 // Backslash escapes as docutils keeps them while parsing explicit markup:
+import { rstrip } from './lines.js';
 // `\x` becomes NUL + `x` so patterns can tell escaped characters apart.
 
 export function escapeToNull(text: string): string {
@@ -29,7 +30,7 @@ export function pySplit(text: string, maxsplit = -1): string[] {
   let rest = text.replace(/^\s+/, '');
   while (rest) {
     if (maxsplit >= 0 && out.length === maxsplit) {
-      out.push(rest.replace(/\s+$/, ''));
+      out.push(rstrip(rest));
       break;
     }
     const m = /\s+/.exec(rest);

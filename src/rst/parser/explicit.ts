@@ -8,7 +8,7 @@ import { Level } from '../reporter.js';
 import { linesSpan, literalBlock, type MachineRequest, type MachineResult } from './context.js';
 import { runDirective } from './directive.js';
 import { escapeToNull, splitEscapedWhitespace, unescape } from './escapes.js';
-import { Block, type BlockLine } from './lines.js';
+import { Block, rstrip, type BlockLine } from './lines.js';
 import type { Machine } from './machine.js';
 
 const NAME_CHAR = '(?:(?!_)[\\p{L}\\p{N}\\p{M}_])';
@@ -235,7 +235,7 @@ function* substitutionDef(m: Machine, i: number, line: BlockLine, match: RegExpE
   const r = m.indented(i, { firstIndent: match[0].length, stripIndent: false });
   const raw = r.block.toArray();
   const blocktext = line.text.slice(0, match[0].length) + raw.map((l) => l.text).join('\n');
-  let escaped = escapeToNull((raw[0]?.text ?? '').replace(/\s+$/, ''));
+  let escaped = escapeToNull(rstrip(raw[0]?.text ?? ''));
   let index = 0;
   let sub: RegExpExecArray | null;
   for (;;) {

@@ -13,7 +13,14 @@ export interface BlockLine extends SourceLine {
 }
 
 /** Python's str.isspace() characters: what `rstrip()` removes. */
-const PY_TRAILING_SPACE = /[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/;
+const PY_SPACE = /[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
+
+/** Python's `str.rstrip()`, scanning from the end (a `\s+$` regex is quadratic on long indentation). */
+export function rstrip(text: string): string {
+  let end = text.length;
+  while (end > 0 && PY_SPACE.test(text[end - 1]!)) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
 /** Python's str.splitlines() boundaries (after \v and \f became spaces). */
 const LINE_BREAK = /\r\n|[\n\r\x1c-\x1e\x85\u2028\u2029]/g;
 
@@ -55,7 +62,7 @@ export function toBlockLines(value: string, source: string, tabWidth: number): B
   let line = 1;
   const push = (end: number) => {
     const raw = value.slice(start, end).replace(/[\v\f]/g, ' ');
-    const text = expandTabs(raw, tabWidth).replace(PY_TRAILING_SPACE, '');
+    const text = rstrip(expandTabs(raw, tabWidth));
     lines.push(makeLine(text, { source, line, column: 1, offset: start }));
   };
   LINE_BREAK.lastIndex = 0;
@@ -189,20 +196,49 @@ export function getIndented(block: Block, start: number, options: IndentOptions 
   let end = start;
   if (firstIndent !== undefined) end++;
   let blankFinish = true;
-  while (end < block.end) {
+  let done = false;
+  // One line at a time (the block's own first line, or every line of a small block).
+  const stepOne = (): boolean => {
     const blank = block.isBlank(end);
     if (!blank) {
       const lineIndent = block.indentAt(end);
       if (lineIndent === 0 || (blockIndent !== undefined && lineIndent < blockIndent)) {
         blankFinish = end > start && block.isBlank(end - 1);
-        break;
+        return true;
       }
       if (blockIndent === undefined) indent = indent === undefined ? lineIndent : Math.min(indent, lineIndent);
     } else if (untilBlank) {
       blankFinish = true;
-      break;
+      return true;
     }
     end++;
+    return false;
+  };
+  if (end < block.end && end === block.start && block.first) done = stepOne();
+  const index = done ? null : lineIndex(block.lines);
+  if (!done && index && end < block.end) {
+    // Large input: find the end with range-minimum queries instead of a scan,
+    // so each nesting level costs O(log n), not O(lines below it).
+    const shift = block.shift;
+    const threshold = shift + Math.max(blockIndent ?? 1, 1);
+    let stop = index.firstBelow(end, block.end, threshold);
+    let stoppedAtBlank = false;
+    if (untilBlank) {
+      const blank = index.nextBlank[end]!;
+      if (blank < stop) {
+        stop = blank;
+        stoppedAtBlank = true;
+      }
+    }
+    if (blockIndent === undefined && stop > end) {
+      const least = index.min(end, stop);
+      if (least < BLANK) indent = indent === undefined ? least - shift : Math.min(indent, least - shift);
+    }
+    end = stop;
+    if (stoppedAtBlank || end >= block.end) blankFinish = true;
+    else blankFinish = end > start && block.isBlank(end - 1);
+  } else if (!done) {
+    while (end < block.end) if (stepOne()) break;
   }
   const strip = stripIndent && indent ? indent : 0;
   let first: BlockLine | null = null;
@@ -219,6 +255,94 @@ export function getIndented(block: Block, start: number, options: IndentOptions 
     if (s !== result.start) result = result.sub(s, result.end);
   }
   return { block: result, indent: indent ?? 0, last, blankFinish };
+}
+
+/** Indentation of blank lines in a LineIndex: larger than any real indent. */
+const BLANK = 0x3fffffff;
+/** Below this many lines a plain scan is cheaper than building an index. */
+const INDEX_THRESHOLD = 512;
+
+/**
+ * Range-minimum index over the indentation of a line array (sparse table),
+ * plus the next blank line after each line and the lines of each indent.
+ */
+export class LineIndex {
+  readonly values: Int32Array;
+  readonly nextBlank: Int32Array;
+  private readonly table: Int32Array[] = [];
+  private byIndent?: Map<number, number[]>;
+
+  constructor(private readonly lines: readonly BlockLine[]) {
+    const n = lines.length;
+    this.values = new Int32Array(n);
+    this.nextBlank = new Int32Array(n + 1);
+    for (let i = 0; i < n; i++) this.values[i] = lines[i]!.text.length === 0 ? BLANK : lines[i]!.indent;
+    this.nextBlank[n] = n;
+    for (let i = n - 1; i >= 0; i--) this.nextBlank[i] = this.values[i] === BLANK ? i : this.nextBlank[i + 1]!;
+    this.table.push(this.values);
+    for (let width = 1; width * 2 <= n; width *= 2) {
+      const previous = this.table[this.table.length - 1]!;
+      const next = new Int32Array(n - width * 2 + 1);
+      for (let i = 0; i < next.length; i++) next[i] = Math.min(previous[i]!, previous[i + width]!);
+      this.table.push(next);
+    }
+  }
+
+  /** Minimum indentation over lines [from, to) (blank lines count as BLANK). */
+  min(from: number, to: number): number {
+    const level = 31 - Math.clz32(to - from);
+    const row = this.table[level]!;
+    return Math.min(row[from]!, row[to - (1 << level)]!);
+  }
+
+  /** First line in [from, to) indented less than `threshold` (blank lines never are), or `to`. */
+  firstBelow(from: number, to: number, threshold: number): number {
+    if (from >= to || this.min(from, to) >= threshold) return to;
+    let lo = from;
+    let hi = to - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.min(from, mid + 1) < threshold) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  }
+
+  /** Lines in [from, to) whose indentation is exactly `indent`, in order. */
+  withIndent(indent: number, from: number, to: number): number[] {
+    if (!this.byIndent) {
+      this.byIndent = new Map();
+      for (let i = 0; i < this.values.length; i++) {
+        const value = this.values[i]!;
+        if (value === BLANK) continue;
+        let list = this.byIndent.get(value);
+        if (!list) this.byIndent.set(value, (list = []));
+        list.push(i);
+      }
+    }
+    const list = this.byIndent.get(indent);
+    if (!list) return [];
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]! < from) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: number[] = [];
+    for (let k = lo; k < list.length && list[k]! < to; k++) out.push(list[k]!);
+    return out;
+  }
+}
+
+const indexes = new WeakMap<readonly BlockLine[], LineIndex>();
+
+/** The LineIndex of a large line array (built once), or null for small ones. */
+export function lineIndex(lines: readonly BlockLine[]): LineIndex | null {
+  if (lines.length < INDEX_THRESHOLD) return null;
+  let index = indexes.get(lines);
+  if (!index) indexes.set(lines, (index = new LineIndex(lines)));
+  return index;
 }
 
 /** Drop trailing blank lines. */

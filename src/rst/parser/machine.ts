@@ -16,7 +16,7 @@ import {
   type MachineRequest, type MachineResult, type MachineRun, type ParseContext, type StateName,
 } from './context.js';
 import { FORMATS, makeEnumerator, parseEnumerator, type EnumFormat, type Sequence } from './enumerators.js';
-import { Block, getIndented, shiftLine, trimEnd, type BlockLine, type IndentOptions } from './lines.js';
+import { Block, getIndented, lineIndex, rstrip, shiftLine, trimEnd, type BlockLine, type IndentOptions } from './lines.js';
 import {
   attributionPattern, classifierDelimiter, classify, NON_ALPHANUM_7BIT, patterns, type Transition,
 } from './patterns.js';
@@ -70,6 +70,11 @@ export class Machine {
 
   add(...nodes: (RstNode | undefined | null)[]): void {
     for (const node of nodes) if (node) this.parent.children.push(node);
+  }
+
+  /** Append a list of any length (spreading a huge list into push() overflows the stack). */
+  addAll(nodes: readonly RstNode[]): void {
+    append(this.parent.children, nodes);
   }
 
   /** Source line for messages about absolute index `i` (past the end: the last line + 1). */
@@ -152,12 +157,12 @@ export class Machine {
       this.add(quote);
       if (split.attribution) {
         const lines = split.attribution;
-        const value = lines.map((l) => l.text).join('\n').replace(/\s+$/, '');
+        const value = rstrip(lines.map((l) => l.text).join('\n'));
         const attribution = element('attribution', {}, [], linesSpan(lines[0]!, lines[lines.length - 1]!));
         const { nodes, messages } = this.p.parseInline(value, linesFor(value, lines), this.parent);
-        attribution.children.push(...nodes);
+        append(attribution.children, nodes);
         quote.children.push(attribution);
-        this.add(...messages);
+        this.addAll(messages);
       }
       rest = split.rest ?? null;
       if (rest) {
@@ -177,26 +182,24 @@ export class Machine {
    *        continued
    */
   splitAttribution(b: Block): { content: Block; attribution?: BlockLine[]; rest?: Block } {
-    let blank: number | null = null;
-    let nonblankSeen = false;
-    for (let k = b.start; k < b.end; k++) {
-      if (b.isBlank(k)) {
-        blank = k;
-        continue;
+    // Only lines at the block's own indentation can start an attribution; on
+    // large inputs the line index lists them without scanning the block.
+    const index = lineIndex(b.lines);
+    let candidates: Iterable<number>;
+    let firstNonBlank = b.start;
+    while (firstNonBlank < b.end && b.isBlank(firstNonBlank)) firstNonBlank++;
+    if (index) candidates = index.withIndent(b.shift, Math.max(firstNonBlank + 1, b.start + 1), b.end);
+    else candidates = range(firstNonBlank + 1, b.end);
+    for (const k of candidates) {
+      if (b.isBlank(k) || !b.isBlank(k - 1) || b.indentAt(k) !== 0) continue;
+      const match = attributionPattern.exec(b.text(k));
+      if (!match) continue;
+      const shape = this.checkAttribution(b, k);
+      if (shape) {
+        const lines = [shiftLine(b.at(k), match[0].length)];
+        for (let m = k + 1; m < shape.end; m++) lines.push(shiftLine(b.at(m), shape.indent));
+        return { content: b.sub(b.start, k), attribution: lines, rest: b.sub(shape.end, b.end) };
       }
-      if (nonblankSeen && blank === k - 1 && b.indentAt(k) === 0) {
-        const text = b.text(k);
-        const match = attributionPattern.exec(text);
-        if (match) {
-          const shape = this.checkAttribution(b, k);
-          if (shape) {
-            const lines = [shiftLine(b.at(k), match[0].length)];
-            for (let m = k + 1; m < shape.end; m++) lines.push(shiftLine(b.at(m), shape.indent));
-            return { content: b.sub(b.start, k), attribution: lines, rest: b.sub(shape.end, b.end) };
-          }
-        }
-      }
-      nonblankSeen = true;
     }
     return { content: b };
   }
@@ -340,8 +343,8 @@ export class Machine {
       flush();
     } else {
       const { nodes, messages } = this.p.parseInline(name, [nameLine], this.parent);
-      fieldName.children.push(...nodes);
-      fieldBody.children.push(...messages);
+      append(fieldName.children, nodes);
+      append(fieldBody.children, messages);
       if (r.block.length > 0) yield* this.nested(r.block, fieldBody);
     }
     field.children.push(fieldName, fieldBody);
@@ -372,7 +375,7 @@ export class Machine {
   /** `-a, --all=FILE  description` → option nodes; null when the marker has a wrong number of tokens. */
   parseOptionMarker(marker: string, line: BlockLine): RstElement[] | null {
     const options: RstElement[] = [];
-    for (const optionString of marker.replace(/\s+$/, '').split(', ')) {
+    for (const optionString of rstrip(marker).split(', ')) {
       let tokens = optionString.split(/\s+/).filter(Boolean);
       let delimiter = ' ';
       const first = tokens[0]!;
@@ -458,8 +461,8 @@ export class Machine {
     const value = lines.map((l) => l.text).join('\n');
     const node = element('line', {}, [], linesSpan(line, lines.length ? lines[lines.length - 1]! : line));
     const { nodes, messages } = this.p.parseInline(value, lines, this.parent);
-    node.children.push(...nodes);
-    node.data = { indent: line.text.replace(/\s+$/, '') !== '|' ? match[1]!.length - 1 : null };
+    append(node.children, nodes);
+    node.data = { indent: rstrip(line.text) !== '|' ? match[1]!.length - 1 : null };
     return { node, messages, last: r.last, blankFinish: r.blankFinish };
   }
 
@@ -468,13 +471,13 @@ export class Machine {
     if (this.state === 'LineBlock') {
       this.add(node);
       const outer = this.data.outer as RstElement;
-      outer.children.push(...messages);
+      append(outer.children, messages);
       this.blankFinish = blankFinish;
       return last + 1;
     }
     const block = element('line_block', {}, [node], linesSpan(line));
     this.add(block);
-    this.add(...messages);
+    this.addAll(messages);
     let next = last + 1;
     let finish = blankFinish;
     if (!finish) {
@@ -495,7 +498,7 @@ export class Machine {
 
   table(i: number, kind: 'grid' | 'simple'): Step {
     const result = parseTable(this, i, kind);
-    this.add(...result.nodes);
+    this.addAll(result.nodes);
     return result.next;
   }
 
@@ -503,7 +506,7 @@ export class Machine {
 
   *explicitMarkup(i: number, line: BlockLine, match: RegExpExecArray): Generator<MachineRequest, Step, MachineResult> {
     const r = yield* explicitConstruct(this, i, line, match);
-    this.add(...r.nodes);
+    this.addAll(r.nodes);
     if (this.state === 'Explicit') {
       this.blankFinish = r.blankFinish;
       return r.last + 1;
@@ -513,7 +516,7 @@ export class Machine {
 
   *anonymous(i: number, line: BlockLine, match: RegExpExecArray): Generator<MachineRequest, Step, MachineResult> {
     const r = anonymousTarget(this, i, line, match);
-    this.add(...r.nodes);
+    this.addAll(r.nodes);
     if (this.state === 'Explicit') {
       this.blankFinish = r.blankFinish;
       return r.last + 1;
@@ -538,7 +541,7 @@ export class Machine {
     const atEof = i >= this.block.end - 1;
     if (match) {
       const r = yield* explicitConstruct(this, i, line, match, { alt: this.data.alt as string, embedded: true });
-      this.add(...r.nodes);
+      this.addAll(r.nodes);
       if (!atEof) this.blankFinish = r.blankFinish;
       return new End(r.last + 1);
     }
@@ -646,7 +649,7 @@ export class Machine {
     const index = styles.indexOf(style);
     if (index < 0) {
       if (styles.length !== mylevel) {
-        this.add(...messages);
+        this.addAll(messages);
         this.add(p.message(Level.SEVERE, 'Title level inconsistent:', lineno, [literalBlock(source, sourceLines)]));
         return after;
       }
@@ -658,7 +661,7 @@ export class Machine {
         return new End(start);
       }
       if (level !== mylevel + 1) {
-        this.add(...messages);
+        this.addAll(messages);
         this.add(p.message(Level.SEVERE, 'Title level inconsistent:', lineno, [literalBlock(source, sourceLines)]));
         return after;
       }
@@ -668,9 +671,11 @@ export class Machine {
     this.add(section);
     const title = element('title', {}, [], linesSpan(titleLine));
     const { nodes, messages: titleMessages } = p.parseInline(titleLine.text, [titleLine], this.parent);
-    title.children.push(...nodes);
+    append(title.children, nodes);
     listAttribute(section, 'names').push(normalizeName(toText(title)));
-    section.children.push(title, ...messages, ...titleMessages);
+    section.children.push(title);
+    append(section.children, messages);
+    append(section.children, titleMessages);
     p.document.noteImplicitTarget(section, section);
     const r: MachineResult = yield {
       block: this.block.sub(after, this.block.end), parent: section, state: 'Body', matchTitles: true,
@@ -735,7 +740,7 @@ export class Machine {
       messages.push(this.p.message(Level.WARNING, 'Title underline too short.', second, [literalBlock(blocktext, [first, second])]));
     }
     if (!this.matchTitles) {
-      this.add(...messages);
+      this.addAll(messages);
       this.add(this.p.message(Level.SEVERE, 'Unexpected section title.', first, [literalBlock(blocktext, [first, second])]));
       return j + 1;
     }
@@ -744,20 +749,21 @@ export class Machine {
 
   /** Build a paragraph from `lines`; true when it ends with `::` (a literal block follows). */
   paragraph(lines: BlockLine[]): boolean {
-    const data = lines.map((l) => l.text).join('\n').replace(/\s+$/, '');
+    const data = rstrip(lines.map((l) => l.text).join('\n'));
     let value = data;
     let literalNext = false;
     if (/(?<!\\)(\\\\)*::$/.test(data)) {
       literalNext = true;
       if (data.length === 2) return true;
-      if (data[data.length - 3] === ' ' || data[data.length - 3] === '\n') value = data.slice(0, -3).replace(/\s+$/, '');
+      if (data[data.length - 3] === ' ' || data[data.length - 3] === '\n') value = rstrip(data.slice(0, -3));
       else value = data.slice(0, -1);
     }
     const used = linesFor(value, lines);
     const node = element('paragraph', {}, [], linesSpan(lines[0]!, lines[lines.length - 1]!));
     const { nodes, messages } = this.p.parseInline(value, used, this.parent);
-    node.children.push(...nodes);
-    this.add(node, ...messages);
+    append(node.children, nodes);
+    this.add(node);
+    this.addAll(messages);
     return literalNext;
   }
 
@@ -826,7 +832,7 @@ export class Machine {
     } else {
       this.add(this.p.message(Level.WARNING, 'Literal block expected; none found.', this.lineNo(next)));
     }
-    this.add(...messages);
+    this.addAll(messages);
     return { next, blankFinish: true };
   }
 
@@ -861,7 +867,7 @@ export class Machine {
     const body = trimEnd(r.block);
     const item = element('definition_list_item', {}, [], linesSpan(termLine, body.length ? body.at(body.end - 1) : termLine));
     const { nodes, messages } = this.term(termLine);
-    item.children.push(...nodes);
+    append(item.children, nodes);
     const definition = element('definition', {}, [...messages]);
     if (body.length) definition.position = linesSpan(body.at(body.start), body.at(body.end - 1));
     item.children.push(definition);
@@ -884,7 +890,7 @@ export class Machine {
         if (parts.length === 1) {
           out[out.length - 1]!.children.push(node);
         } else {
-          const head = unescape(parts[0]!).replace(/\s+$/, '');
+          const head = rstrip(unescape(parts[0]!));
           if (head) out[out.length - 1]!.children.push(textNode(head, node.position));
           for (const part of parts.slice(1)) {
             const value = unescape(part);
@@ -911,6 +917,14 @@ function escapedParts(value: string, position: RstNode['position'], line: BlockL
     }
   }
   return value.split(classifierDelimiter);
+}
+
+export function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
+
+function* range(from: number, to: number): Generator<number> {
+  for (let k = from; k < to; k++) yield k;
 }
 
 const EMBEDDED_DIRECTIVE = /^((?:(?!_)[\p{L}\p{N}\p{M}_])+(?:[-._+:](?:(?!_)[\p{L}\p{N}\p{M}_])+)*)::( +|$)/u;
