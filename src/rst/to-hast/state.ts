@@ -54,7 +54,8 @@ export class State {
 
   /** Convert one node. */
   one(node: RstNode, parent: RstElement | undefined): ElementContent[] {
-    if (!isElement(node)) return [this.patch(node, { type: 'text', value: node.value } as Text)];
+    // Generated text (a label, a number) may have no place of its own: it takes its parent's.
+    if (!isElement(node)) return [this.patch(node.position || !parent ? node : parent, { type: 'text', value: node.value } as Text)];
     const handler = this.handlers[node.type];
     if (!handler) {
       this.warnings.push({ message: `No HTML rendering for <${node.type}>; its content is shown as is.`, node });
@@ -62,7 +63,10 @@ export class State {
     }
     const result = handler(this, node, parent);
     if (result === undefined) return [];
-    return Array.isArray(result) ? result : [result];
+    const list = Array.isArray(result) ? result : [result];
+    // Nodes made by transforms (a contents list, a messages section) may have no place: use the parent's.
+    if (!node.position && parent?.position) for (const made of list) if (!made.position) made.position = structuredClone(parent.position);
+    return list;
   }
 
   /** Convert the children of `node`. */

@@ -78,10 +78,10 @@ export const footnotes: Transform = {
       let label: string;
       do label = String(next++);
       while (document.nameIds.has(label));
-      footnote.children.unshift(element('label', {}, [text(label)], footnote.position));
+      footnote.children.unshift(element('label', {}, [text(label, footnote.position)], footnote.position));
       for (const name of listAttribute(footnote, 'names')) {
         for (const ref of registry.footnoteRefs.get(normalizeName(name)) ?? []) {
-          ref.children.push(text(label));
+          ref.children.push(text(label, ref.position));
           delete ref.attributes.refname;
           ref.attributes.refid = firstId(footnote, run);
           addBackref(footnote, firstId(ref, run));
@@ -114,7 +114,7 @@ export const footnotes: Transform = {
         }
         break;
       }
-      ref.children.push(text(label));
+      ref.children.push(text(label, ref.position));
       const id = document.nameIds.get(label)!;
       ref.attributes.refid = id;
       const footnote = document.ids.get(id);
@@ -128,7 +128,7 @@ export const footnotes: Transform = {
     registry.symbolFootnotes.forEach((footnote, index) => {
       const symbol = SYMBOLS[index % SYMBOLS.length]!.repeat(Math.floor(index / SYMBOLS.length) + 1);
       symbols.push(symbol);
-      footnote.children.unshift(element('label', {}, [text(symbol)], footnote.position));
+      footnote.children.unshift(element('label', {}, [text(symbol, footnote.position)], footnote.position));
       firstId(footnote, run);
     });
     for (let r = 0; r < registry.symbolFootnoteRefs.length; r++) {
@@ -148,7 +148,7 @@ export const footnotes: Transform = {
         }
         break;
       }
-      ref.children.push(text(symbol));
+      ref.children.push(text(symbol, ref.position));
       const footnote = registry.symbolFootnotes[r]!;
       ref.attributes.refid = firstId(footnote, run);
       addBackref(footnote, firstId(ref, run));

@@ -22,6 +22,7 @@ export const targetNotes: Transform = {
       const parentOf = parents(document.root);
       const note = (refuri: string, refs: RstElement[]) => {
         const footnote = makeNote(refuri, refs, notes, classes, parentOf, run);
+        if (!footnote.position && pending.position) footnote.position = pending.position;
         if (!notes.has(refuri)) {
           notes.set(refuri, footnote);
           made.push(footnote);

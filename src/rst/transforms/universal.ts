@@ -135,8 +135,9 @@ export const messages: Transform = {
     const placed = new Set(findAll(document.root, 'system_message'));
     const loose = run.messages.filter((msg) => !placed.has(msg));
     if (loose.length === 0) return;
+    const position = loose.find((msg) => msg.position)?.position ?? document.root.position;
     document.root.children.push(
-      element('section', { classes: ['system-messages'] }, [element('title', {}, [text('Docutils System Messages')]), ...loose]),
+      element('section', { classes: ['system-messages'] }, [element('title', {}, [text('Docutils System Messages')], position), ...loose], position),
     );
   },
 };

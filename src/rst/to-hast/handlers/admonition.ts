@@ -25,7 +25,7 @@ export const admonition: Handler = (state, node) => {
     type: 'element',
     tagName: 'p',
     properties: { className: ['admonition-title'] },
-    children: [{ type: 'text', value: label }],
+    children: [state.patch(node, { type: 'text', value: label })],
   });
   return state.element(node, 'aside', { className: ['admonition', node.type] }, [heading, ...children]);
 };

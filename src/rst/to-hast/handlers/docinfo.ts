@@ -23,7 +23,7 @@ export const DOCINFO_LABELS: Record<string, string> = {
 function item(state: State, node: RstElement, label: string, body: ElementContent[]): ElementContent[] {
   const className = [node.type];
   return [
-    state.patch(node, { type: 'element', tagName: 'dt', properties: { className }, children: [{ type: 'text', value: label }] }),
+    state.patch(node, { type: 'element', tagName: 'dt', properties: { className }, children: [state.patch(node, { type: 'text', value: label })] }),
     state.element(node, 'dd', { className }, body),
   ];
 }

@@ -6,7 +6,8 @@ import type { Handler } from '../state.js';
 
 export const footnoteReference: Handler = (state, node) => {
   const refid = node.attributes.refid;
-  const bracket = (value: string): Element => ({ type: 'element', tagName: 'span', properties: { className: ['fn-bracket'] }, children: [{ type: 'text', value }] });
+  const bracket = (value: string): Element =>
+    state.patch(node, { type: 'element', tagName: 'span', properties: { className: ['fn-bracket'] }, children: [state.patch(node, { type: 'text', value })] });
   const properties = {
     className: [node.type.replace('_', '-'), 'brackets'],
     role: 'doc-noteref',

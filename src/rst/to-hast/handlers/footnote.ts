@@ -11,22 +11,25 @@ export function noteLabel(state: State, node: RstElement): ElementContent[] {
   const label = node.children.find((child) => isElement(child) && child.type === 'label') as RstElement | undefined;
   const backrefs = Array.isArray(node.attributes.backrefs) ? (node.attributes.backrefs as string[]) : [];
   const text = label ? textContent(label) : '';
-  const bracket = (value: string): Element => ({ type: 'element', tagName: 'span', properties: { className: ['fn-bracket'] }, children: [{ type: 'text', value }] });
+  const at = label ?? node;
+  const bracket = (value: string): Element =>
+    state.patch(at, { type: 'element', tagName: 'span', properties: { className: ['fn-bracket'] }, children: [state.patch(at, { type: 'text', value })] });
+  const labelText = state.patch(at, { type: 'text' as const, value: text });
   const labelContent: ElementContent =
     backrefs.length === 1
-      ? { type: 'element', tagName: 'a', properties: { role: 'doc-backlink', href: `#${backrefs[0]}` }, children: [{ type: 'text', value: text }] }
-      : { type: 'text', value: text };
+      ? state.patch(at, { type: 'element', tagName: 'a', properties: { role: 'doc-backlink', href: `#${backrefs[0]}` }, children: [labelText] })
+      : labelText;
   const out: ElementContent[] = [
     state.patch(label ?? node, { type: 'element', tagName: 'span', properties: { className: ['label'] }, children: [bracket('['), labelContent, bracket(']')] }),
   ];
   if (backrefs.length > 1) {
-    const links: ElementContent[] = [{ type: 'text', value: '(' }];
+    const links: ElementContent[] = [state.patch(at, { type: 'text', value: '(' })];
     backrefs.forEach((id, i) => {
-      if (i > 0) links.push({ type: 'text', value: ',' });
-      links.push({ type: 'element', tagName: 'a', properties: { role: 'doc-backlink', href: `#${id}` }, children: [{ type: 'text', value: String(i + 1) }] });
+      if (i > 0) links.push(state.patch(at, { type: 'text', value: ',' }));
+      links.push(state.patch(at, { type: 'element', tagName: 'a', properties: { role: 'doc-backlink', href: `#${id}` }, children: [state.patch(at, { type: 'text', value: String(i + 1) })] }));
     });
-    links.push({ type: 'text', value: ')' });
-    out.push({ type: 'element', tagName: 'span', properties: { className: ['backrefs'] }, children: links });
+    links.push(state.patch(at, { type: 'text', value: ')' }));
+    out.push(state.patch(at, { type: 'element', tagName: 'span', properties: { className: ['backrefs'] }, children: links }));
   }
   return out;
 }

@@ -10,11 +10,18 @@ export const systemMessage: Handler = (state, node) => {
   const where: string[] = [];
   if (source !== undefined) where.push(String(source));
   if (line !== undefined) where.push(`line ${String(line)}`);
-  const heading: ElementContent[] = [{ type: 'text', value: `System Message: ${String(type ?? 'ERROR')}/${String(level ?? 3)}${where.length ? ` (${where.join(', ')})` : ''}` }];
+  const heading: ElementContent[] = [{ type: 'text', position: node.position && structuredClone(node.position), value: `System Message: ${String(type ?? 'ERROR')}/${String(level ?? 3)}${where.length ? ` (${where.join(', ')})` : ''}` }];
   const backrefs = Array.isArray(node.attributes.backrefs) ? (node.attributes.backrefs as string[]) : [];
   backrefs.forEach((id, i) => {
-    heading.push({ type: 'text', value: i === 0 ? '; ' : ' ' });
-    heading.push({ type: 'element', tagName: 'a', properties: { href: `#${id}`, role: 'doc-backlink' }, children: [{ type: 'text', value: backrefs.length > 1 ? String(i + 1) : 'backlink' }] });
+    heading.push(state.patch(node, { type: 'text', value: i === 0 ? '; ' : ' ' }));
+    heading.push(
+      state.patch(node, {
+        type: 'element',
+        tagName: 'a',
+        properties: { href: `#${id}`, role: 'doc-backlink' },
+        children: [state.patch(node, { type: 'text', value: backrefs.length > 1 ? String(i + 1) : 'backlink' })],
+      }),
+    );
   });
   const title = state.patch(node, { type: 'element' as const, tagName: 'p', properties: { className: ['system-message-title'] }, children: heading });
   const levelName = String(type ?? 'ERROR').toLowerCase();
