@@ -17,7 +17,8 @@ export interface IpNetnsRecord {
 
 //   qrouter-8c8b3c56-4f7a-4b2e-9f3d-2d1e7a6b5c42 (id: 2)
 //   qdhcp-5f2ffda1-76da-427e-b3c1-4bfc088cfb75
-const ENTRY = /^\s*(\S+)(?:\s+\(id:\s*(\d+)\))?\s*$/;
+// Names are taken as iproute2 users write them: letters, digits and `_.-+@:`.
+const ENTRY = /^\s*([\w.+@:-]+)(?:\s+\(id:\s*(\d+)\))?\s*$/;
 const PREFIXED_UUID = /^([A-Za-z][\w]*)-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 /** Glued names: `qdhcp-… (id: 1) qrouter-… (id: 2)` or two bare names on one line. */
 const GLUED = /\S+(?:\s+\(id:\s*\d+\))?/g;
@@ -48,9 +49,13 @@ export const parser: CaptureParser<IpNetnsRecord> = {
       if (ledger.roleOf(n) === 'blank') continue;
       if (isHashNote(line)) { ledger.noise(n); continue; }
       if (IP_ERROR.test(line)) { ledger.unparsed(n, 'error message from the command, not its output'); continue; }
+      if (/^\s/.test(line)) { ledger.unparsed(n, 'indented: ip netns prints each name at the start of a line'); continue; }
       const pieces = line.match(GLUED) ?? [];
       const found = pieces.map((piece) => readNetns(piece, n));
-      if (found.length === 0 || found.some((r) => r === undefined) || line.replace(GLUED, '').trim() !== '') {
+      // Several names on one line are glued entries only when each is unmistakably one
+      // (`… (id: N)` or `prefix-<uuid>`): `Bridge br-int` is not two namespaces.
+      const glued = found.length > 1 && found.every((r) => r !== undefined && (r.id !== undefined || r.uuid !== undefined));
+      if (found.length === 0 || found.some((r) => r === undefined) || (found.length > 1 && !glued)) {
         ledger.unparsed(n, 'not a namespace name, optionally followed by "(id: N)"');
         continue;
       }
