@@ -1,10 +1,15 @@
 // Inline markup and roles, checked against docutils 0.19's own trees of the
 // fixture inputs (test/fixtures/rst/inline-*/). The expected trees were made
 // with raw_enabled off and syntax_highlight none, our defaults for the inline
-// parser (raw refused; code highlighted later by shiki, not tokenized here).
+// parser (raw refused; code highlighted later by shiki, not tokenized here);
+// inline-pep-rfc also turns on PEP and RFC text references.
 
 import { runRstFixtures } from './run-fixtures.js';
 
 runRstFixtures((name) => name.startsWith('inline-'), {
-  settings: () => ({ rawEnabled: false, syntaxHighlight: 'none' }),
+  settings: (folder) => ({
+    rawEnabled: false,
+    syntaxHighlight: 'none',
+    ...(folder.endsWith('inline-pep-rfc') ? { pepReferences: true, rfcReferences: true } : {}),
+  }),
 });

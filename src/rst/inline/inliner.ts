@@ -45,6 +45,14 @@ interface EndCache {
 
 type EndKind = 'emphasis' | 'strong' | 'literal' | 'target' | 'substitution' | 'interpreted';
 
+/** ASCII lookup tables for the two hottest character tests. */
+const START_PREFIX_ASCII = new Uint8Array(128);
+const NAME_ASCII = new Uint8Array(128);
+for (let code = 0; code < 128; code++) {
+  START_PREFIX_ASCII[code] = isStartPrefix(code) ? 1 : 0;
+  NAME_ASCII[code] = isNameChar(code) ? 1 : 0;
+}
+
 const SIMPLE_NAME_SEPARATORS = new Set(['-', '.', '_', '+', ':']);
 
 const NODE_CLASS_NAMES: Record<string, string> = {
@@ -70,7 +78,8 @@ export class Inliner {
   /** Start of docutils' "remaining" string: `^` matches here. */
   private anchor = 0;
 
-  private nameRun = { start: -1, end: -1 };
+  private nameRunStart = -1;
+  private nameRunEnd = -1;
   private readonly endCaches = new Map<EndKind, EndCache>();
 
   constructor(request: InlineRequest) {
@@ -130,16 +139,22 @@ export class Inliner {
    * run is remembered.
    */
   private simpleNameEnd(p: number): number {
-    const first = this.code(p);
-    if (first < 0 || !isNameChar(first)) return -1;
-    if (p > this.nameRun.start && p < this.nameRun.end) return this.nameRun.end;
     const s = this.s;
+    const c0 = s.charCodeAt(p);
+    if (c0 < 128 ? NAME_ASCII[c0] === 0 : !isNameChar(this.code(p))) return -1;
+    if (p > this.nameRunStart && p < this.nameRunEnd) return this.nameRunEnd;
     let i = p;
     for (;;) {
-      let code = this.code(i);
-      while (code >= 0 && isNameChar(code)) {
+      while (i < this.n) {
+        const c = s.charCodeAt(i);
+        if (c < 128) {
+          if (NAME_ASCII[c] === 0) break;
+          i++;
+          continue;
+        }
+        const code = this.code(i);
+        if (!isNameChar(code)) break;
         i += width(code);
-        code = this.code(i);
       }
       if (i < this.n && SIMPLE_NAME_SEPARATORS.has(s[i]!)) {
         const next = this.code(i + 1);
@@ -150,7 +165,8 @@ export class Inliner {
       }
       break;
     }
-    this.nameRun = { start: p, end: i };
+    this.nameRunStart = p;
+    this.nameRunEnd = i;
     return i;
   }
 
@@ -163,9 +179,15 @@ export class Inliner {
       // Fast skip: only these characters and name characters can start markup.
       const special = c === 0x2a || c === 0x60 || c === 0x5f || c === 0x7c || c === 0x5b || c === 0x3a;
       if (!special && (c < 0x30 || (c >= 0xdc00 && c <= 0xdfff))) continue;
-      if (p !== this.anchor && !isStartPrefix(codeBefore(s, p))) continue;
+      if (p !== this.anchor) {
+        const before = s.charCodeAt(p - 1);
+        if (before < 128 ? START_PREFIX_ASCII[before] === 0 : !isStartPrefix(codeBefore(s, p))) continue;
+      }
       const found = this.startAt(p, c);
       if (found) return found;
+      // A simple name that is not a reference: no start inside it can be
+      // one either (they all end where it ends), so jump to its end.
+      if (!special && this.nameRunStart === p && this.nameRunEnd > p + 1) p = this.nameRunEnd - 1;
     }
     return undefined;
   }
