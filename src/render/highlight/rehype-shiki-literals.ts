@@ -98,14 +98,18 @@ export function rehypeShikiLiterals(options: ShikiLiteralsOptions = {}) {
         message.fatal = false;
         continue;
       }
+      // Tokens get the block's place, and `class` strings become hast `className` lists.
       const position = code.position;
-      if (position) {
-        const stack: ElementContent[] = [...shikiCode.children];
-        while (stack.length > 0) {
-          const node = stack.pop()!;
-          node.position = structuredClone(position);
-          if (node.type === 'element') stack.push(...node.children);
+      const stack: ElementContent[] = [...shikiCode.children];
+      while (stack.length > 0) {
+        const node = stack.pop()!;
+        if (position) node.position = structuredClone(position);
+        if (node.type !== 'element') continue;
+        if (typeof node.properties.class === 'string') {
+          node.properties.className = classList(node.properties.class);
+          delete node.properties.class;
         }
+        stack.push(...node.children);
       }
       code.children = shikiCode.children;
       const preClasses = Array.isArray(pre.properties.className) ? (pre.properties.className as string[]) : [];
