@@ -13,7 +13,7 @@ import type { CaptureParser, CommandLine } from './types.js';
 import { LineLedger, isHashNote } from './lines.js';
 import { commandName } from './command-line.js';
 import { type OvsFlow, actionsIndex, parseFlowText } from './ovs/flow-line.js';
-import { isBalanced } from './ovs/split-top-level.js';
+import { type Nesting, newNesting, readNesting } from './ovs/split-top-level.js';
 import type { FlowAction } from './ovs/flow-actions.js';
 import { LOCAL_PORT_NUMBER, type PortRef } from './ovs/refs.js';
 
@@ -47,11 +47,31 @@ export const parser: CaptureParser<OvsFlow> = {
   parse: parseDumpFlows,
 };
 
+/**
+ * A flow being collected line by line. The pieces are joined once, when the
+ * flow is complete; each piece is read once for `actions=` and nesting, so a
+ * flow wrapped over thousands of lines still costs time linear in its length
+ * (appending to one string and rereading it would flatten it on every line).
+ */
 interface PendingFlow {
   first: number;
   last: number;
-  text: string;
+  pieces: string[];
   hasActions: boolean;
+  nesting: Nesting;
+  /** How many pieces `nesting` has read (read lazily: most flows never need it). */
+  piecesRead: number;
+}
+
+function startFlow(n: number, text: string): PendingFlow {
+  return { first: n, last: n, pieces: [text], hasActions: actionsIndex(text) >= 0, nesting: newNesting(), piecesRead: 0 };
+}
+
+/** True while the flow cannot be complete: no `actions=` yet, or an open `(`, `[` or `"`. */
+function isUnfinished(pending: PendingFlow): boolean {
+  if (!pending.hasActions) return true;
+  while (pending.piecesRead < pending.pieces.length) readNesting(pending.nesting, pending.pieces[pending.piecesRead++]!);
+  return pending.nesting.depth > 0 || pending.nesting.quoted;
 }
 
 export function parseDumpFlows(text: string, cmd: CommandLine) {
@@ -63,7 +83,8 @@ export function parseDumpFlows(text: string, cmd: CommandLine) {
     if (!pending) return;
     const { first, last } = pending;
     let allParsed = true;
-    for (const piece of splitGlued(pending.text)) {
+    const whole = pending.pieces.length === 1 ? pending.pieces[0]! : pending.pieces.join('');
+    for (const piece of splitGlued(whole)) {
       const evidence = last > first ? { line: first, endLine: last } : { line: first };
       const flow = parseFlowText(piece, evidence);
       if (typeof flow === 'string') {
@@ -94,10 +115,10 @@ export function parseDumpFlows(text: string, cmd: CommandLine) {
     }
     if (t.startsWith('cookie=')) {
       flush();
-      pending = { first: n, last: n, text: t, hasActions: actionsIndex(t) >= 0 };
+      pending = startFlow(n, t);
       continue;
     }
-    if (pending && (!pending.hasActions || !isBalanced(pending.text))) {
+    if (pending && isUnfinished(pending)) {
       appendContinuation(pending, line, t, n);
       continue;
     }
@@ -112,7 +133,7 @@ export function parseDumpFlows(text: string, cmd: CommandLine) {
       if (at === 0 && pending) appendContinuation(pending, line, t, n);
       else {
         flush();
-        pending = { first: n, last: n, text: t, hasActions: true };
+        pending = startFlow(n, t);
       }
       continue;
     }
@@ -135,9 +156,14 @@ export function parseDumpFlows(text: string, cmd: CommandLine) {
  */
 function appendContinuation(pending: PendingFlow, line: string, trimmed: string, n: number): void {
   const brokeAtBlank = /^\s/.test(line) || trimmed.startsWith('actions=');
-  pending.text += (brokeAtBlank ? ' ' : '') + trimmed;
+  const piece = (brokeAtBlank ? ' ' : '') + trimmed;
+  if (!pending.hasActions) {
+    // `actions=` may straddle the seam; 9 characters keep the one before it
+    const previous = pending.pieces[pending.pieces.length - 1]!;
+    pending.hasActions = actionsIndex(previous.slice(-9) + piece) >= 0;
+  }
+  pending.pieces.push(piece);
   pending.last = n;
-  if (!pending.hasActions) pending.hasActions = actionsIndex(pending.text) >= 0;
 }
 
 /** `… actions=NORMAL cookie=0x0, duration=…` → two flows. */

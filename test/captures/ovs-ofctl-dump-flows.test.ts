@@ -178,3 +178,17 @@ test('should resolve ports from ovs-appctl dpif/show when no ovs-ofctl show was 
   const [first] = resolvePortNames(flowsOf('gre-compute-br-tun'), names);
   assert.deepEqual(first!.inPort, { number: 1, name: 'patch-int' });
 });
+
+test('should read a long flow hard-wrapped over many lines the same as on one line', () => {
+  const outputs = Array.from({ length: 500 }, (_, i) => `output:${i % 50}`).join(',');
+  const flow = ' cookie=0x0, duration=1.5s, table=0, n_packets=0, n_bytes=0, priority=1 actions=learn(table=1,' + outputs + '),resubmit(,2)';
+  const wrapped: string[] = [];
+  for (let i = 0; i < flow.length; i += 80) wrapped.push(flow.slice(i, i + 80));
+  const cmd = parseCommandLine('ovs-ofctl dump-flows br0');
+  const one = parser.parse(flow + '\n', cmd);
+  const many = parser.parse(wrapped.join('\n') + '\n', cmd);
+  assert.ok(wrapped.length > 50);
+  assert.deepEqual(many.records.map(essence), one.records.map(essence));
+  assert.deepEqual(many.records[0]!.evidence, { line: 1, endLine: wrapped.length });
+  assert.ok(many.lineRoles.every((role) => role === 'fact'));
+});

@@ -61,9 +61,9 @@ export const PROTOCOLS = new Set([
   'nsh', 'igmp',
 ]);
 
-/** Finds where ` actions=` starts; -1 when the text has none. */
-export function actionsIndex(text: string): number {
-  let i = text.indexOf('actions=');
+/** Finds where ` actions=` starts (searching from `from`); -1 when the text has none. */
+export function actionsIndex(text: string, from = 0): number {
+  let i = text.indexOf('actions=', from);
   while (i > 0) {
     const before = text.charCodeAt(i - 1);
     if (before === 0x20 || before === 0x09 || before === 0x2c) return i; // space, tab, comma

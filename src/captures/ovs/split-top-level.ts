@@ -37,12 +37,21 @@ function pushTrimmed(pieces: string[], text: string, from: number, to: number): 
   if (piece !== '') pieces.push(piece);
 }
 
-/** True when every `(` and `[` outside quotes is closed (a wrapped flow line is not finished otherwise). */
-export function isBalanced(text: string): boolean {
-  let depth = 0;
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+/** Open parentheses/brackets and quote state of the text read so far (see `readNesting`). */
+export interface Nesting {
+  depth: number;
+  quoted: boolean;
+}
+
+export function newNesting(): Nesting {
+  return { depth: 0, quoted: false };
+}
+
+/** Reads one more piece of a text that arrives in pieces (a wrapped flow), updating `state`. */
+export function readNesting(state: Nesting, piece: string): Nesting {
+  let { depth, quoted } = state;
+  for (let i = 0; i < piece.length; i++) {
+    const c = piece.charCodeAt(i);
     if (quoted) {
       if (c === 0x5c) i++;
       else if (c === 0x22) quoted = false;
@@ -50,7 +59,15 @@ export function isBalanced(text: string): boolean {
     else if (c === 0x28 || c === 0x5b) depth++;
     else if (c === 0x29 || c === 0x5d) depth--;
   }
-  return depth === 0 && !quoted;
+  state.depth = depth;
+  state.quoted = quoted;
+  return state;
+}
+
+/** True when every `(` and `[` outside quotes is closed (a wrapped flow line is not finished otherwise). */
+export function isBalanced(text: string): boolean {
+  const state = readNesting(newNesting(), text);
+  return state.depth === 0 && !state.quoted;
 }
 
 /** `"patch-int"` → `patch-int`; unquoted text is returned as is. */
