@@ -7,7 +7,7 @@
 //       hairpin off guard off root_block off fastleave off learning on flood on …      (-d)
 import type { CaptureParser, Evidence } from './types.js';
 import { LineLedger, isHashNote } from './lines.js';
-import { IP_ERROR, LIST_VERBS, readIpInvocation, verbIs, withoutColour } from './ip-command.js';
+import { IP_ERROR, LIST_VERBS, readIpInvocation, verbIs, withNetnsOption, withoutColour } from './ip-command.js';
 import { parseLinkHeader, splitWords, type LinkRef } from './ip-link-header.js';
 import { readOptions } from './ip-link-kind.js';
 
@@ -85,6 +85,6 @@ export const parser: CaptureParser<BridgeLinkRecord> = {
       delete (record as Partial<BridgeLinkRecord>).evidence;
       record.evidence = evidence;
     }
-    return ledger.finish('bridge-link', cmd, records);
+    return withNetnsOption(ledger.finish('bridge-link', cmd, records), cmd);
   },
 };

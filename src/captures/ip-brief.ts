@@ -8,7 +8,7 @@
 import ipaddr from 'ipaddr.js';
 import type { CaptureParser, Evidence } from './types.js';
 import { LineLedger, isHashNote } from './lines.js';
-import { IP_ERROR, LIST_VERBS, readIpInvocation, verbIs, withoutColour } from './ip-command.js';
+import { IP_ERROR, LIST_VERBS, readIpInvocation, verbIs, withNetnsOption, withoutColour } from './ip-command.js';
 import { linkRef, splitWords, type LinkRef } from './ip-link-header.js';
 
 export interface BriefAddress {
@@ -80,7 +80,7 @@ export const parser: CaptureParser<IpBriefRecord> = {
       if (problem) ledger.unparsed(n, problem);
       else ledger.fact(n);
     }
-    return ledger.finish('ip-brief', cmd, records);
+    return withNetnsOption(ledger.finish('ip-brief', cmd, records), cmd);
   },
 };
 

@@ -3,6 +3,7 @@
 // that each parser's `matches()` accepts `ip l`, `ip -d link show dev X`,
 // `ip -4 a`, `ip -br a` alike. Hand-written: iproute2's own option table is C.
 import { programName } from './lines.js';
+import type { CaptureResult, CommandLine } from './types.js';
 
 export interface IpInvocation {
   /** `ip` or `bridge`. */
@@ -102,4 +103,11 @@ export const IP_ERROR = /^\s*(?:Error:|RTNETLINK answers:|Cannot find device|Dev
  */
 export function withoutColour(text: string): string {
   return text.includes('\x1b') ? text.replace(/\x1b\[[0-9;]*m/g, '') : text;
+}
+
+/** Sets `result.netns` from `ip -n NS …` / `bridge -n NS …` when `ip netns exec` did not already name one. */
+export function withNetnsOption<T>(result: CaptureResult<T>, cmd: CommandLine): CaptureResult<T> {
+  const netns = readIpInvocation(cmd.argv)?.netns;
+  if (result.netns === undefined && netns !== undefined) result.netns = netns;
+  return result;
 }

@@ -3,7 +3,7 @@
 // The line grouping is shared with ip-addr.ts (ip-interface-entries.ts).
 import type { CaptureParser, CaptureResult, CommandLine } from './types.js';
 import { LineLedger } from './lines.js';
-import { LIST_VERBS, readIpInvocation, verbIs } from './ip-command.js';
+import { LIST_VERBS, readIpInvocation, verbIs, withNetnsOption } from './ip-command.js';
 import { walkInterfaceEntries, type IpInterfaceRecord } from './ip-interface-entries.js';
 
 export type { IpInterfaceRecord } from './ip-interface-entries.js';
@@ -17,11 +17,8 @@ export type IpLinkRecord = IpInterfaceRecord;
 export function parseInterfaceCapture(parser: string, text: string, cmd: CommandLine): CaptureResult<IpInterfaceRecord> {
   const ledger = new LineLedger(text);
   const records = walkInterfaceEntries(ledger);
-  const result = ledger.finish(parser, cmd, records);
   // `ip -n NS link` names the namespace as an option rather than with `ip netns exec`.
-  const netns = readIpInvocation(cmd.argv)?.netns;
-  if (result.netns === undefined && netns !== undefined) result.netns = netns;
-  return result;
+  return withNetnsOption(ledger.finish(parser, cmd, records), cmd);
 }
 
 export const parser: CaptureParser<IpLinkRecord> = {

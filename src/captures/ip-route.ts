@@ -11,7 +11,7 @@
 import ipaddr from 'ipaddr.js';
 import type { CaptureParser, Evidence } from './types.js';
 import { LineLedger, isHashNote } from './lines.js';
-import { IP_ERROR, LIST_VERBS, readIpInvocation, verbIs, withoutColour } from './ip-command.js';
+import { IP_ERROR, LIST_VERBS, readIpInvocation, verbIs, withNetnsOption, withoutColour } from './ip-command.js';
 import { splitWords } from './ip-link-header.js';
 
 export interface RouteNexthop {
@@ -231,9 +231,6 @@ export const parser: CaptureParser<IpRouteRecord> = {
       }
       ledger.fact(n);
     }
-    const result = ledger.finish('ip-route', cmd, records);
-    const netns = readIpInvocation(cmd.argv)?.netns;
-    if (result.netns === undefined && netns !== undefined) result.netns = netns;
-    return result;
+    return withNetnsOption(ledger.finish('ip-route', cmd, records), cmd);
   },
 };

@@ -29,3 +29,8 @@ test('should read -d option lines and glued entries', () => {
   ]);
   assert.deepEqual(noisy.unparsed.map((u) => u.line), [5]);
 });
+
+test('should take the namespace from bridge -n NS', () => {
+  const result = parser.parse('4: veth-b@veth-a: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 master br0 state forwarding priority 32 cost 2\n', parseCommandLine('bridge -n qrouter-1 link'));
+  assert.equal(result.netns, 'qrouter-1');
+});
