@@ -22,6 +22,7 @@ import { parser as psEf } from './ps-ef.js';
 import { parser as netstatTunlp } from './netstat-tunlp.js';
 import { parser as ssTunlp } from './ss-tunlp.js';
 import { parser as iptables } from './iptables.js';
+import { parser as iptablesList } from './iptables-list.js';
 
 /**
  * The parsers by name, with their own record types. The order is the order of
@@ -47,6 +48,7 @@ const typedParsers = {
   'netstat-tunlp': netstatTunlp,
   'ss-tunlp': ssTunlp,
   iptables,
+  'iptables-list': iptablesList,
 };
 
 /** Every capture parser, in look-up order. */

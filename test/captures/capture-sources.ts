@@ -128,7 +128,8 @@ export function expectedParserName(cmd: CommandLine): string | undefined {
     case 'ss':
       return 'ss-tunlp';
     default:
-      return /^ip6?tables/.test(name) ? 'iptables' : undefined;
+      if (!/^ip6?tables/.test(name)) return undefined;
+      return args.some((a) => a === '--list' || /^-[a-zA-Z]*L[a-zA-Z]*$/.test(a)) ? 'iptables-list' : 'iptables';
   }
 }
 
