@@ -7,26 +7,32 @@ import type { SourceLine } from '../source-lines.js';
 import { trimStart } from '../source-lines.js';
 import { columnsSlice, isCombining, isPySpace, type TableLine } from './table-line.js';
 
-/** Index into `line.chars` of display column `column` (combining characters skipped). */
-function charIndex(line: TableLine, column: number): number {
-  let seen = 0;
-  for (let i = 0; i < line.chars.length; i++) {
-    if (isCombining(line.chars[i]!)) continue;
-    if (seen === column) return i;
-    seen++;
-  }
-  // Past the last character: keep counting columns beyond the end.
-  return column + (line.chars.length - seen);
+/** Indices into `line.chars` of the characters that take a column (combining characters skipped). */
+function columnIndices(line: TableLine): number[] {
+  const indices: number[] = [];
+  line.chars.forEach((char, index) => {
+    if (!isCombining(char)) indices.push(index);
+  });
+  return indices;
 }
 
 export function cellBlock(lines: readonly TableLine[], left: number, right: number): SourceLine[] {
   const cut: SourceLine[] = [];
   let indent = right;
+  // docutils maps the column bounds to string indices line by line and keeps
+  // the mapped values for the next line; with combining characters that
+  // shifts the cut on later lines. Reproduced for conformance.
+  let from = left;
+  let to = right;
   for (const line of lines) {
-    const from = charIndex(line, left);
-    let to = Math.min(charIndex(line, right), line.chars.length);
-    while (to > from && isPySpace(line.chars[to - 1]!)) to--;
-    const slice = columnsSlice(line, from, Math.max(from, to));
+    const indices = columnIndices(line);
+    const missing = line.chars.length - indices.length;
+    from = indices[from] ?? from + missing;
+    to = indices[to] ?? to + missing;
+    let end = Math.min(to, line.chars.length);
+    const start = Math.min(from, line.chars.length);
+    while (end > start && isPySpace(line.chars[end - 1]!)) end--;
+    const slice = columnsSlice(line, start, Math.max(start, end));
     if (slice.text) {
       let lead = 0;
       while (lead < slice.text.length && isPySpace(slice.text[lead]!)) lead++;
@@ -34,6 +40,6 @@ export function cellBlock(lines: readonly TableLine[], left: number, right: numb
     }
     cut.push(slice);
   }
-  if (indent > 0 && indent < right) return cut.map((line) => trimStart(line, Math.min(indent, line.text.length)));
+  if (indent > 0 && indent < to) return cut.map((line) => trimStart(line, Math.min(indent, line.text.length)));
   return cut;
 }
