@@ -166,3 +166,19 @@ test('should describe the test directive call as docutils does', () => {
   assert.equal(message!.attributes.level, Level.INFO);
   assert.equal(toText(message!.children[1]!), 'Directive \\block.');
 });
+
+test('should read raw :file: beside the document, only inside the content root', async () => {
+  const path = await import('node:path');
+  const { fileURLToPath } = await import('node:url');
+  const folder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../test/fixtures/rst/raw-file');
+  const raw = directives.raw!;
+  const settings = { sourceName: 'input.rst', baseDir: folder, contentRoot: folder, rawEnabled: true };
+  const { call, document } = makeCall(raw, { name: 'raw', arguments: ['html'], options: { file: 'snippet.html' }, settings });
+  const [node] = raw.run(call) as RstElement[];
+  assert.equal(toText(node!), '<b>bold</b>\n');
+  assert.equal(path.basename(String(node!.attributes.source)), 'snippet.html');
+  assert.deepEqual([...document.dependencies], [path.join(folder, 'snippet.html')]);
+  const outside = runError(raw, makeCall(raw, { name: 'raw', arguments: ['html'], options: { file: '../include-basic/part.rst' }, settings }));
+  assert.equal(outside.level, Level.SEVERE);
+  assert.match(outside.message, /^Problems with "raw" directive path:\nPath ".*include-basic\/part\.rst" is outside the content root; refused\.$/);
+});
