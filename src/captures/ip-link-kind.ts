@@ -51,7 +51,7 @@ export const LINK_KINDS = new Set([
   'veth', 'bridge', 'openvswitch', 'vxlan', 'gre', 'gretap', 'ip6gre', 'ip6gretap', 'erspan', 'ip6erspan',
   'ipip', 'sit', 'ip6tnl', 'vti', 'vti6', 'tun', 'vlan', 'macvlan', 'macvtap', 'ipvlan', 'ipvtap', 'dummy',
   'ifb', 'bond', 'team', 'geneve', 'bareudp', 'vrf', 'nlmon', 'macsec', 'xfrm', 'wireguard', 'hsr', 'can',
-  'vcan', 'vxcan', 'netkit', 'gtp', 'ipoib', 'amt', 'rmnet', 'virt_wifi', 'batadv', 'lowpan', 'dsa', 'veth',
+  'vcan', 'vxcan', 'netkit', 'gtp', 'ipoib', 'amt', 'rmnet', 'virt_wifi', 'batadv', 'lowpan', 'dsa',
 ]);
 
 export function isKindWord(word: string): boolean {
@@ -66,9 +66,9 @@ const FLAG_WORDS = new Set([
   'external', 'noexternal', 'gbp', 'gpe', 'remcsumtx', 'noremcsumtx', 'remcsumrx', 'noremcsumrx',
   'localbypass', 'nolocalbypass', 'vnifilter', 'pmtudisc', 'nopmtudisc', 'ignore-df', 'noignore-df',
   'csum', 'nocsum', 'icsum', 'ocsum', 'seq', 'noseq', 'iseq', 'oseq', 'multi_queue', 'vnet_hdr_sz',
-  'nopmtudisc', 'inherit', 'bridge_binding', 'loose_binding', 'reorder_hdr', 'gvrp', 'mvrp',
+  'bridge_binding', 'loose_binding', 'reorder_hdr', 'gvrp', 'mvrp',
   'nopassthru', 'passthru', 'bc_cutoff', 'ip6erspan', 'collect_metadata', 'innerprotoinherit',
-  'df', 'nodf', 'udp6zerocsum', 'noudp6zerocsum',
+  'udp6zerocsum', 'noudp6zerocsum',
 ]);
 /** Words that can only be a value: `on`, `off`, numbers, hex, addresses. */
 const VALUE_LIKE = /^(?:on|off|-?\d[\w.:/-]*|0x[0-9a-f]+)$/i;
