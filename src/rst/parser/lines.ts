@@ -18,6 +18,7 @@ const PY_SPACE = /[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u
 /** Python's `str.rstrip()`, scanning from the end (a `\s+$` regex is quadratic on long indentation). */
 export function rstrip(text: string): string {
   let end = text.length;
+  if (end === 0 || text.charCodeAt(end - 1) > 32 && text.charCodeAt(end - 1) < 127) return text;
   while (end > 0 && PY_SPACE.test(text[end - 1]!)) end--;
   return end === text.length ? text : text.slice(0, end);
 }
@@ -49,7 +50,7 @@ function countIndent(text: string): number {
 }
 
 export function makeLine(text: string, origin: Omit<SourceLine, 'text'>): BlockLine {
-  return { ...origin, text, indent: countIndent(text) };
+  return { text, source: origin.source, line: origin.line, column: origin.column, offset: origin.offset, indent: countIndent(text) };
 }
 
 /**
@@ -61,9 +62,10 @@ export function toBlockLines(value: string, source: string, tabWidth: number): B
   let start = 0;
   let line = 1;
   const push = (end: number) => {
-    const raw = value.slice(start, end).replace(/[\v\f]/g, ' ');
+    let raw = value.slice(start, end);
+    if (/[\v\f]/.test(raw)) raw = raw.replace(/[\v\f]/g, ' ');
     const text = rstrip(expandTabs(raw, tabWidth));
-    lines.push(makeLine(text, { source, line, column: 1, offset: start }));
+    lines.push({ text, source, line, column: 1, offset: start, indent: countIndent(text) });
   };
   LINE_BREAK.lastIndex = 0;
   let match: RegExpExecArray | null;

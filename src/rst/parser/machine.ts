@@ -88,7 +88,12 @@ export class Machine {
   *run(): MachineRun {
     if (this.state === 'QuotedLiteralBlock') return this.quotedLiteralBlock();
     let i = this.block.start;
+    const skipsBlank = this.state !== 'LineBlock' && this.state !== 'Explicit' && this.state !== 'SubstitutionDef';
     while (i < this.block.end) {
+      if (skipsBlank && this.block.isBlank(i)) {
+        i++;
+        continue;
+      }
       const step: Step = yield* this.step(i);
       if (step instanceof End) return { next: step.next, blankFinish: this.blankFinish };
       i = step;
