@@ -8,7 +8,8 @@ import { Level } from '../reporter.js';
 import type { SourceLine } from '../source-lines.js';
 import { linesPosition, pointInJoined, trimStart } from '../source-lines.js';
 import { addName, argumentLines, assertHasContent, classesOf, contentText, inlineTitle } from './helpers.js';
-import { numberedLines, numberLinesStart } from './number-lines.js';
+import { codeTokens, type CodeToken } from './code-tokens.js';
+import { numberLinesStart } from './number-lines.js';
 import { plainLine } from '../tables/table-line.js';
 import { classOption, unchanged, unchangedRequired } from './options.js';
 import type { DirectiveCall, DirectiveDefinition, ParserState } from './types.js';
@@ -154,6 +155,27 @@ function runParsedLiteral(call: DirectiveCall): RstNode[] {
 
 // ---------------------------------------------------------------------- code
 
+/**
+ * docutils' NumberLines: an `ln` token before every line; a token spanning
+ * lines is split at each newline (an empty remainder stays, as docutils keeps it).
+ */
+function numberTokens(tokens: CodeToken[], start: number, end: number): CodeToken[] {
+  const width = String(end).length;
+  const label = (n: number) => ({ classes: ['ln'], value: String(n).padStart(width) + ' ' });
+  let lineNumber = start;
+  const out: CodeToken[] = [label(lineNumber)];
+  for (const token of tokens) {
+    const pieces = token.value.split('\n');
+    pieces.slice(0, -1).forEach((piece) => {
+      out.push({ classes: token.classes, value: piece + '\n' });
+      lineNumber++;
+      out.push(label(lineNumber));
+    });
+    out.push({ classes: token.classes, value: pieces[pieces.length - 1]! });
+  }
+  return out;
+}
+
 function runCode(call: DirectiveCall): RstNode[] {
   assertHasContent(call);
   const language = call.arguments[0] ?? '';
@@ -161,15 +183,18 @@ function runCode(call: DirectiveCall): RstNode[] {
   const value = contentText(call);
   const node = element('literal_block', { classes, 'xml:space': 'preserve' }, [], contentPosition(call));
   addName(call, node);
-  // docutils tokenizes with Pygments when syntax_highlight is long/short; we
-  // keep the code as one text node (the HTML stage highlights it with shiki)
-  // and record the language for it.
+  // The language, for the HTML stage's highlighter.
   node.data = { language };
+  // docutils splits the code into Pygments tokens (syntax_highlight long or
+  // short); languages without a tokenizer here stay one text.
+  let tokens = codeTokens(value, language, call.state.document.settings.syntaxHighlight);
   if ('number-lines' in call.options) {
     const start = numberLinesStart(call);
-    node.children.push(...numberedLines(value, start, start + call.content.length));
-  } else {
-    node.children.push(text(value));
+    tokens = numberTokens(tokens, start, start + call.content.length);
+  }
+  for (const token of tokens) {
+    if (token.classes.length > 0) node.children.push(element('inline', { classes: token.classes }, token.value ? [text(token.value)] : []));
+    else if (token.value) node.children.push(text(token.value));
   }
   return [node];
 }
