@@ -1,0 +1,158 @@
+// The data-plane links between interfaces, from what the captures prove:
+//   veth     `qvo…@qvb…` in `ip link`; `eth0@if2 … link-netnsid 0` across
+//            namespaces; `peer_ifindex` in `ethtool -S` (cross-checked)
+//   patch    OVS `type: patch` with `options: {peer=…}`
+//   tunnel   OVS `type: gre|vxlan|geneve` with local_ip/remote_ip, matched
+//            across hosts by address
+//   member   a port of an OVS or Linux bridge
+// and, marked `likely` with the reason, veth pairs only Neutron's naming
+// suggests (qvb…/qvo… with the same port id).
+
+import type { Bilingual, Endpoint, EvidenceRef, Interface, Link, Topology } from './model.js';
+
+type Known = Interface & {
+  peerRef?: { name?: string; ifindex?: number };
+  peerNetnsId?: number;
+  peerIfindex?: { index: number; evidence: EvidenceRef[] };
+};
+
+const endpoint = (i: Interface): Endpoint => ({ host: i.host, ...(i.netns ? { netns: i.netns } : {}), name: i.name });
+const sameSpace = (a: Interface, b: Interface) => a.host === b.host && (a.netns ?? '') === (b.netns ?? '');
+
+export function inferLinks(topology: Topology): void {
+  const links = new LinkSet(topology.links);
+  const interfaces = topology.interfaces as Known[];
+
+  for (const itf of interfaces) {
+    // `a@b` in the same namespace: the kernel names the veth peer.
+    if (itf.peerRef?.name && itf.peerNetnsId === undefined) {
+      const peer = interfaces.find((p) => sameSpace(p, itf) && p.name === itf.peerRef!.name);
+      links.add({
+        kind: 'veth', a: endpoint(itf), b: peer ? endpoint(peer) : { ...endpoint(itf), name: itf.peerRef.name },
+        certainty: 'confirmed', evidence: [...firstLine(itf), ...(peer ? firstLine(peer) : [])],
+      });
+    }
+    // `eth0@if2 … link-netnsid 0`: the peer is ifindex 2 in another namespace.
+    if (itf.peerRef?.ifindex !== undefined) {
+      const candidates = interfaces.filter((p) => p.host === itf.host && !sameSpace(p, itf) && p.ifindex === itf.peerRef!.ifindex);
+      const mutual = candidates.filter((p) => p.peerRef?.ifindex === itf.ifindex);
+      if (mutual.length === 1) {
+        links.add({ kind: 'veth', a: endpoint(itf), b: endpoint(mutual[0]!), certainty: 'confirmed', evidence: [...firstLine(itf), ...firstLine(mutual[0]!)] });
+      } else if (candidates.length === 1) {
+        links.add({
+          kind: 'veth', a: endpoint(itf), b: endpoint(candidates[0]!), certainty: 'likely',
+          reason: {
+            zh: `${itf.name} 的对端是另一个命名空间里 ifindex 为 ${itf.peerRef.ifindex} 的接口；抓取中只有 ${candidates[0]!.name} 的 ifindex 是这个值，但 ifindex 只在各自的命名空间内唯一。`,
+            en: `${itf.name}'s peer is ifindex ${itf.peerRef.ifindex} in another namespace; ${candidates[0]!.name} is the only captured interface with that ifindex, but an ifindex is unique only within its namespace.`,
+          },
+          evidence: [...firstLine(itf), ...firstLine(candidates[0]!)],
+        });
+      }
+    }
+    // `ethtool -S X` → peer_ifindex: N, and N is an interface of the same namespace.
+    if (itf.peerIfindex) {
+      const peer = interfaces.find((p) => sameSpace(p, itf) && p.ifindex === itf.peerIfindex!.index);
+      if (peer) {
+        links.add({ kind: 'veth', a: endpoint(itf), b: endpoint(peer), certainty: 'confirmed', evidence: [...itf.peerIfindex.evidence, ...firstLine(peer)] });
+      }
+    }
+  }
+
+  // OVS: patch pairs, tunnels, bridge membership.
+  for (const bridge of topology.bridges) {
+    for (const port of bridge.ports) {
+      const here: Endpoint = { host: bridge.host, ...(bridge.netns ? { netns: bridge.netns } : {}), name: port.name };
+      if (port.name !== bridge.name || bridge.kind === 'linux') {
+        links.add({ kind: 'member', a: { host: bridge.host, ...(bridge.netns ? { netns: bridge.netns } : {}), name: bridge.name }, b: here, certainty: 'confirmed', evidence: port.evidence.slice(0, 1) });
+      }
+      if (port.type === 'patch' && port.options?.peer) {
+        links.add({ kind: 'patch', a: here, b: { host: bridge.host, name: port.options.peer }, certainty: 'confirmed', evidence: port.evidence.slice(0, 1) });
+      }
+      const remote = port.options?.remote_ip;
+      if (port.type && /^(gre|vxlan|geneve|stt|gretap|erspan)$/.test(port.type) && remote) {
+        const local = port.options?.local_ip;
+        const far = topology.bridges
+          .filter((b) => b.host !== bridge.host)
+          .flatMap((b) => b.ports.map((p) => ({ b, p })))
+          .find(({ p }) => p.type === port.type && p.options?.local_ip === remote && (!local || p.options?.remote_ip === local));
+        const link: Link = {
+          kind: 'tunnel', a: here,
+          b: far ? { host: far.b.host, name: far.p.name } : { host: remote, name: remote },
+          certainty: far ? 'confirmed' : 'likely',
+          tunnel_type: port.type, remote_ip: remote,
+          evidence: [...port.evidence.slice(0, 1), ...(far ? far.p.evidence.slice(0, 1) : [])],
+        };
+        if (local) link.local_ip = local;
+        const key = port.options?.key ?? port.options?.in_key ?? port.options?.out_key;
+        if (key) link.key = key;
+        if (!far) {
+          link.reason = {
+            zh: `隧道的远端 ${remote} 不在任何抓取里；链路到此地址为止。`,
+            en: `No capture covers the tunnel's far end ${remote}; the link ends at that address.`,
+          };
+        }
+        links.add(link);
+      }
+    }
+  }
+
+  // Neutron's hybrid plug names a veth pair qvb<port>/qvo<port>: likely a pair even when no capture shows it.
+  for (const itf of interfaces) {
+    const m = /^qvb(.+)$/.exec(itf.name);
+    if (!m) continue;
+    const peer = interfaces.find((p) => sameSpace(p, itf) && p.name === `qvo${m[1]}`);
+    const b: Endpoint = peer ? endpoint(peer) : { ...endpoint(itf), name: `qvo${m[1]}` };
+    if (links.has('veth', endpoint(itf), b)) continue;
+    if (!peer) continue;
+    links.add({
+      kind: 'veth', a: endpoint(itf), b, certainty: 'likely',
+      reason: NAMING_REASON(itf.name, b.name),
+      evidence: [...firstLine(itf), ...firstLine(peer)],
+    });
+  }
+}
+
+const NAMING_REASON = (a: string, b: string): Bilingual => ({
+  zh: `只凭命名推断：Nova 的混合插接把一对 veth 命名为 qvb<端口 ID>/qvo<端口 ID>，${a} 与 ${b} 同名后缀；抓取中没有 @peer 或 peer_ifindex 可以证实。`,
+  en: `By naming only: Nova's hybrid plug names a veth pair qvb<port id>/qvo<port id>, and ${a} and ${b} share the suffix; no @peer or peer_ifindex in the captures proves it.`,
+});
+
+function firstLine(itf: Interface): EvidenceRef[] {
+  return itf.evidence.slice(0, 1);
+}
+
+/** Links without duplicates: the same pair seen twice merges its evidence (and a likely link becomes confirmed). */
+class LinkSet {
+  private readonly byKey = new Map<string, Link>();
+
+  constructor(private readonly list: Link[]) {
+    for (const link of list) this.byKey.set(this.key(link.kind, link.a, link.b), link);
+  }
+
+  key(kind: string, a: Endpoint, b: Endpoint): string {
+    const ka = `${a.host}/${a.netns ?? ''}/${a.name}`;
+    const kb = `${b.host}/${b.netns ?? ''}/${b.name}`;
+    return kind === 'member' || kind === 'vm' ? `${kind}|${ka}|${kb}` : `${kind}|${[ka, kb].sort().join('|')}`;
+  }
+
+  has(kind: string, a: Endpoint, b: Endpoint): boolean {
+    return this.byKey.has(this.key(kind, a, b));
+  }
+
+  add(link: Link): void {
+    const key = this.key(link.kind, link.a, link.b);
+    const existing = this.byKey.get(key);
+    if (!existing) {
+      this.byKey.set(key, link);
+      this.list.push(link);
+      return;
+    }
+    for (const e of link.evidence) {
+      if (!existing.evidence.some((x) => x.file === e.file && x.line === e.line)) existing.evidence.push(e);
+    }
+    if (link.certainty === 'confirmed' && existing.certainty === 'likely') {
+      existing.certainty = 'confirmed';
+      delete existing.reason;
+    }
+  }
+}
