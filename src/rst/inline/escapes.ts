@@ -30,5 +30,6 @@ export function restoreBackslashes(text: string): string {
 
 /** Split on escaped whitespace (NUL+space, NUL+newline). */
 export function splitEscapedWhitespace(text: string): string[] {
+  if (!text.includes('\0')) return [text];
   return text.split('\0 ').flatMap((part) => part.split('\0\n'));
 }

@@ -10,7 +10,8 @@
 // whole paragraph linear in its length, whatever it contains.
 // Hand-written: no npm package implements docutils' recognition rules.
 
-import { normalizeName, whitespaceNormalizeName, type Document } from '../document.js';
+import type { Document } from '../document.js';
+import { normalizeName, whitespaceNormalizeName } from './names.js';
 import { element, text, type Position, type RstElement, type RstNode } from '../nodes.js';
 import { lookupRole } from '../roles/registry.js';
 import { codeAt, codeBefore, isEndSuffix, isMatchingPair, isNameChar, isStartPrefix, isWhitespace, width } from './chars.js';

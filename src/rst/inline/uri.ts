@@ -46,8 +46,9 @@ export function isEmailAddress(text: string): boolean {
 
 /** Finds standalone URIs and addresses in one string. */
 export class UriScanner {
-  private readonly afterColon = new Map<number, number>();
-  private readonly afterAt = new Map<number, number>();
+  // Memo of the match end after one colon / one `@` (-1: no match), made on first use.
+  private afterColon?: Map<number, number>;
+  private afterAt?: Map<number, number>;
   private schemeRun = { start: -1, end: -1 };
   private mailboxRun = { start: -1, end: -1, lastDoubleDot: -1 };
   readonly hasCandidates: boolean;
@@ -84,6 +85,7 @@ export class UriScanner {
     }
     const colon = this.schemeRun.end;
     if (text[colon] !== ':') return undefined;
+    this.afterColon ??= new Map();
     let end = this.afterColon.get(colon);
     if (end === undefined) {
       AFTER_COLON.lastIndex = colon + 1;
@@ -112,6 +114,7 @@ export class UriScanner {
     if (text[at] !== '@' || this.mailboxRun.lastDoubleDot >= p) return undefined;
     const last = text[at - 1];
     if (last === '.' || last === '\0') return undefined;
+    this.afterAt ??= new Map();
     let end = this.afterAt.get(at);
     if (end === undefined) {
       AFTER_AT.lastIndex = at + 1;

@@ -13,7 +13,8 @@ import type { RoleCall, RoleDefinition, RoleResult } from './types.js';
 /** Role options as node attributes: `class` becomes `classes`. */
 export function roleAttributes(options: Record<string, unknown>): Attributes {
   const attributes: Attributes = {};
-  for (const [key, value] of Object.entries(options)) {
+  for (const key in options) {
+    const value = options[key];
     if (value === undefined || value === null) continue;
     const name = key === 'class' ? 'classes' : key;
     if (Array.isArray(value)) attributes[name] = value.map(String);
