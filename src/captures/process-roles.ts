@@ -55,7 +55,9 @@ export type ProcessRole =
   | { kind: 'http-server'; implementation: 'python -m http.server'; port: number; bind?: string; directory?: string }
   | { kind: 'ovs-daemon'; daemon: string; database?: string; remotes: string[]; pidFile?: string }
   | { kind: 'openstack-service'; service: string; configFiles: string[] }
-  | { kind: 'qemu'; name?: string; uuid?: string; tapDevices: string[]; macs: string[] };
+  | { kind: 'qemu'; name?: string; uuid?: string; tapDevices: string[]; macs: string[] }
+  /** keepalived of an HA router, radvd announcing a router's IPv6 prefixes: the router from the config path. */
+  | { kind: 'keepalived' | 'radvd'; configFile?: string; routerId?: string };
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
@@ -117,6 +119,16 @@ export function processRole(argv: string[]): ProcessRole | undefined {
   const service = programs.find((p) => /^(neutron|nova|cinder|glance|keystone|octavia)-[a-z0-9-]+$/.test(p));
   if (service !== undefined) return { kind: 'openstack-service', service, configFiles: all(options, 'config-file') };
   if (/^(qemu-kvm|qemu-system-[\w]+|kvm)$/.test(programs[0] ?? '')) return qemuRole(argv);
+  //   keepalived -P -f /var/lib/neutron/ha_confs/<router>/keepalived.conf -p …
+  //   radvd -C /var/lib/neutron/ra/<router>.radvd.conf -p …
+  if (programs[0] === 'keepalived' || programs[0] === 'radvd') {
+    const role: Extract<ProcessRole, { kind: 'keepalived' | 'radvd' }> = { kind: programs[0] };
+    const config = valueAfter(argv, programs[0] === 'radvd' ? '-C' : '-f', programs[0] === 'radvd' ? '--config' : '--use-file');
+    if (config !== undefined) role.configFile = config;
+    const router = config !== undefined ? UUID.exec(config)?.[0] : undefined;
+    if (router !== undefined) role.routerId = router;
+    return role;
+  }
   return undefined;
 }
 

@@ -46,3 +46,12 @@ test('should read `ps aux` rows and an IPv6 DHCP range with its prefix length', 
   ]);
   assert.equal(result.records[1]?.stat, 'Ss');
 });
+
+test('should find the router of an HA keepalived and of radvd from their config paths', () => {
+  const result = parseFixture(parser, 'ha-router-keepalived-radvd');
+  assert.deepEqual(result.lineRoles, ['fact', 'fact', 'noise']);
+  assert.deepEqual(result.records.map((r) => r.role?.kind === 'keepalived' || r.role?.kind === 'radvd' ? [r.role.kind, r.role.routerId] : []), [
+    ['keepalived', '7052699b-ed8d-48a0-8365-50ac54017dfc'],
+    ['radvd', '7052699b-ed8d-48a0-8365-50ac54017dfc'],
+  ]);
+});
