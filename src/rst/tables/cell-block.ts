@@ -25,10 +25,12 @@ export function cellBlock(lines: readonly TableLine[], left: number, right: numb
   let from = left;
   let to = right;
   for (const line of lines) {
-    const indices = columnIndices(line);
-    const missing = line.chars.length - indices.length;
-    from = indices[from] ?? from + missing;
-    to = indices[to] ?? to + missing;
+    if (line.hasCombining) {
+      const indices = columnIndices(line);
+      const missing = line.chars.length - indices.length;
+      from = indices[from] ?? from + missing;
+      to = indices[to] ?? to + missing;
+    }
     let end = Math.min(to, line.chars.length);
     const start = Math.min(from, line.chars.length);
     while (end > start && isPySpace(line.chars[end - 1]!)) end--;

@@ -20,6 +20,8 @@ export interface TableLine {
   chars: string[];
   /** `offsets[k]`: UTF-16 index in `source.text` where column k starts; `offsets[chars.length]` is the end. */
   offsets: number[];
+  /** Whether some character is a combining one (column indices then skip it). */
+  hasCombining: boolean;
 }
 
 function isWide(char: string): boolean {
@@ -56,7 +58,7 @@ export function toTableLine(line: SourceLine): TableLine {
     }
   }
   offsets.push(index);
-  return { source, chars, offsets };
+  return { source, chars, offsets, hasCombining: chars.some(isCombining) };
 }
 
 /** The columns `[start, end)` as text, pads dropped. */
@@ -86,10 +88,12 @@ export function stripColumns(line: TableLine): TableLine {
 export function subLine(line: TableLine, start: number, end: number): TableLine {
   const source = columnsSlice(line, start, end);
   const base = line.offsets[start]!;
+  const chars = line.chars.slice(start, end);
   return {
     source,
-    chars: line.chars.slice(start, end),
+    chars,
     offsets: line.offsets.slice(start, end + 1).map((offset) => offset - base),
+    hasCombining: line.hasCombining && chars.some(isCombining),
   };
 }
 
