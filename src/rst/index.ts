@@ -32,12 +32,30 @@ export function parseRst(text: string, settings: Partial<RstSettings> = {}): Par
   const limit = document.settings.lineLengthLimit;
   const tooLong = lines.findIndex((line) => line.text.length > limit);
   if (tooLong >= 0) {
-    root.children.push(document.reporter.error(`Line ${tooLong + 1} exceeds the line-length-limit.`));
+    root.children.push(document.reporter.error(`Line ${tooLong + 1} exceeds the line-length-limit.`, { line: tooLong + 1 }));
+    fillPositions(root);
     return { tree: root, document };
   }
   const context = new ParseContext(document, parseInline, createMachine);
   context.run({ block: new Block(lines, 0, lines.length), parent: root, state: 'Body', matchTitles: true });
+  fillPositions(root);
   return { tree: root, document };
+}
+
+/**
+ * Every node gets a position: one made without a precise span (a generated
+ * text node, a message paragraph) takes the span of the element it is in.
+ * Iterative, so deep trees are fine.
+ */
+function fillPositions(root: RstElement): void {
+  const stack: RstElement[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    for (const child of node.children) {
+      if (!child.position && node.position) child.position = node.position;
+      if (child.type !== 'text') stack.push(child as RstElement);
+    }
+  }
 }
 
 function endPoint(text: string) {
