@@ -11,7 +11,7 @@ import type { SourceLine } from '../source-lines.js';
 import { buildTable } from '../tables/build.js';
 import { CsvError, DOCUTILS_DIALECT, HEADER_DIALECT, readCsv, type CsvDialect, type CsvField } from '../tables/csv.js';
 import type { TableCell, TableRow } from '../tables/structure.js';
-import { addName, directiveSource, inlineTitle } from './helpers.js';
+import { addName, argumentLines, directiveSource, inlineTitle } from './helpers.js';
 import {
   choice,
   classOption,
@@ -223,13 +223,9 @@ function csvData(call: DirectiveCall): SourceLine[] {
   throw call.error(Level.WARNING, `The "${call.name}" directive requires content; none supplied.`);
 }
 
-/** The lines of the `:header:` option, placed on the directive's first line. */
+/** The lines of the `:header:` option, each placed where it is written in the directive block. */
 function headerLines(call: DirectiveCall): SourceLine[] {
-  const source = directiveSource(call);
-  const { line, column, offset } = call.position.start;
-  return String(call.options.header)
-    .split('\n')
-    .map((lineText) => ({ text: lineText, source, line, column, offset }));
+  return argumentLines(call, String(call.options.header));
 }
 
 function csvRows(records: CsvField[][]): TableCell[][] {
