@@ -72,11 +72,8 @@ export const parser: CaptureParser<DpifShowRecord> = {
       }
       let m: RegExpExecArray | null;
       if ((m = DATAPATH.exec(t)) && !/^\s/.test(line)) {
-        datapath = { kind: 'datapath', name: m[2]!, type: m[1]!, statistics: [], evidence: { line: n } };
-        if (m[3] !== undefined) {
-          datapath.hit = Number(m[3]);
-          datapath.missed = Number(m[4]);
-        }
+        const counters = m[3] !== undefined ? { hit: Number(m[3]), missed: Number(m[4]) } : {};
+        datapath = { kind: 'datapath', name: m[2]!, type: m[1]!, ...counters, statistics: [], evidence: { line: n } };
         records.push(datapath);
         bridge = undefined;
         ledger.fact(n);

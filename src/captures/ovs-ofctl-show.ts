@@ -92,8 +92,10 @@ export const parser: CaptureParser<OfctlShowRecord> = {
       }
       let m: RegExpExecArray | null;
       if ((m = FEATURES.exec(t))) {
-        sw = { kind: 'switch', dpid: m[2]!, capabilities: [], actions: [], evidence: { line: n } };
-        if (m[1]) sw.ofVersion = m[1];
+        sw = {
+          kind: 'switch', dpid: m[2]!, ofVersion: m[1], nTables: undefined, nBuffers: undefined, capabilities: [], actions: [],
+          frags: undefined, missSendLen: undefined, evidence: { line: n },
+        };
         records.push(sw);
         port = undefined;
         ledger.fact(n);
@@ -103,10 +105,10 @@ export const parser: CaptureParser<OfctlShowRecord> = {
       } else if ((m = PORT.exec(t))) {
         const local = m[1]!.toUpperCase() === 'LOCAL';
         port = {
-          kind: 'port', number: local ? LOCAL_PORT_NUMBER : Number(m[1]), name: m[2]!, addr: m[3]!.toLowerCase(),
-          config: [], state: [], current: [], advertised: [], supported: [], peer: [], other: {}, evidence: { line: n },
+          kind: 'port', number: local ? LOCAL_PORT_NUMBER : Number(m[1]), reserved: local ? 'LOCAL' : undefined, name: m[2]!,
+          addr: m[3]!.toLowerCase(), config: [], state: [], current: [], advertised: [], supported: [], peer: [],
+          speedMbps: undefined, maxSpeedMbps: undefined, other: {}, evidence: { line: n },
         };
-        if (local) port.reserved = 'LOCAL';
         records.push(port);
         ledger.fact(n);
       } else if ((m = GET_CONFIG.exec(t))) {

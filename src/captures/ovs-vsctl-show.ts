@@ -136,8 +136,8 @@ export const parser: CaptureParser<OvsVsctlShow> = {
     // open objects, outermost first
     let stack: Node[] = [];
     const newRecord = (n: number, uuid?: string): Node => {
-      const obj: OvsVsctlShow = { managers: [], bridges: [], evidence: { line: n } };
-      if (uuid) obj.uuid = uuid;
+      // optional keys up front so that the JSON reads in output order (undefined ones are left out)
+      const obj: OvsVsctlShow = { uuid, managers: [], bridges: [], ovsVersion: undefined, evidence: { line: n } };
       records.push(obj);
       return { kind: 'root', indent: -1, obj };
     };
@@ -175,19 +175,19 @@ export const parser: CaptureParser<OvsVsctlShow> = {
         const evidence = { line: n };
         let node: Node;
         if (kind === 'bridge') {
-          const bridge: OvsBridge = { name, controllers: [], ports: [], other: {}, evidence };
+          const bridge: OvsBridge = { name, controller: undefined, controllers: [], failMode: undefined, datapathType: undefined, ports: [], other: {}, evidence };
           (parent.obj as OvsVsctlShow).bridges.push(bridge);
           node = { kind, indent, obj: bridge };
         } else if (kind === 'port') {
-          const port: OvsPort = { name, interfaces: [], other: {}, evidence };
+          const port: OvsPort = { name, tag: undefined, trunks: undefined, interfaces: [], other: {}, evidence };
           (parent.obj as OvsBridge).ports.push(port);
           node = { kind, indent, obj: port };
         } else if (kind === 'interface') {
-          const iface: OvsInterface = { name, options: {}, other: {}, evidence };
+          const iface: OvsInterface = { name, type: undefined, options: {}, error: undefined, other: {}, evidence };
           (parent.obj as OvsPort).interfaces.push(iface);
           node = { kind, indent, obj: iface };
         } else {
-          const endpoint: OvsdbEndpoint = { target: name, other: {}, evidence };
+          const endpoint: OvsdbEndpoint = { target: name, isConnected: undefined, other: {}, evidence };
           if (kind === 'manager') (parent.obj as OvsVsctlShow).managers.push(endpoint);
           else {
             const bridge = parent.obj as OvsBridge;

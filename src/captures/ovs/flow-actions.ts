@@ -2,7 +2,7 @@
 // Hand-written: no npm package reads OpenFlow action syntax; the grammar is
 // ovs-actions(7). Every action keeps its verbatim `text`, and an action this
 // module does not know becomes `{type: 'other', recognised: false}` — never dropped.
-import { splitTopLevel, splitKeyValue, unquote } from './split-top-level.js';
+import { splitTopLevel, splitKeyValue } from './split-top-level.js';
 import { type FieldRef, type PortRef, isReservedPort, parseFieldRef, parsePortRef } from './refs.js';
 
 interface Verbatim {
@@ -178,13 +178,16 @@ export type FlowAction =
   | MoveAction | ModifyAction | DecTtlAction | NoteAction | CtAction | LearnAction | WriteMetadataAction
   | ClearActionsAction | OtherAction;
 
-/** Actions OVS documents that this module keeps verbatim rather than decoding further. */
+/**
+ * Actions ovs-actions(7) documents that this module keeps verbatim rather than
+ * decoding further; also the decoded ones, for when their argument is malformed.
+ */
 const KNOWN_VERBATIM = new Set([
   'multipath', 'bundle', 'bundle_load', 'sample', 'enqueue', 'set_queue', 'pop_queue', 'exit', 'push_mpls', 'pop_mpls',
   'set_mpls_label', 'set_mpls_tc', 'set_mpls_ttl', 'dec_mpls_ttl', 'fin_timeout', 'conjunction', 'group', 'meter',
-  'write_actions', 'stack_push', 'stack_pop', 'check_pkt_larger', 'clone', 'encap', 'decap', 'ct_clear', 'nat',
-  'set_mpls_label', 'mod_nw_ttl', 'dec_nsh_ttl', 'delete_field', 'debug_recirc', 'debug_slow', 'output_trunc',
-  'set_field', 'reg_load', 'push', 'pop', 'strip_vlan', 'mod_vlan_vid', 'controller',
+  'write_actions', 'stack_push', 'stack_pop', 'push', 'pop', 'check_pkt_larger', 'clone', 'encap', 'decap', 'ct_clear',
+  'nat', 'dec_nsh_ttl', 'delete_field', 'debug_recirc', 'debug_slow', 'output_trunc', 'reg_load', 'set_vlan_vid',
+  'set_vlan_pcp', 'mod_vlan_vid', 'mod_vlan_pcp', 'set_field', 'load', 'move', 'goto_table', 'resubmit', 'learn',
 ]);
 
 /** Decodes a whole action list (`mod_vlan_vid:1,resubmit(,10)`); empty or `drop` gives one drop action. */
