@@ -4,21 +4,19 @@
 // unescaped (NULs dropped, escaped whitespace removed) or, for literals,
 // restored (NULs back to backslashes).
 
+// A backslash and the character it escapes (if any).
+const ESCAPE = /\\([\s\S]?)/g;
+
 /** `a\*b` → `a\0*b`; the text keeps its length. */
 export function escapeToNull(text: string): string {
   if (!text.includes('\\')) return text;
-  let out = '';
-  let start = 0;
-  for (let found = text.indexOf('\\'); found !== -1; found = text.indexOf('\\', start)) {
-    out += text.slice(start, found) + '\0' + text.slice(found + 1, found + 2);
-    start = found + 2;
-  }
-  return out + text.slice(start);
+  return text.replace(ESCAPE, '\0$1');
 }
 
 /** Drop escapes: NUL+space and NUL+newline vanish, other NULs are removed. */
 export function unescape(text: string): string {
   if (!text.includes('\0')) return text;
+  // Three split/joins beat one regex replace here (measured on long lines).
   return text.split('\0 ').join('').split('\0\n').join('').split('\0').join('');
 }
 
