@@ -10,6 +10,8 @@ import { programName, splitLines } from '../../src/captures/lines.js';
 import { readBundle } from '../../src/captures/bundle.js';
 import { findParser, parseCapture, parserByName, type ParsedCapture } from '../../src/captures/registry.js';
 import { parseCommandLine } from '../../src/captures/command-line.js';
+import { capturesOfGuide } from '../../src/captures/from-guide.js';
+import { parseRst } from '../../src/rst/index.js';
 
 export function repoRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
@@ -52,12 +54,7 @@ export function sampleInputs(): CaptureInput[] {
   return inputs;
 }
 
-//   ``ip netns exec qdhcp-… ip link``::        or   ovs-vsctl show::
-//                                                   (blank line)
-//       1: lo: <LOOPBACK,UP,LOWER_UP> …              indented block = the capture
-const INTRO = /^(?:``(.+)``|(\S.*?))::\s*$/;
-
-/** Literal blocks of content/<guide>/<guide>.rst introduced by a command. */
+/** Captures in content/<guide>/<guide>.rst, found by the RST reader as the topology stage finds them. */
 export function seedInputs(): CaptureInput[] {
   const contentDir = join(repoRoot(), 'content');
   if (!existsSync(contentDir)) return [];
@@ -65,22 +62,11 @@ export function seedInputs(): CaptureInput[] {
   for (const guide of readdirSync(contentDir).sort()) {
     const rst = join(contentDir, guide, `${guide}.rst`);
     if (!existsSync(rst)) continue;
-    const lines = splitLines(readFileSync(rst, 'utf8'));
-    for (let i = 0; i < lines.length; i++) {
-      const intro = INTRO.exec(lines[i]!);
-      if (!intro) continue;
-      const command = (intro[1] ?? intro[2] ?? '').trim();
-      let start = i + 1;
-      while (start < lines.length && lines[start]!.trim() === '') start++;
-      let end = start;
-      while (end < lines.length && (lines[end]!.trim() === '' || /^[ \t]/.test(lines[end]!))) end++;
-      while (end > start && lines[end - 1]!.trim() === '') end--;
-      if (start >= end || !/^[ \t]/.test(lines[start]!) || !looksLikeCapture(command)) continue;
-      const block = lines.slice(start, end);
-      const indent = Math.min(...block.filter((l) => l.trim() !== '').map((l) => /^[ \t]*/.exec(l)![0].length));
-      const text = block.map((l) => l.slice(indent)).join('\n') + '\n';
-      inputs.push({ origin: 'seed', file: relative(repoRoot(), rst), lineOffset: start, command, result: parseCapture(text, { command }) });
-      i = end - 1;
+    const file = relative(repoRoot(), rst);
+    const { tree } = parseRst(readFileSync(rst, 'utf8'), { sourceName: file, baseDir: dirname(rst), contentRoot: dirname(rst) });
+    for (const capture of capturesOfGuide(tree, file)) {
+      if (!looksLikeCapture(capture.command)) continue;
+      inputs.push({ origin: 'seed', file, lineOffset: capture.line - 1, command: capture.command, result: parseCapture(capture.text, { command: capture.command }) });
     }
   }
   return inputs;
