@@ -1,0 +1,2 @@
+import type { Topology, Walk } from '../topology/model.js';
+export function buildWalks(_topology: Topology): Walk[] { return []; }
