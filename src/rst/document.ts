@@ -157,7 +157,7 @@ export class Document {
     const oldId = this.nameIds.get(name) ?? null;
     const oldExplicit = this.nameTypes.get(name) ?? false;
     this.nameTypes.set(name, oldExplicit || explicit);
-    const line = node.position?.start.line;
+    const line = (node.data?.messageLine as number | undefined) ?? node.position?.start.line;
     const report = (level: Level, kind: string) => {
       const msg = this.reporter.systemMessage(level, `Duplicate ${kind} target name: "${name}".`, {
         line,

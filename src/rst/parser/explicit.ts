@@ -282,7 +282,7 @@ function* substitutionDef(m: Machine, i: number, line: BlockLine, match: RegExpE
     const ids = bad.attributes.ids;
     if ((Array.isArray(ids) && ids.length > 0) || (bad.type === 'reference' && bad.attributes.anonymous) || (bad.type === 'footnote_reference' && bad.attributes.auto)) {
       const msg = m.p.message(Level.ERROR, `Substitution definition contains illegal element <${bad.type}>:`, line, [
-        element('literal_block', { 'xml:space': 'preserve' }, [textNode(`<${bad.type}>`)]), blockLiteral(),
+        element('literal_block', { 'xml:space': 'preserve' }, [textNode(rstrip(pseudoXml(bad)))]), blockLiteral(),
       ]);
       return { nodes: [...out, msg], last: r.last, blankFinish };
     }
@@ -293,6 +293,32 @@ function* substitutionDef(m: Machine, i: number, line: BlockLine, match: RegExpE
   }
   m.p.document.noteSubstitutionDef(node, subname, m.parent);
   return { nodes: [...out, node], last: r.last, blankFinish };
+}
+
+/** docutils' Node.pformat(): the pseudo-XML of a node, four spaces per level. */
+function pseudoXml(root: RstNode): string {
+  const out: string[] = [];
+  const stack: [RstNode, number][] = [[root, 0]];
+  while (stack.length) {
+    const [node, level] = stack.pop()!;
+    const indent = '    '.repeat(level);
+    if (node.type === 'text' && 'value' in node) {
+      for (const line of node.value.split(/\r\n|\r|\n/)) out.push(indent + line + '\n');
+      continue;
+    }
+    const element = node as RstElement;
+    const attributes = Object.keys(element.attributes).sort().flatMap((name) => {
+      const value = element.attributes[name]!;
+      if (Array.isArray(value)) {
+        if (value.length === 0) return [];
+        return [`${name}="${value.map((v) => String(v).replace(/\\/g, '\\\\').replace(/ /g, '\\ ')).join(' ')}"`];
+      }
+      return [`${name}="${String(value)}"`];
+    });
+    out.push(`${indent}<${[element.type, ...attributes].join(' ')}>\n`);
+    for (let k = element.children.length - 1; k >= 0; k--) stack.push([element.children[k]!, level + 1]);
+  }
+  return out.join('');
 }
 
 function* walkElements(root: RstElement): Generator<RstElement> {

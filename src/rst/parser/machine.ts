@@ -82,6 +82,7 @@ export class Machine {
     const b = this.block;
     if (i < b.end) return b.lines[i]!.line;
     if (b.end > b.start) return b.lines[b.end - 1]!.line + 1;
+    if (i > 0 && i - 1 < b.lines.length) return b.lines[i - 1]!.line + 1;
     return b.lines[Math.min(i, b.lines.length - 1)]?.line ?? 1;
   }
 
@@ -678,6 +679,8 @@ export class Machine {
     const { nodes, messages: titleMessages } = p.parseInline(titleLine.text, [titleLine], this.parent);
     append(title.children, nodes);
     listAttribute(section, 'names').push(normalizeName(toText(title)));
+    // docutils reports name clashes of a section at its underline.
+    section.data = { messageLine: sourceLines[sourceLines.length - 1]!.line };
     section.children.push(title);
     append(section.children, messages);
     append(section.children, titleMessages);
@@ -746,7 +749,7 @@ export class Machine {
     }
     if (!this.matchTitles) {
       this.addAll(messages);
-      this.add(this.p.message(Level.SEVERE, 'Unexpected section title.', first, [literalBlock(blocktext, [first, second])]));
+      this.add(this.p.message(Level.SEVERE, 'Unexpected section title.', second, [literalBlock(blocktext, [first, second])]));
       return j + 1;
     }
     return yield* this.section(first, underline[0]!, blocktext, [first, second], messages, i, j + 1, first.line);
@@ -877,7 +880,7 @@ export class Machine {
     if (body.length) definition.position = linesSpan(body.at(body.start), body.at(body.end - 1));
     item.children.push(definition);
     if (termLine.text.endsWith('::')) {
-      definition.children.push(this.p.message(Level.INFO, 'Blank line missing before literal block (after the "::")? Interpreted as a definition list item.', termLine.line + 1));
+      definition.children.push(this.p.message(Level.INFO, 'Blank line missing before literal block (after the "::")? Interpreted as a definition list item.', this.lineNo(r.last)));
     }
     yield* this.nested(r.block, definition);
     return { item, last: r.last, blankFinish: r.blankFinish };
