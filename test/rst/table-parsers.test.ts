@@ -19,6 +19,10 @@ import {
   type TableStructure,
 } from '../../src/rst/tables/index.js';
 import { stripColumns } from '../../src/rst/tables/table-line.js';
+import { Document } from '../../src/rst/document.js';
+import { parseGridTable, parseSimpleTable } from '../../src/rst/tables/index.js';
+import type { RstElement } from '../../src/rst/nodes.js';
+import type { SourceLine } from '../../src/rst/source-lines.js';
 
 function repoRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
@@ -75,3 +79,53 @@ for (const name of readdirSync(root).sort()) {
     });
   }
 }
+
+// The block parser's entry points: isolation, consumed lines, messages.
+
+function recordingContext() {
+  const document = new Document({ sourceName: 'table.rst' });
+  const cells: { lines: readonly SourceLine[]; into: RstElement }[] = [];
+  return { document, cells, nestedParse: (lines: readonly SourceLine[], into: RstElement) => void cells.push({ lines, into }) };
+}
+
+test('should hand each non-empty cell to nestedParse with its entry already in the tree', () => {
+  const context = recordingContext();
+  const lines = toSourceLines('+---+---+\n| a |   |\n+---+---+\n\nafter', 'table.rst');
+  const result = parseGridTable(lines, context);
+  assert.equal(result.consumed, 3);
+  assert.equal(result.blankFinish, true);
+  assert.deepEqual(result.nodes.map((node) => node.type), ['table']);
+  assert.equal(context.cells.length, 1, 'the empty cell is not parsed');
+  assert.deepEqual(context.cells[0]!.lines.map((line) => [line.text, line.line, line.column]), [['a', 2, 3]]);
+  const entries: RstElement[] = [];
+  const walk = (node: RstElement) => {
+    if (node.type === 'entry') entries.push(node);
+    for (const child of node.children) if (child.type !== 'text') walk(child as RstElement);
+  };
+  walk(result.nodes[0]!);
+  assert.equal(context.cells[0]!.into, entries[0]);
+});
+
+test('should back up after a grid table whose bottom border is found early, as docutils 0.19 does', () => {
+  const context = recordingContext();
+  const lines = toSourceLines('+---+\n| a |\n+---+\n| b\n', 'table.rst');
+  const result = parseGridTable(lines, context);
+  assert.equal(result.consumed, 1, 'docutils re-reads the table lines after the top border');
+  assert.equal(result.blankFinish, false);
+  assert.deepEqual(
+    result.nodes.map((node) => [node.type, node.attributes.type ?? '']),
+    [['table', ''], ['system_message', 'WARNING']],
+  );
+});
+
+test('should report a simple table without a bottom border as malformed and use all its lines', () => {
+  const context = recordingContext();
+  const lines = toSourceLines('=====  =====\nA      B\nC      D', 'table.rst');
+  const result = parseSimpleTable(lines, context);
+  assert.equal(result.consumed, 3);
+  const [error] = result.nodes;
+  assert.equal(error?.type, 'system_message');
+  assert.equal(error?.attributes.type, 'ERROR');
+  assert.equal(error?.attributes.line, 1);
+  assert.match(JSON.stringify(error), /No bottom table border found\./);
+});
