@@ -75,7 +75,22 @@ export function* runDirective(
     m.addAll(construct.nodes);
     construct.nodes = [];
     for (const input of inserted) {
-      yield { block: new Block(input.lines, 0, input.lines.length), parent: m.parent, state: 'Body', matchTitles: m.matchTitles };
+      const total = input.lines.length;
+      const level = m.p.sectionLevel;
+      let from = 0;
+      let titles = m.matchTitles;
+      while (from < total) {
+        const r: MachineResult = yield {
+          block: new Block(input.lines, from, total), parent: m.parent, state: 'Body', matchTitles: titles,
+        };
+        if (r.next >= total || !titles) break;
+        // A title of an enclosing section level inside the inserted text:
+        // docutils would close sections around the directive; we keep the
+        // rest of the text here, its titles reported as unexpected.
+        m.p.sectionLevel = level;
+        from = Math.max(r.next, from + 1);
+        titles = false;
+      }
     }
   }
   return construct;
