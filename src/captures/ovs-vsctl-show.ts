@@ -127,9 +127,25 @@ function indentOf(line: string): number {
   return width;
 }
 
+/** ovs-vsctl options that take a separate value (`-t 5`, `--db unix:…`): skip it when looking for the command. */
+const OPTIONS_WITH_VALUE = new Set(['-t', '--timeout', '--db', '-p', '--private-key', '-c', '--certificate', '-C', '--ca-cert']);
+
+/** The ovs-vsctl command word (`show`), past global options and their values (sosreports run `ovs-vsctl -t 5 show`). */
+export function ovsVsctlSubcommand(argv: readonly string[]): string | undefined {
+  for (let i = 1; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (OPTIONS_WITH_VALUE.has(arg)) {
+      i++;
+      continue;
+    }
+    if (!arg.startsWith('-')) return arg;
+  }
+  return undefined;
+}
+
 export const parser: CaptureParser<OvsVsctlShow> = {
   name: 'ovs-vsctl-show',
-  matches: (cmd: CommandLine) => commandName(cmd) === 'ovs-vsctl' && cmd.argv.slice(1).find((a) => !a.startsWith('-')) === 'show',
+  matches: (cmd: CommandLine) => commandName(cmd) === 'ovs-vsctl' && ovsVsctlSubcommand(cmd.argv) === 'show',
   parse(text, cmd) {
     const ledger = new LineLedger(text);
     const records: OvsVsctlShow[] = [];
