@@ -16,6 +16,7 @@ export const anonymousHyperlinks: Transform = {
         Level.ERROR,
         `Anonymous hyperlink mismatch: ${refs.length} references but ${targets.length} targets.\nSee "backrefs" attribute for IDs.`,
       );
+      document.setId(msg);
       const parentOf = parents(document.root);
       for (const ref of refs) {
         const parent = parentOf.get(ref);

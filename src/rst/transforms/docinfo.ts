@@ -78,7 +78,9 @@ function extract(fieldList: RstElement, run: TransformRun): RstElement[] {
     const field = fieldNode;
     const nameNode = field.children[0] as RstElement | undefined;
     const body = field.children[1] as RstElement | undefined;
-    const name = nameNode ? textOf(nameNode) : '';
+    // docutils reads only the first piece of the name (`:Field *x*:` is "Field "), for the lookup and the class.
+    const firstPiece = nameNode?.children[0];
+    const name = firstPiece ? textOf(firstPiece) : '';
     const normalized = normalizeName(name);
     try {
       const kind = BIBLIOGRAPHIC[normalized];

@@ -60,6 +60,17 @@ function collect(root: RstElement): Registry {
   return registry;
 }
 
+/**
+ * References the parser registered keep their registry order, including ones
+ * no longer in the tree (inside a substitution definition the parser threw
+ * away): docutils still counts those, so "too many references" matches it.
+ */
+function withRegistered(registered: readonly RstElement[], inTree: RstElement[]): RstElement[] {
+  if (registered.length === 0) return inTree;
+  const seen = new Set(registered);
+  return [...registered, ...inTree.filter((node) => !seen.has(node))];
+}
+
 function firstId(node: RstElement, run: TransformRun): string {
   const ids = listAttribute(node, 'ids');
   return ids[0] ?? run.document.setId(node);
@@ -70,6 +81,8 @@ export const footnotes: Transform = {
   priority: 620,
   apply(document, run) {
     const registry = collect(document.root);
+    registry.autofootnoteRefs = withRegistered(document.autofootnoteRefs, registry.autofootnoteRefs);
+    registry.symbolFootnoteRefs = withRegistered(document.symbolFootnoteRefs, registry.symbolFootnoteRefs);
     const labels: string[] = [];
     let next = 1;
 
@@ -106,6 +119,7 @@ export const footnotes: Transform = {
           `Too many autonumbered footnote references: only ${labels.length} corresponding footnotes available.`,
           { base: ref },
         );
+        document.setId(msg);
         const parentOf = parents(document.root);
         for (const extra of registry.autofootnoteRefs.slice(registry.autofootnoteRefs.indexOf(ref))) {
           if (flag(extra, 'resolved') || has(extra, 'refname')) continue;
@@ -140,6 +154,7 @@ export const footnotes: Transform = {
           `Too many symbol footnote references: only ${symbols.length} corresponding footnotes available.`,
           { base: ref },
         );
+        document.setId(msg);
         const parentOf = parents(document.root);
         for (const extra of registry.symbolFootnoteRefs.slice(r)) {
           if (flag(extra, 'resolved') || has(extra, 'refid')) continue;

@@ -113,6 +113,7 @@ function indirectError(target: RstElement, explanation: string, state: State): v
     `Indirect hyperlink target ${naming} refers to target "${String(target.attributes.refname)}", ${explanation}.`,
     { base: target },
   );
+  run.document.setId(msg);
   const parentOf = parents(run.document.root);
   for (const ref of new Set(refs)) {
     const parent = parentOf.get(ref);

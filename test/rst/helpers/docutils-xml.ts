@@ -17,6 +17,13 @@ const TEXT_ELEMENTS = new Set([
   'superscript', 'target', 'term', 'title', 'title_reference', 'version',
 ]);
 
+/** Numeric character references (`&#10;` in attributes) that the XML parser leaves as they are. */
+function decodeCharacterReferences(value: string): string {
+  return value.replace(/&#(x[0-9a-f]+|[0-9]+);/gi, (_, code: string) =>
+    String.fromCodePoint(code[0] === 'x' || code[0] === 'X' ? parseInt(code.slice(1), 16) : parseInt(code, 10)),
+  );
+}
+
 type Ordered = Record<string, unknown> & { ':@'?: Record<string, string> };
 
 /** Split a docutils list attribute: space-separated, `\ ` is a space inside a value. */
@@ -40,14 +47,15 @@ const FIXED = new Set(['address', 'comment', 'doctest_block', 'literal_block', '
 
 function convert(item: Ordered, inText: boolean, fixed = false): RstNode | undefined {
   if ('#text' in item) {
-    const value = String(item['#text']);
+    const value = decodeCharacterReferences(String(item['#text']));
     if (!inText && value.trim() === '') return undefined;
     // The XML writer indents continuation lines of ordinary text; take that back off.
     return text(fixed ? value : value.replace(/\n +/g, '\n'));
   }
   const type = Object.keys(item).find((key) => key !== ':@')!;
   const node = element(type);
-  for (const [key, value] of Object.entries(item[':@'] ?? {})) {
+  for (const [key, raw] of Object.entries(item[':@'] ?? {})) {
+    const value = decodeCharacterReferences(raw);
     if (key === 'rawsource' || key === 'transform') {
       node.data = { ...node.data, [key]: value };
     } else if (key === 'details') {
