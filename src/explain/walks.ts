@@ -1,2 +1,196 @@
-import type { Topology, Walk } from '../topology/model.js';
-export function buildWalks(_topology: Topology): Walk[] { return []; }
+// Packet walks in the manner of the OpenStack Networking Guide: numbered steps
+// with the real names, VLAN ids and addresses, found by a path search over the
+// typed links (path-search.ts). Steps the captures cannot prove say so.
+
+import type { Bilingual, EvidenceRef, Flow, Topology, Walk, WalkStep } from '../topology/model.js';
+import { evidence, where } from './facts.js';
+import { flowWords } from './flow-words.js';
+import { isPlainSwitch } from './rules/openflow.js';
+import { keyOf, nsKey, TopologyGraph, vmKey, type Hop } from './path-search.js';
+
+const METADATA_IP = '169.254.169.254';
+
+export function buildWalks(topology: Topology): Walk[] {
+  const graph = new TopologyGraph(topology);
+  const walks: Walk[] = [];
+  for (const vm of topology.vms) {
+    const from = vmKey(vm.host, vm.name);
+    for (const nat of topology.nat.filter((n) => n.kind === 'snat' || n.kind === 'masquerade')) {
+      const route = topology.routes.find((r) => r.host === nat.host && r.netns === nat.netns && r.destination === 'default' && r.dev);
+      if (!route) continue;
+      const path = graph.path(from, keyOf(nat.host, route.dev!));
+      if (!path) continue;
+      const steps = describe(topology, graph, path, { snat: nat, route });
+      // out of the router: the bridge holding the gateway port, then its physical NIC
+      const bridge = topology.bridges.find((b) => b.host === nat.host && b.ports.some((p) => p.name === route.dev));
+      if (bridge) {
+        const nic = bridge.ports.find((p) => !p.type && p.name !== bridge.name);
+        steps.push(step(topology, { host: bridge.host, name: bridge.name },
+          { zh: `进入 ${bridge.name}${nic ? `，从物理网卡 ${nic.name} 离开主机` : '（抓取中看不到它的物理网卡）'}。`, en: `It enters ${bridge.name}${nic ? ` and leaves the host by the physical NIC ${nic.name}` : ' (no capture shows its physical NIC)'}.` },
+          evidence(bridge.evidence.slice(0, 1), nic?.evidence)));
+      }
+      steps.push(step(topology, { host: nat.host, name: route.via ?? route.dev! },
+        { zh: `到达网关 ${route.via ?? '?'}，再去往外网；网关之外的路径不在抓取中。`, en: `It reaches the gateway ${route.via ?? '?'} and goes on to the outside; nothing beyond the gateway is captured.` }, route.evidence));
+      walks.push({ id: `walk:snat:${vm.host}/${vm.name}`, title: { zh: `虚拟机 ${vm.name} 经 SNAT 访问外网`, en: `VM ${vm.name} to the Internet through SNAT` }, steps: number(steps) });
+    }
+    for (const nat of topology.nat.filter((n) => (n.kind === 'redirect' || n.kind === 'dnat') && n.destination?.startsWith(METADATA_IP) && n.netns)) {
+      const path = graph.path(from, nsKey(nat.host, nat.netns!));
+      if (!path) continue;
+      const steps = describe(topology, graph, path, {});
+      const port = Number(nat.to.split(':').pop());
+      const service = topology.services.find((s) => s.kind === 'metadata' && s.host === nat.host && s.netns === nat.netns && s.port === port);
+      steps.push(step(topology, { host: nat.host, netns: nat.netns!, name: nat.chain },
+        { zh: `目的 ${METADATA_IP}:${nat.port ?? 80} 命中 ${nat.chain}，被${nat.kind === 'redirect' ? '重定向' : 'DNAT'} 到本机端口 ${port}。`, en: `Destination ${METADATA_IP}:${nat.port ?? 80} hits ${nat.chain} and is ${nat.kind === 'redirect' ? 'redirected' : 'DNATed'} to local port ${port}.` }, nat.evidence));
+      steps.push(step(topology, { host: nat.host, netns: nat.netns!, name: service?.process ?? String(port) },
+        service
+          ? { zh: `进程 ${service.pid ?? '?'}（${service.process ?? '?'}${service.router_id ? `，router_id=${service.router_id}` : ''}）在 ${port} 端口接收请求，转交 metadata agent。`, en: `Process ${service.pid ?? '?'} (${service.process ?? '?'}${service.router_id ? `, router_id=${service.router_id}` : ''}) takes the request on port ${port} and hands it to the metadata agent.` }
+          : { zh: `抓取中看不到监听 ${port} 端口的进程。`, en: `No capture shows the process listening on port ${port}.` },
+        service?.evidence ?? []));
+      walks.push({ id: `walk:metadata:${vm.host}/${vm.name}`, title: { zh: `虚拟机 ${vm.name} 访问 metadata（${METADATA_IP}）`, en: `VM ${vm.name} to the metadata service (${METADATA_IP})` }, steps: number(steps) });
+    }
+    for (const dhcp of topology.services.filter((s) => s.kind === 'dhcp' && s.interface)) {
+      const path = graph.path(from, keyOf(dhcp.host, dhcp.interface!));
+      if (!path) continue;
+      const steps = describe(topology, graph, path, {});
+      steps.push(step(topology, { host: dhcp.host, ...(dhcp.netns ? { netns: dhcp.netns } : {}), name: dhcp.interface! },
+        { zh: `DHCP 广播到达 ${dhcp.netns ?? dhcp.host} 中的 ${dhcp.interface}，${dhcp.process ?? 'dnsmasq'}（进程 ${dhcp.pid ?? '?'}）应答，分配 ${dhcp.ranges?.join('; ') ?? '?'} 中预先登记的地址。`, en: `The DHCP broadcast reaches ${dhcp.interface} in ${dhcp.netns ?? dhcp.host}; ${dhcp.process ?? 'dnsmasq'} (pid ${dhcp.pid ?? '?'}) answers with the address registered in ${dhcp.ranges?.join('; ') ?? '?'}.` },
+        dhcp.evidence));
+      walks.push({ id: `walk:dhcp:${vm.host}/${vm.name}`, title: { zh: `虚拟机 ${vm.name} 通过 DHCP 取得地址`, en: `VM ${vm.name} gets its address by DHCP` }, steps: number(steps) });
+    }
+    for (const other of topology.vms.filter((v) => v.host !== vm.host && `${v.host}/${v.name}` > `${vm.host}/${vm.name}`)) {
+      const path = graph.path(from, vmKey(other.host, other.name));
+      if (!path) continue;
+      walks.push({ id: `walk:vm:${vm.host}/${vm.name}:${other.host}/${other.name}`, title: { zh: `虚拟机 ${vm.name} 到 ${other.name}（跨主机）`, en: `VM ${vm.name} to VM ${other.name} across hosts` }, steps: number(describe(topology, graph, path, {})) });
+    }
+  }
+  return walks;
+}
+
+function step(topology: Topology, at: WalkStep['at'], text: Bilingual, ev: EvidenceRef[]): WalkStep {
+  void topology;
+  return { at, text, evidence: ev };
+}
+
+function number(steps: WalkStep[]): WalkStep[] {
+  return steps.map((s, i) => ({ ...s, text: { zh: `${i + 1}. ${s.text.zh}`, en: `${i + 1}. ${s.text.en}` } }));
+}
+
+interface RouterContext { snat?: Topology['nat'][number]; route?: Topology['routes'][number] }
+
+function describe(topology: Topology, graph: TopologyGraph, path: Hop[], ctx: RouterContext): WalkStep[] {
+  const steps: WalkStep[] = [];
+  // the tunnel id the sending side set, so the receiving bridge's flows for it can be named
+  let tunnelId: string | undefined;
+  for (let i = 0; i < path.length; i++) {
+    const { node, via, tag } = path[i]!;
+    const link = via?.link;
+    const at = { host: node.host, ...(node.netns ? { netns: node.netns } : {}), name: node.name };
+    const w = where(topology, at);
+    const ev = link?.evidence ?? [];
+    if (node.kind === 'vm') {
+      steps.push(step(topology, at, { zh: `虚拟机 ${node.name} 从它的网卡（虚拟机里的 eth0）发出包；虚拟机内部的接口不在抓取中。`, en: `VM ${node.name} sends the packet from its NIC (eth0 inside the VM); the VM's own interfaces are not captured.` }, topology.vms.find((v) => v.name === node.name && v.host === node.host)?.evidence ?? []));
+      continue;
+    }
+    if (via?.kind === 'vm') {
+      steps.push(step(topology, at, { zh: `帧出现在宿主机的 tap 设备 ${w} 上。`, en: `The frame appears on the host's tap device ${w}.` }, ev));
+      continue;
+    }
+    if (node.kind === 'bridge') {
+      const bridge = topology.bridges.find((b) => b.host === node.host && b.name === node.name)!;
+      const prev = path[i - 1]?.node.name ?? '?';
+      if (bridge.kind === 'linux') {
+        steps.push(step(topology, at, { zh: `进入 Linux 桥 ${w}：安全组的 iptables 规则在这里过滤。`, en: `It enters the Linux bridge ${w}, where the security-group iptables rules filter it.` }, ev));
+        continue;
+      }
+      const portTag = graph.tagOf(node.host, prev);
+      const flows = topology.flows.filter((f) => f.host === node.host && f.bridge === node.name);
+      let text: Bilingual = portTag !== undefined
+        ? { zh: `经端口 ${prev} 进入 OVS 桥 ${w}，打上本地 VLAN ${portTag}。`, en: `It enters the OVS bridge ${w} by ${prev}, which tags it with local VLAN ${portTag}.` }
+        : { zh: `经 ${prev} 进入 OVS 桥 ${w}${tag !== undefined ? `（本地 VLAN ${tag}）` : ''}。`, en: `It enters the OVS bridge ${w} by ${prev}${tag !== undefined ? ` (local VLAN ${tag})` : ''}.` };
+      const arriving = path[i - 1]?.via?.kind === 'tunnel';
+      const narration = flows.length ? narrateFlows(topology, flows, arriving ? { tunnelId } : { tag: tag ?? portTag }) : undefined;
+      if (narration?.tunnelId) tunnelId = narration.tunnelId;
+      if (!flows.length) text = { zh: `${text.zh}抓取中没有它的流表，按 tag 转发是推断。`, en: `${text.en} Its flows are not captured; forwarding by tag is inferred.` };
+      else if (narration) text = { zh: `${text.zh}${narration.text.zh}`, en: `${text.en} ${narration.text.en}` };
+      steps.push(step(topology, at, text, evidence(ev, narration?.evidence)));
+      continue;
+    }
+    if (node.kind === 'namespace') {
+      const addrs = topology.interfaces.filter((x) => x.host === node.host && x.netns === node.name && x.name === path[i - 1]?.node.name).flatMap((x) => x.addresses.map((a) => a.cidr));
+      let text: Bilingual = { zh: `经 ${path[i - 1]?.node.name}${addrs.length ? `（${addrs.join(', ')}）` : ''} 进入命名空间 ${node.name}。`, en: `It enters namespace ${node.name} by ${path[i - 1]?.node.name}${addrs.length ? ` (${addrs.join(', ')})` : ''}.` };
+      const extra: EvidenceRef[] = [];
+      if (ctx.route && ctx.route.netns === node.name) {
+        text = { zh: `${text.zh}路由器查路由表：默认路由经 ${ctx.route.via ?? '?'} 从 ${ctx.route.dev} 出去。`, en: `${text.en} The router looks up its table: the default route goes via ${ctx.route.via ?? '?'} out of ${ctx.route.dev}.` };
+        extra.push(...ctx.route.evidence);
+      }
+      if (ctx.snat && ctx.snat.netns === node.name) {
+        text = { zh: `${text.zh}${ctx.snat.chain} 把源地址 ${ctx.snat.source ?? '*'} 改成 ${ctx.snat.to}（SNAT）。`, en: `${text.en} ${ctx.snat.chain} rewrites the source ${ctx.snat.source ?? '*'} to ${ctx.snat.to} (SNAT).` };
+        extra.push(...ctx.snat.evidence);
+      }
+      steps.push(step(topology, at, text, extra));
+      continue;
+    }
+    switch (via?.kind) {
+      case 'veth':
+        steps.push(step(topology, at, { zh: `经 veth 对 ${path[i - 1]!.node.name} ↔ ${node.name} 到达 ${w}${link?.certainty === 'likely' ? '（配对只是推断：' + (link.reason?.zh ?? '') + '）' : ''}。`, en: `Through the veth pair ${path[i - 1]!.node.name} ↔ ${node.name} it reaches ${w}${link?.certainty === 'likely' ? ` (the pairing is only likely: ${link.reason?.en ?? ''})` : ''}.` }, ev));
+        break;
+      case 'patch':
+        steps.push(step(topology, at, { zh: `经 patch 端口 ${path[i - 1]!.node.name} → ${node.name} 跨到另一个桥。`, en: `Through the patch ports ${path[i - 1]!.node.name} → ${node.name} it crosses to the other bridge.` }, ev));
+        break;
+      case 'tunnel': {
+        const t = link!;
+        const known = node.kind !== 'remote';
+        steps.push(step(topology, at, known
+          ? { zh: `封装进 ${(t.tunnel_type ?? '').toUpperCase()} 隧道，从 ${t.local_ip ?? '?'} 发往 ${t.remote_ip ?? '?'}，在 ${node.host} 上由 ${node.name} 解封装。`, en: `It is encapsulated in the ${(t.tunnel_type ?? '').toUpperCase()} tunnel from ${t.local_ip ?? '?'} to ${t.remote_ip ?? '?'} and decapsulated on ${node.host} by ${node.name}.` }
+          : { zh: `封装进隧道发往 ${t.remote_ip ?? '?'}；对端主机不在抓取中。`, en: `It is tunnelled to ${t.remote_ip ?? '?'}; no capture covers the far host.` }, ev));
+        break;
+      }
+      case 'member': {
+        const next = path[i + 1];
+        // a port we only pass through on the way out of a bridge is said with the next step
+        if (next && (next.via?.kind === 'veth' || next.via?.kind === 'patch' || next.via?.kind === 'tunnel')) {
+          const own = graph.tagOf(node.host, node.name);
+          steps.push(step(topology, at, { zh: `从端口 ${w}${own !== undefined ? `（tag ${own}）` : ''} 离开 ${path[i - 1]!.node.name}。`, en: `It leaves ${path[i - 1]!.node.name} by the port ${w}${own !== undefined ? ` (tag ${own})` : ''}.` }, ev));
+        } else if (next?.via?.kind !== 'netns') {
+          steps.push(step(topology, at, { zh: `到达 ${w}。`, en: `It reaches ${w}.` }, ev));
+        }
+        break;
+      }
+      case 'netns': {
+        const addrs = topology.interfaces.filter((x) => x.host === node.host && x.name === node.name && x.netns).flatMap((x) => x.addresses.map((a) => a.cidr));
+        steps.push(step(topology, at, { zh: `从 ${w}${addrs.length ? `（${addrs.join(', ')}）` : ''} 离开命名空间。`, en: `It leaves the namespace by ${w}${addrs.length ? ` (${addrs.join(', ')})` : ''}.` }, ev));
+        break;
+      }
+      default:
+        steps.push(step(topology, at, { zh: `到达 ${w}。`, en: `It reaches ${w}.` }, ev));
+    }
+  }
+  return steps;
+}
+
+/**
+ * The flows that act on this network on a bridge with real flow processing:
+ * leaving (`dl_vlan=TAG` → strip/set_tunnel or mod_vlan_vid) or arriving
+ * (`tun_id=ID` → mod_vlan_vid to the local VLAN).
+ */
+function narrateFlows(topology: Topology, flows: Flow[], by: { tag?: number | undefined; tunnelId?: string | undefined }): { text: Bilingual; evidence: EvidenceRef[]; tunnelId?: string } | undefined {
+  if (isPlainSwitch(flows)) return { text: { zh: '这个桥只有 actions=NORMAL，按普通二层交换机转发。', en: 'The bridge has only actions=NORMAL and forwards as a learning switch.' }, evidence: flows.flatMap((f) => f.evidence) };
+  const sameId = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && Number(a) === Number(b);
+  const relevant = by.tunnelId !== undefined
+    ? flows.filter((f) => sameId(f.match.tun_id, by.tunnelId))
+    : flows.filter((f) => by.tag !== undefined && f.match.dl_vlan === String(by.tag));
+  if (!relevant.length) {
+    return by.tunnelId !== undefined || by.tag !== undefined
+      ? { text: { zh: '抓取的流表中没有与这个网络对应的流。', en: 'No captured flow matches this network.' }, evidence: [] }
+      : undefined;
+  }
+  const setTunnel = relevant.flatMap((f) => f.actions).find((a) => a.type === 'set_tunnel') as { id?: string } | undefined;
+  const subject = by.tunnelId !== undefined ? { zh: `隧道 id ${by.tunnelId}`, en: `tunnel id ${by.tunnelId}` } : { zh: `VLAN ${by.tag}`, en: `VLAN ${by.tag}` };
+  const words = relevant.map((f) => `${f.bridge} 表 ${f.table}：${flowWords(topology, f).zh}`);
+  const wordsEn = relevant.map((f) => `${f.bridge} table ${f.table}: ${flowWords(topology, f).en}`);
+  return {
+    text: { zh: `流表中与${subject.zh}有关的是 ${words.join('；')}。`, en: `The flows for ${subject.en}: ${wordsEn.join('; ')}.` },
+    evidence: relevant.flatMap((f) => f.evidence),
+    ...(setTunnel?.id !== undefined ? { tunnelId: String(setTunnel.id) } : {}),
+  };
+}
