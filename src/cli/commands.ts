@@ -4,6 +4,8 @@ import type { Command } from 'commander';
 import { register as registerParse } from './parse.js';
 import { register as registerRst2Xml } from './rst2xml.js';
 import { register as registerRst2Html } from './rst2html.js';
+import { register as registerTopology } from './topology.js';
+import { register as registerExplain } from './explain.js';
 
 type Registrar = (program: Command) => void;
 
@@ -11,6 +13,8 @@ const registrars: Registrar[] = [];
 registrars.push(registerRst2Xml);
 registrars.push(registerRst2Html);
 registrars.push(registerParse);
+registrars.push(registerTopology);
+registrars.push(registerExplain);
 
 export function registerCommands(program: Command): void {
   for (const register of registrars) register(program);

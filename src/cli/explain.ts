@@ -1,0 +1,49 @@
+// `netguide explain PATH... [--lang zh|en]`: the explanations and packet walks
+// as readable text, each with its evidence as file:line.
+
+import type { Command } from 'commander';
+import type { Topology } from '../topology/model.js';
+import { formatDiagnostic } from './diagnostics.js';
+import { exitStatus, runTopologyPipeline } from './topology-run.js';
+import { at } from './topology.js';
+
+interface ExplainOptions { lang?: string; strict?: boolean }
+
+export function register(program: Command): void {
+  program
+    .command('explain')
+    .description('explanations and packet walks of guides and capture bundles, as text')
+    .argument('<paths...>', 'guides and capture bundle folders')
+    .option('--lang <lang>', 'zh or en', 'en')
+    .option('--strict', 'exit non-zero when a capture line is not understood or a claim is contradicted')
+    .action((paths: string[], options: ExplainOptions) => {
+      process.exitCode = runExplain(paths, options, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+    });
+}
+
+export function runExplain(paths: string[], options: ExplainOptions, out: (s: string) => void, err: (s: string) => void): number {
+  if (options.lang !== undefined && options.lang !== 'zh' && options.lang !== 'en') {
+    err(`netguide explain: --lang must be zh or en, not ${options.lang}\n`);
+    return 2;
+  }
+  const lang = options.lang === 'zh' ? 'zh' : 'en';
+  const run = runTopologyPipeline(paths, lang);
+  for (const d of run.diagnostics) err(formatDiagnostic(d) + '\n');
+  out(explainText(run.topology, lang));
+  return exitStatus(run, Boolean(options.strict));
+}
+
+export function explainText(t: Topology, lang: 'zh' | 'en'): string {
+  const lines: string[] = [lang === 'zh' ? '# 解释' : '# Explanations', ''];
+  for (const e of t.explanations) lines.push(`- ${e.text[lang]}${at(e.evidence)}`);
+  for (const w of t.walks) {
+    lines.push('', `# ${w.title[lang]}`, '');
+    for (const s of w.steps) lines.push(`${s.text[lang]}${at(s.evidence)}`);
+  }
+  const claims = t.findings.filter((f) => f.claim);
+  if (claims.length) {
+    lines.push('', lang === 'zh' ? '# 作者的说法' : "# The author's claims", '');
+    for (const f of claims) lines.push(`- [${f.kind}] ${f.claim!.file}:${f.claim!.line} «${f.claim!.text}»: ${f.message[lang]}${at(f.evidence)}`);
+  }
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,66 @@
+// `netguide topology PATH... [--json] [--strict]`: the joined model of guides
+// and capture bundles, as a readable summary or (--json) the whole model.
+
+import type { Command } from 'commander';
+import type { EvidenceRef, Topology } from '../topology/model.js';
+import { formatDiagnostic } from './diagnostics.js';
+import { exitStatus, runTopologyPipeline } from './topology-run.js';
+
+interface TopologyOptions { json?: boolean; strict?: boolean; lang?: string }
+
+export function register(program: Command): void {
+  program
+    .command('topology')
+    .description('the joined topology of guides (.rst) and capture bundles (folders)')
+    .argument('<paths...>', 'guides and capture bundle folders')
+    .option('--json', 'print the whole model as JSON (docs/topology.schema.json)')
+    .option('--strict', 'exit non-zero when a capture line is not understood or a claim is contradicted')
+    .option('--lang <lang>', 'language of the summary: zh or en', 'en')
+    .action((paths: string[], options: TopologyOptions) => {
+      process.exitCode = runTopology(paths, options, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+    });
+}
+
+export function runTopology(paths: string[], options: TopologyOptions, out: (s: string) => void, err: (s: string) => void): number {
+  const lang = options.lang === 'zh' ? 'zh' : 'en';
+  const run = runTopologyPipeline(paths, lang);
+  for (const d of run.diagnostics) err(formatDiagnostic(d) + '\n');
+  out(options.json ? JSON.stringify(run.topology, null, 2) + '\n' : summary(run.topology, lang));
+  return exitStatus(run, Boolean(options.strict));
+}
+
+export const at = (refs: EvidenceRef[]): string => (refs.length ? ` [${refs.map((r) => `${r.file}:${r.line}`).join(', ')}]` : '');
+
+export function summary(t: Topology, lang: 'zh' | 'en'): string {
+  const lines: string[] = [];
+  const ns = (x: { netns?: string }) => (x.netns ? ` (${x.netns})` : '');
+  lines.push(`Hosts: ${t.hosts.map((h) => h.name + (h.role && h.role !== h.name ? ` (${h.role})` : '')).join(', ') || '—'}`);
+  lines.push('', 'Namespaces:');
+  for (const n of t.namespaces) lines.push(`  ${n.host}: ${n.name}${n.role ? ` [${n.role}]` : ''}`);
+  lines.push('', 'Bridges:');
+  for (const b of t.bridges) {
+    lines.push(`  ${b.host}: ${b.name} (${b.kind})${ns(b)}`);
+    for (const p of b.ports) {
+      const opts = p.options ? ' ' + Object.entries(p.options).map(([k, v]) => `${k}=${v}`).join(' ') : '';
+      lines.push(`    - ${p.name}${p.tag !== undefined ? ` tag=${p.tag}` : ''}${p.type ? ` type=${p.type}` : ''}${opts}`);
+    }
+  }
+  lines.push('', 'Links:');
+  for (const l of t.links) {
+    const end = (e: { host: string; name: string; netns?: string }) => `${t.hosts.length > 1 ? e.host + ':' : ''}${e.name}${ns(e)}`;
+    const tunnel = l.kind === 'tunnel' ? ` ${l.tunnel_type ?? ''} ${l.local_ip ?? '?'} → ${l.remote_ip ?? '?'} key=${l.key ?? '?'}` : '';
+    lines.push(`  ${l.kind}: ${end(l.a)} ↔ ${end(l.b)} — ${l.certainty}${l.reason ? ` (${l.reason[lang]})` : ''}${tunnel}${at(l.evidence)}`);
+  }
+  lines.push('', 'NAT:');
+  for (const n of t.nat) lines.push(`  ${n.host}${ns(n)} ${n.kind} ${n.chain}: ${n.source ?? '*'} → ${n.destination ?? '*'}${n.port ? `:${n.port}` : ''} to ${n.to}${at(n.evidence)}`);
+  lines.push('', 'Services:');
+  for (const s of t.services) lines.push(`  ${s.host}${ns(s)} ${s.kind}: ${s.process ?? '?'} pid=${s.pid ?? '?'}${s.interface ? ` interface=${s.interface}` : ''}${s.port ? ` port=${s.port}` : ''}${s.ranges ? ` ranges=${s.ranges.join(';')}` : ''}${s.router_id ? ` router=${s.router_id}` : ''}${s.network_id ? ` network=${s.network_id}` : ''}${at(s.evidence)}`);
+  lines.push('', 'VMs:');
+  for (const v of t.vms) lines.push(`  ${v.host}: ${v.name}${v.state ? ` (${v.state})` : ''} → ${v.interfaces.map((i) => i.tap).join(', ')}`);
+  const c = t.coverage;
+  lines.push('', `Coverage: ${c.lines} capture lines: ${c.fact} fact, ${c.header} header, ${c.blank} blank, ${c.noise} noise, ${c.unparsed} unparsed`);
+  lines.push('', 'Findings:');
+  for (const f of t.findings) lines.push(`  ${f.kind}${f.claim ? ` ${f.claim.file}:${f.claim.line} «${f.claim.text}»` : ''}: ${f.message[lang]}${at(f.evidence)}`);
+  if (!t.findings.length) lines.push('  —');
+  return lines.join('\n') + '\n';
+}
