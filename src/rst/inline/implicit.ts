@@ -37,7 +37,7 @@ export class ImplicitMarkup {
     private readonly map: PositionMap,
     private readonly settings: RstSettings,
   ) {
-    this.uris = new UriScanner(source);
+    this.uris = new UriScanner(source, settings.characterLevelInlineMarkup);
     this.patterns = [(from, to) => this.uri(from, to)];
     if (settings.pepReferences) this.patterns.push((from, to) => this.pep(from, to));
     if (settings.rfcReferences) this.patterns.push((from, to) => this.rfc(from, to));
@@ -93,7 +93,7 @@ export class ImplicitMarkup {
     for (let p = from; p < to; p++) {
       const c = source[p];
       if (c !== 'p' && c !== 'P') continue;
-      if (p !== from && !isStartPrefix(codeBefore(source, p))) continue;
+      if (p !== from && !this.startsAt(p)) continue;
       let end = -1;
       let number = '';
       if (source.startsWith('pep-', p)) {
@@ -124,7 +124,7 @@ export class ImplicitMarkup {
   private rfc(from: number, to: number): Found | undefined {
     const source = this.source;
     for (let p = source.indexOf('RFC', from); p !== -1 && p < to; p = source.indexOf('RFC', p + 1)) {
-      if (p !== from && !isStartPrefix(codeBefore(source, p))) continue;
+      if (p !== from && !this.startsAt(p)) continue;
       let q = p + 3;
       if (source[q] === '-') q++;
       else while (q < to && isWhitespace(codeAt(source, q))) q++;
@@ -147,7 +147,13 @@ export class ImplicitMarkup {
     return this.map.position(this.offset + start, this.offset + end);
   }
 
+  private startsAt(index: number): boolean {
+    const before = codeBefore(this.source, index);
+    return this.settings.characterLevelInlineMarkup ? before !== 0 : isStartPrefix(before);
+  }
+
   private endsAt(index: number, to: number): boolean {
+    if (this.settings.characterLevelInlineMarkup) return true;
     return index >= to || isEndSuffix(codeAt(this.source, index));
   }
 }

@@ -71,6 +71,8 @@ export class Inliner {
   private readonly document: Document;
   private readonly parent: RstElement;
   private readonly request: InlineRequest;
+  /** docutils' character_level_inline_markup: markup may start and end inside words. */
+  private readonly characterLevel: boolean;
 
   private readonly out: RstNode[] = [];
   private readonly messages: RstElement[] = [];
@@ -79,6 +81,7 @@ export class Inliner {
   /** Start of docutils' "remaining" string: `^` matches here. */
   private anchor = 0;
 
+  private lastInRunCache = { end: -1, char: '', at: -1 };
   private nameRunStart = -1;
   private nameRunEnd = -1;
   private readonly endCaches = new Map<EndKind, EndCache>();
@@ -90,6 +93,7 @@ export class Inliner {
     this.map = new PositionMap(request.lines);
     this.document = request.document;
     this.parent = request.parent;
+    this.characterLevel = this.document.settings.characterLevelInlineMarkup;
   }
 
   parse(): InlineResult {
@@ -125,7 +129,7 @@ export class Inliner {
 
   /** May an end-string end right before `index`? */
   private endsAt(index: number): boolean {
-    return index >= this.n || isEndSuffix(this.code(index));
+    return this.characterLevel || index >= this.n || isEndSuffix(this.code(index));
   }
 
   /** Is the character before `index` whitespace or an escape (NUL)? */
@@ -171,6 +175,25 @@ export class Inliner {
     return i;
   }
 
+  /**
+   * The last index in (p, nameEnd] holding `char`, where a simple name from
+   * `p` may stop (character-level markup backtracks into the name), or -1.
+   */
+  private lastInRun(p: number, nameEnd: number, char: string): number {
+    if (this.lastInRunCache.end === nameEnd && this.lastInRunCache.char === char && this.lastInRunCache.at > p) {
+      return this.lastInRunCache.at;
+    }
+    let at = -1;
+    for (let i = nameEnd; i > p; i--) {
+      if (this.s[i] === char) {
+        at = i;
+        break;
+      }
+    }
+    this.lastInRunCache = { end: nameEnd, char, at };
+    return at;
+  }
+
   /** The leftmost start-string at or after `from`. */
   private findStart(from: number): Start | undefined {
     const s = this.s;
@@ -182,13 +205,17 @@ export class Inliner {
       if (!special && (c < 0x30 || (c >= 0xdc00 && c <= 0xdfff))) continue;
       if (p !== this.anchor) {
         const before = s.charCodeAt(p - 1);
-        if (before < 128 ? START_PREFIX_ASCII[before] === 0 : !isStartPrefix(codeBefore(s, p))) continue;
+        if (this.characterLevel) {
+          if (before === 0) continue;
+        } else if (before < 128 ? START_PREFIX_ASCII[before] === 0 : !isStartPrefix(codeBefore(s, p))) continue;
       }
       const found = this.startAt(p, c);
       if (found) return found;
       // A simple name that is not a reference: no start inside it can be
       // one either (they all end where it ends), so jump to its end.
-      if (!special && this.nameRunStart === p && this.nameRunEnd > p + 1) p = this.nameRunEnd - 1;
+      if (!special && !this.characterLevel && this.nameRunStart === p && this.nameRunEnd > p + 1) {
+        p = this.nameRunEnd - 1;
+      }
     }
     return undefined;
   }
@@ -221,8 +248,15 @@ export class Inliner {
       }
       default: {
         // name_ or name__
-        const nameEnd = this.simpleNameEnd(p);
-        if (nameEnd < 0 || s[nameEnd] !== '_') return undefined;
+        let nameEnd = this.simpleNameEnd(p);
+        if (nameEnd < 0) return undefined;
+        if (this.characterLevel) {
+          // No end condition: the longest name followed by `_` wins, even
+          // inside a longer name (`a_b` holds the reference `a_`).
+          nameEnd = this.lastInRun(p, nameEnd, '_');
+          if (nameEnd < 0) return undefined;
+        }
+        if (s[nameEnd] !== '_') return undefined;
         if (s[nameEnd + 1] === '_') {
           return this.endsAt(nameEnd + 2)
             ? { kind: 'reference', start: p, nameEnd, end: nameEnd + 2, anonymous: true }
@@ -298,10 +332,13 @@ export class Inliner {
         return !this.spaceOrEscapeBefore(q) && this.endsAt(q + 1) ? { at: q, end: q + 1 } : null;
       case 'substitution': {
         if (this.spaceOrEscapeBefore(q)) return null;
-        let k = q + 1;
-        while (k < this.n && s[k] === '_' && k - q <= 2) k++;
-        if (k - q > 3 || s[k] === '_') return null;
-        return this.endsAt(k) ? { at: q, end: k } : null;
+        // `|`, `|_` or `|__`: the most underscores that still leave an end.
+        let underscores = 0;
+        while (underscores < 2 && s[q + 1 + underscores] === '_') underscores++;
+        for (let u = underscores; u >= 0; u--) {
+          if (this.endsAt(q + 1 + u)) return { at: q, end: q + 1 + u };
+        }
+        return null;
       }
       case 'interpreted':
         return this.interpretedEndAt(q);
@@ -318,7 +355,8 @@ export class Inliner {
     const after = q + 1;
     const tries: Array<{ end: number; role?: string }> = [];
     if (s[after] === ':') {
-      const nameEnd = this.simpleNameEnd(after + 1);
+      let nameEnd = this.simpleNameEnd(after + 1);
+      if (nameEnd > 0 && this.characterLevel) nameEnd = this.lastInRun(after + 1, nameEnd, ':');
       if (nameEnd > 0 && s[nameEnd] === ':') tries.push({ end: nameEnd + 1, role: s.slice(after + 1, nameEnd) });
     }
     tries.push({ end: after });

@@ -17,13 +17,14 @@ const END_SUFFIX =
   `(?=$|[${WHITESPACE_CLASS}\\x00\\\\.,;!?\\-/:"')>\\]}\\u201a\\u201e\\ufd3f\\p{Pe}\\p{Pi}\\p{Pf}\\p{Pd}]` +
   `|(?![\\x00-\\x7f\\xa7\\xb6])\\p{Po})`;
 
-/** After `scheme:`: hierarchical part, optional query and fragment. */
-const AFTER_COLON = new RegExp(
-  `(?://?)?${URIC}*${URI_END}(?:\\?${URIC}*${URI_END})?(?:#${URIC}*${URI_END})?${END_SUFFIX}`,
-  'uy',
-);
+/** After `scheme:`: hierarchical part, optional query and fragment (then an end, unless character-level). */
+const AFTER_COLON_BODY = `(?://?)?${URIC}*${URI_END}(?:\\?${URIC}*${URI_END})?(?:#${URIC}*${URI_END})?`;
+const AFTER_COLON = new RegExp(AFTER_COLON_BODY + END_SUFFIX, 'uy');
+const AFTER_COLON_ANYWHERE = new RegExp(AFTER_COLON_BODY, 'uy');
 /** After `@`: the host part of an address. */
-const AFTER_AT = new RegExp(`${EMAILC}+(?:\\.${EMAILC}*)*${URI_END}${END_SUFFIX}`, 'uy');
+const AFTER_AT_BODY = `${EMAILC}+(?:\\.${EMAILC}*)*${URI_END}`;
+const AFTER_AT = new RegExp(AFTER_AT_BODY + END_SUFFIX, 'uy');
+const AFTER_AT_ANYWHERE = new RegExp(AFTER_AT_BODY, 'uy');
 /** A whole string that is an e-mail address (for embedded URIs: add `mailto:`). */
 const WHOLE_EMAIL = new RegExp(
   `^${EMAILC}+(?:\\.${EMAILC}+)*(?<!\\x00)@${EMAILC}+(?:\\.${EMAILC}*)*${URI_END}$`,
@@ -53,7 +54,16 @@ export class UriScanner {
   private mailboxRun = { start: -1, end: -1, lastDoubleDot: -1 };
   readonly hasCandidates: boolean;
 
-  constructor(private readonly text: string) {
+  private readonly afterColonPattern: RegExp;
+  private readonly afterAtPattern: RegExp;
+
+  /** `characterLevel`: matches may start after any unescaped character and end anywhere. */
+  constructor(
+    private readonly text: string,
+    private readonly characterLevel = false,
+  ) {
+    this.afterColonPattern = characterLevel ? AFTER_COLON_ANYWHERE : AFTER_COLON;
+    this.afterAtPattern = characterLevel ? AFTER_AT_ANYWHERE : AFTER_AT;
     this.hasCandidates = text.includes(':') || text.includes('@');
   }
 
@@ -61,7 +71,10 @@ export class UriScanner {
   search(from: number, to = this.text.length): UriMatch | undefined {
     if (!this.hasCandidates) return undefined;
     for (let p = from; p < to; p++) {
-      if (p !== from && !isStartPrefix(codeBefore(this.text, p))) continue;
+      if (p !== from) {
+        const before = codeBefore(this.text, p);
+        if (this.characterLevel ? before === 0 : !isStartPrefix(before)) continue;
+      }
       const match = this.matchAt(p);
       if (match) return match;
     }
@@ -88,8 +101,9 @@ export class UriScanner {
     this.afterColon ??= new Map();
     let end = this.afterColon.get(colon);
     if (end === undefined) {
-      AFTER_COLON.lastIndex = colon + 1;
-      end = AFTER_COLON.test(text) ? AFTER_COLON.lastIndex : -1;
+      const pattern = this.afterColonPattern;
+      pattern.lastIndex = colon + 1;
+      end = pattern.test(text) ? pattern.lastIndex : -1;
       this.afterColon.set(colon, end);
     }
     if (end < 0) return undefined;
@@ -117,8 +131,9 @@ export class UriScanner {
     this.afterAt ??= new Map();
     let end = this.afterAt.get(at);
     if (end === undefined) {
-      AFTER_AT.lastIndex = at + 1;
-      end = AFTER_AT.test(text) ? AFTER_AT.lastIndex : -1;
+      const pattern = this.afterAtPattern;
+      pattern.lastIndex = at + 1;
+      end = pattern.test(text) ? pattern.lastIndex : -1;
       this.afterAt.set(at, end);
     }
     if (end < 0) return undefined;
