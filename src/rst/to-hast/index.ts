@@ -5,7 +5,7 @@
 
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import type { VFile } from 'vfile';
 import type { Document } from '../document.js';
 import { isElement, type RstElement } from '../nodes.js';
@@ -105,7 +105,7 @@ function checkImages(tree: RstElement, file: VFile, imageBase: string | undefine
     const folder = source && source !== file.path ? dirname(source) : base;
     const path = resolve(folder, decodeURI(uri.split(/[?#]/)[0]!));
     if (existsSync(path)) continue;
-    const message = file.message(`Image file not found: "${uri}" (looked for ${relative(process.cwd(), path) || path}).`, {
+    const message = file.message(`Image file not found: "${uri}".`, {
       place: node.position?.start,
       ruleId: 'image-not-found',
       source: 'rst-html',
