@@ -154,7 +154,7 @@ function noFlow({ topology, file, line, since }: ClaimContext): Verdict {
   const busy = bridges.filter((k) => !isPlainSwitch(flows.filter((f) => `${f.host}\u0000${f.bridge}` === k)));
   const names = bridges.map((k) => k.split('\u0000')[1]).join('、');
   const ev = evidence(...flows.map((f) => f.evidence));
-  if (!busy.length) return verdict('confirmed', `${names} 都只有一条 actions=NORMAL 的流，相当于普通二层交换机，不做 flow 处理。`, `${names.replace(/、/g, ', ')} each have a single actions=NORMAL flow: plain learning switches, no flow processing.`, ev);
+  if (!busy.length) return verdict('confirmed', `${names} ${bridges.length > 1 ? '都' : ''}只有一条 actions=NORMAL 的流，相当于普通二层交换机，不做 flow 处理。`, bridges.length > 1 ? `${names.replace(/、/g, ', ')} each have a single actions=NORMAL flow: plain learning switches, no flow processing.` : `${names} has a single actions=NORMAL flow: a plain learning switch, no flow processing.`, ev);
   const busyNames = busy.map((k) => k.split('\u0000')[1]).join('、');
   return verdict('contradicted', `${busyNames} 有 NORMAL 以外的流（多表、匹配或改写），确实在做 flow 处理。`, `${busyNames.replace(/、/g, ', ')} ${busy.length > 1 ? 'have' : 'has'} flows beyond NORMAL (tables, matches or rewrites): they do process flows.`, ev);
 }

@@ -1,0 +1,46 @@
+// The capture-lab GRE and VXLAN bundles (compute + network): the tunnel link
+// across hosts with Neutron's hex name decoded and checked against remote_ip,
+// the br-tun translation both ways, and the VM → network-node walk.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { explained } from '../topology/fixture-cases.js';
+import { decodeTunnelName } from '../../src/explain/rules/tunnel.js';
+
+const LAB = '/work/shared/capture-lab/samples';
+
+test('decodeTunnelName reads 8 hex digits as the remote IPv4 and checks it', () => {
+  assert.equal(decodeTunnelName('gre-c6336415', '198.51.100.21').matches, true);
+  assert.equal(decodeTunnelName('gre-c6336415', '198.51.100.21').decoded, '198.51.100.21');
+  assert.equal(decodeTunnelName('vxlan-c0a80001', '10.0.0.1').matches, false);
+  assert.equal(decodeTunnelName('vxlan-3a2f1b9', '10.0.0.1').decoded, undefined);
+});
+
+for (const type of ['gre', 'vxlan']) {
+  test(`${type}: tunnel across hosts, decoded name, translation both ways, VM → network node walk`, { skip: !existsSync(`${LAB}/${type}`) && 'capture-lab samples absent' }, () => {
+    const t = explained([`${LAB}/${type}`]);
+    const tunnel = t.links.find((l) => l.kind === 'tunnel');
+    assert.ok(tunnel);
+    assert.notEqual(tunnel.a.host, tunnel.b.host);
+    const explanation = t.explanations.find((e) => e.rule === 'tunnel');
+    assert.ok(explanation);
+    assert.ok(explanation.text.en.includes(`${type}-c6336415`));
+    assert.match(explanation.text.en, /c6336415 \(c6=198 33=51 64=100 15=21\) is 198\.51\.100\.21, which matches remote_ip/);
+    assert.match(explanation.text.zh, /即 198\.51\.100\.21，与 remote_ip 一致/);
+    const translations = t.explanations.filter((e) => e.rule === 'vlan-translation');
+    assert.equal(translations.length, 2);
+    assert.ok(translations.every((e) => /tunnel id 0x1 into VLAN 1; the other way, .* VLAN 1 back into tunnel id 0x1/.test(e.text.en)));
+
+    const walk = t.walks.find((w) => w.id.startsWith('walk:snat:'));
+    assert.ok(walk);
+    const hosts = walk.steps.map((s) => s.at.host);
+    assert.equal(hosts[0], 'compute');
+    assert.ok(hosts.includes('network'));
+    const text = walk.steps.map((s) => s.text.en).join('\n');
+    assert.match(text, new RegExp(`encapsulated in the ${type.toUpperCase()} tunnel from 198\\.51\\.100\\.11 to 198\\.51\\.100\\.21`));
+    assert.match(text, /set tunnel id 0x1/);
+    assert.match(text, /The flows for tunnel id 0x1: br-tun table \d+: priority 1, matches tunnel id=0x1; actions: set the VLAN to 1/);
+    assert.match(text, /rewrites the source 203\.0\.113\.0\/28 to 192\.0\.2\.245 \(SNAT\)/);
+    assert.ok(t.walks.some((w) => w.id.startsWith('walk:dhcp:') && w.steps.some((s) => s.at.host === 'network')));
+  });
+}

@@ -1,0 +1,38 @@
+// Fixture folders for the topology stage: test/fixtures/topology/<case>/ holds
+// an input (input.rst, or a bundle/ folder) and expected.json, the subset of
+// the explained topology a person checks by eye: findings (kind, claim line and
+// text) and explanation ids.
+
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildTopology } from '../../src/topology/build.js';
+import { readSources } from '../../src/topology/sources.js';
+import { explainTopology } from '../../src/explain/index.js';
+import type { Topology } from '../../src/topology/model.js';
+
+/** The repository root (tests run from dist/test/…). */
+export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+export const fixturesDir = join(repoRoot, 'test/fixtures/topology');
+
+export function explained(paths: string[]): Topology {
+  const sources = readSources(paths);
+  return explainTopology(buildTopology(sources), sources.guides);
+}
+
+export function caseInput(name: string): string {
+  const dir = join(fixturesDir, name);
+  return existsSync(join(dir, 'input.rst')) ? join(dir, 'input.rst') : join(dir, 'bundle');
+}
+
+export function caseNames(): string[] {
+  return readdirSync(fixturesDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+}
+
+export function expectedSubset(topology: Topology): unknown {
+  return {
+    findings: topology.findings.map((f) => ({ kind: f.kind, ...(f.claim ? { line: f.claim.line, claim: f.claim.text } : {}), en: f.message.en })),
+    explanations: topology.explanations.map((e) => e.id),
+    walks: topology.walks.map((w) => ({ id: w.id, steps: w.steps.length })),
+  };
+}
