@@ -3,6 +3,7 @@
 // The pipeline is TypeScript compiled to dist/ (npm run build compiles first).
 import { I18nPlugin } from '@11ty/eleventy';
 import { rstTemplateExtension } from './dist/src/site/rst-template.js';
+import { translate } from './dist/src/i18n/catalog.js';
 
 const strict = process.env.NETGUIDE_STRICT === '1';
 
@@ -14,6 +15,12 @@ export default function (eleventyConfig) {
 
   // Two languages, one URL per language: /zh/…, /en/….
   eleventyConfig.addPlugin(I18nPlugin, { defaultLanguage: 'zh', errorMode: 'allow-fallback' });
+
+  // UI strings from the PO catalogs in src/i18n/locales: {{ 'Topology' | t(lang) }}.
+  eleventyConfig.addFilter('t', (msgid, lang) => translate(msgid, lang));
+
+  // Each guide's topology page in each language (content/topology.njk, data from
+  // content/_data/guides.js): /zh/<guide>/topology/, /en/<guide>/topology/.
 
   // Style sheet.
   eleventyConfig.addPassthroughCopy({ '_includes/assets': 'assets' });

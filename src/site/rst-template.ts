@@ -32,6 +32,9 @@ export function rstTemplateExtension(options: RstTemplateOptions) {
   return {
     outputFileExtension: 'html',
     failures,
+    // Every guide is wrapped in the guide layout (Eleventy does not let
+    // eleventyComputed choose a layout, so the template language supplies it).
+    getData: async () => ({ layout: 'guide.njk' }),
     compile(this: EleventyCompileContext, inputContent: string, inputPath: string) {
       const addDependencies = this.addDependencies?.bind(this);
       return async () => {

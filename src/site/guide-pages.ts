@@ -1,0 +1,136 @@
+// The data of the topology pages: for every guide in the content folder
+// (content/<guide>/<guide>.rst) and every language, its diagram, explanations,
+// packet walks, findings, coverage and every capture line with its role.
+// Eleventy's global data file content/_data/guides.js calls this.
+
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { formatDiagnostic } from '../cli/diagnostics.js';
+import type { LineRole } from '../captures/types.js';
+import { translate } from '../i18n/catalog.js';
+import { evidenceText, topologyDiagram } from '../render/diagram/index.js';
+import { buildTopology } from '../topology/build.js';
+import type { Bilingual, EvidenceRef, Topology } from '../topology/model.js';
+import { readSources, type Sources } from '../topology/sources.js';
+
+export const languages = ['zh', 'en'] as const;
+export type Language = (typeof languages)[number];
+
+export interface CaptureLine {
+  line: number;
+  text: string;
+  role: LineRole;
+  reason?: string;
+}
+
+export interface CaptureView {
+  host: string;
+  command: string;
+  file: string;
+  firstLine: number;
+  lines: CaptureLine[];
+}
+
+export interface TopologyPage {
+  name: string;
+  lang: Language;
+  source: string;
+  diagram: string;
+  explanations: { id: string; text: string; where: string }[];
+  walks: { id: string; title: string; steps: { at: string; text: string; where: string }[] }[];
+  findings: { kind: string; message: string; claim?: { text: string; where: string }; where: string }[];
+  coverage: Topology['coverage'];
+  captures: CaptureView[];
+}
+
+/** content/<name>/<name>.rst for every folder that has one, sorted by name. */
+export function findGuides(contentRoot: string): { name: string; file: string }[] {
+  if (!existsSync(contentRoot)) return [];
+  return readdirSync(contentRoot, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && !d.name.startsWith('_'))
+    .map((d) => ({ name: d.name, file: join(contentRoot, d.name, `${d.name}.rst`) }))
+    .filter((g) => existsSync(g.file))
+    .sort((a, b) => (a.name < b.name ? -1 : 1));
+}
+
+type Explain = (topology: Topology, guides: Sources['guides']) => Topology;
+
+/** The explain stage, when it is built (it is optional for the pages). */
+async function loadExplain(): Promise<Explain | undefined> {
+  try {
+    const mod = (await import('../explain/index.js')) as Record<string, unknown>;
+    const fn = mod.explain ?? mod.explainTopology;
+    return typeof fn === 'function' ? (fn as Explain) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const where = (evidence: EvidenceRef[]) => evidenceText(evidence);
+
+/** Every output line of every capture, as the file shows it (minus the block's indentation). */
+export function captureViews(sources: Sources, read: (file: string) => string[]): CaptureView[] {
+  return sources.captures.map((c) => {
+    const fileLines = read(c.file);
+    const roles = c.result.lineRoles;
+    const reasons = new Map(c.result.unparsed.map((u) => [u.line, u.reason]));
+    const raw = roles.map((_, i) => fileLines[c.lineOffset + i] ?? '');
+    const indents = raw.filter((t) => t.trim() !== '').map((t) => /^[ \t]*/.exec(t)![0].length);
+    const indent = indents.length > 0 ? Math.min(...indents) : 0;
+    const lines = roles.map((role, i): CaptureLine => {
+      const reason = reasons.get(i + 1);
+      return { line: c.lineOffset + i + 1, text: raw[i]!.slice(indent), role, ...(reason ? { reason } : {}) };
+    });
+    return { host: c.host, command: c.command, file: c.file, firstLine: c.lineOffset + 1, lines };
+  });
+}
+
+export interface GuidePagesOptions {
+  contentRoot: string;
+  /** Paths in evidence are shown relative to this folder. */
+  cwd?: string;
+  report?: (line: string) => void;
+}
+
+export async function guidePages(options: GuidePagesOptions): Promise<TopologyPage[]> {
+  const report = options.report ?? ((line: string) => process.stderr.write(line + '\n'));
+  const explain = await loadExplain();
+  const pages: TopologyPage[] = [];
+  for (const guide of findGuides(options.contentRoot)) {
+    const source = relative(options.cwd ?? process.cwd(), guide.file);
+    const sources = readSources([source]);
+    for (const problem of sources.problems) report(formatDiagnostic(problem));
+    const topology = buildTopology(sources);
+    if (explain) explain(topology, sources.guides);
+    const files = new Map<string, string[]>();
+    const read = (file: string) => {
+      let lines = files.get(file);
+      if (!lines) files.set(file, (lines = readFileSync(file, 'utf8').replace(/\r\n?/g, '\n').split('\n')));
+      return lines;
+    };
+    const captures = captureViews(sources, read);
+    for (const lang of languages) {
+      const say = (b: Bilingual) => b[lang] || b.zh || b.en;
+      const words = Object.fromEntries(['host', 'namespace', 'bridge', 'port', 'interface', 'vm', 'veth', 'patch', 'tunnel', 'member', 'likely']
+        .map((k) => [k, translate(`diagram:${k}`, lang)]));
+      pages.push({
+        name: guide.name,
+        lang,
+        source,
+        diagram: await topologyDiagram(topology, { title: `${translate('Topology', lang)}: ${guide.name}`, words }),
+        explanations: topology.explanations.map((e) => ({ id: e.id, text: say(e.text), where: where(e.evidence) })),
+        walks: topology.walks.map((w) => ({
+          id: w.id, title: say(w.title),
+          steps: w.steps.map((s) => ({ at: [s.at.host, s.at.netns, s.at.name].filter(Boolean).join(' / '), text: say(s.text), where: where(s.evidence) })),
+        })),
+        findings: topology.findings.map((f) => ({
+          kind: f.kind, message: say(f.message), where: where(f.evidence),
+          ...(f.claim ? { claim: { text: f.claim.text, where: `${f.claim.file}:${f.claim.line}` } } : {}),
+        })),
+        coverage: topology.coverage,
+        captures,
+      });
+    }
+  }
+  return pages;
+}
