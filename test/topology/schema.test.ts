@@ -1,0 +1,44 @@
+// docs/topology.schema.json (draft 2020-12) validates the `--json` output of
+// `netguide topology` for the seed guide, every capture-lab sample and every
+// topology fixture; and it rejects a model that breaks it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { runTopology } from '../../src/cli/topology.js';
+import { caseInput, caseNames, repoRoot } from './fixture-cases.js';
+
+const schema = JSON.parse(readFileSync(join(repoRoot, 'docs/topology.schema.json'), 'utf8'));
+const validate = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true }).compile(schema);
+const LAB = '/work/shared/capture-lab/samples';
+
+function jsonOf(path: string): unknown {
+  let out = '';
+  const status = runTopology([path], { json: true }, (s) => (out += s), () => undefined);
+  assert.equal(status, 0);
+  return JSON.parse(out);
+}
+
+const inputs = [
+  join(repoRoot, 'content/local/local.rst'),
+  ...(existsSync(LAB) ? readdirSync(LAB, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join(LAB, d.name)) : []),
+  ...caseNames().map(caseInput),
+];
+
+for (const input of inputs) {
+  test(`topology --json of ${input.replace(repoRoot, '')} matches docs/topology.schema.json`, () => {
+    const json = jsonOf(input);
+    const ok = validate(json);
+    assert.ok(ok, JSON.stringify(validate.errors?.slice(0, 5), null, 1));
+  });
+}
+
+test('the schema rejects a likely link without a reason and an unknown finding kind', () => {
+  const json = jsonOf(join(repoRoot, 'content/local/local.rst')) as { links: { certainty: string }[]; findings: { kind: string }[] };
+  json.links[0]!.certainty = 'likely';
+  assert.equal(validate(json), false);
+  const again = jsonOf(join(repoRoot, 'content/local/local.rst')) as { findings: { kind: string }[] };
+  again.findings[0]!.kind = 'maybe';
+  assert.equal(validate(again), false);
+});
