@@ -157,8 +157,9 @@ function describe(topology: Topology, graph: TopologyGraph, path: Hop[], ctx: Ro
         break;
       }
       case 'netns': {
-        const addrs = topology.interfaces.filter((x) => x.host === node.host && x.name === node.name && x.netns).flatMap((x) => x.addresses.map((a) => a.cidr));
-        steps.push(step(topology, at, { zh: `从 ${w}${addrs.length ? `（${addrs.join(', ')}）` : ''} 离开命名空间。`, en: `It leaves the namespace by ${w}${addrs.length ? ` (${addrs.join(', ')})` : ''}.` }, ev));
+        const inside = topology.interfaces.filter((x) => x.host === node.host && x.name === node.name && x.netns);
+        const addrs = inside.flatMap((x) => x.addresses.map((a) => a.cidr));
+        steps.push(step(topology, at, { zh: `从 ${w}${addrs.length ? `（${addrs.join(', ')}）` : ''} 离开命名空间。`, en: `It leaves the namespace by ${w}${addrs.length ? ` (${addrs.join(', ')})` : ''}.` }, evidence(ev, ...inside.map((x) => x.evidence.slice(0, 1)))));
         break;
       }
       default:
