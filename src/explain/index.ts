@@ -3,7 +3,7 @@
 // DHCP, router, NAT, metadata, flows), then the packet walks and the claim
 // checks, filling topology.explanations, .walks and .findings.
 
-import type { Topology } from '../topology/model.js';
+import type { Explanation, Topology } from '../topology/model.js';
 import type { GuideText } from '../topology/sources.js';
 import type { Rule } from './rule.js';
 import { vmTapRule } from './rules/vm-tap.js';
@@ -20,6 +20,7 @@ import { metadataRule } from './rules/metadata.js';
 import { openflowRule } from './rules/openflow.js';
 import { buildWalks } from './walks.js';
 import { checkClaims } from './claims.js';
+import { evidence } from './facts.js';
 
 export const rules: Rule[] = [
   vmTapRule,
@@ -37,8 +38,23 @@ export const rules: Rule[] = [
 ];
 
 export function explainTopology(topology: Topology, guides: GuideText[] = []): Topology {
-  topology.explanations = rules.flatMap((rule) => rule.explain(topology));
-  topology.walks = buildWalks(topology);
+  topology.explanations = onePerId(rules.flatMap((rule) => rule.explain(topology)));
+  topology.walks = onePerId(buildWalks(topology));
   topology.findings = [...topology.findings.filter((f) => f.kind === 'inconsistent'), ...checkClaims(topology, guides)];
   return topology;
+}
+
+/**
+ * The same fact captured twice (`iptables -S` and `iptables-save` in one
+ * bundle) yields the same explanation or walk id: keep the first, with the
+ * evidence of all.
+ */
+function onePerId<T extends { id: string; evidence?: Explanation['evidence'] }>(items: T[]): T[] {
+  const byId = new Map<string, T>();
+  for (const item of items) {
+    const first = byId.get(item.id);
+    if (!first) byId.set(item.id, item);
+    else if (first.evidence && item.evidence) first.evidence = evidence(first.evidence, item.evidence);
+  }
+  return [...byId.values()];
 }

@@ -44,3 +44,15 @@ for (const type of ['gre', 'vxlan']) {
     assert.ok(t.walks.some((w) => w.id.startsWith('walk:dhcp:') && w.steps.some((s) => s.at.host === 'network')));
   });
 }
+
+test('local sample: NAT captured twice (iptables -S and -t nat -S) gives one walk and one explanation per id', { skip: !existsSync(`${LAB}/local`) && 'capture-lab samples absent' }, () => {
+  const t = explained([`${LAB}/local`]);
+  assert.ok(t.nat.filter((n) => n.kind === 'snat').length > 1);
+  const walkIds = t.walks.map((w) => w.id);
+  assert.deepEqual(walkIds, [...new Set(walkIds)]);
+  assert.equal(walkIds.filter((id) => id.startsWith('walk:snat:')).length, 1);
+  const ids = t.explanations.map((e) => e.id);
+  assert.deepEqual(ids, [...new Set(ids)]);
+  const snat = t.explanations.find((e) => e.rule === 'snat')!;
+  assert.ok(new Set(snat.evidence.map((e) => e.file)).size >= 2);
+});
