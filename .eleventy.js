@@ -6,10 +6,14 @@ import { rstTemplateExtension } from './dist/src/site/rst-template.js';
 import { translate } from './dist/src/i18n/catalog.js';
 
 const strict = process.env.NETGUIDE_STRICT === '1';
+// NETGUIDE_CONTENT / NETGUIDE_SITE build another content folder, or into
+// another place (test/site builds fixture guides into a temporary folder).
+const contentRoot = process.env.NETGUIDE_CONTENT || 'content';
+const siteRoot = process.env.NETGUIDE_SITE || '_site';
 
 export default function (eleventyConfig) {
   // Guides written in reStructuredText, rendered by our own reader.
-  const rst = rstTemplateExtension({ contentRoot: 'content', strict });
+  const rst = rstTemplateExtension({ contentRoot, strict });
   eleventyConfig.addTemplateFormats('rst');
   eleventyConfig.addExtension('rst', rst);
 
@@ -38,6 +42,6 @@ export default function (eleventyConfig) {
 }
 
 export const config = {
-  dir: { input: 'content', includes: '../_includes', output: '_site' },
+  dir: { input: contentRoot, includes: '../_includes', output: siteRoot },
   templateFormats: ['md', 'njk', 'rst'],
 };

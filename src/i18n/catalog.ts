@@ -36,7 +36,8 @@ const cache = new Map<string, Catalog>();
 export function translate(msgid: string, lang: string): string {
   let catalog = cache.get(lang);
   if (!catalog) {
-    catalog = readCatalog(lang);
+    // A page without a known language shows the msgids rather than failing.
+    catalog = typeof lang === 'string' && catalogLanguages().includes(lang) ? readCatalog(lang) : new Map();
     cache.set(lang, catalog);
   }
   return catalog.get(msgid) ?? msgid;

@@ -88,6 +88,12 @@ export function diagramGraph(topology: Topology): DiagramGraph {
   for (const i of [...topology.interfaces].sort((a, b) => (key(a.host, a.netns, a.name) < key(b.host, b.netns, b.name) ? -1 : 1))) {
     const k = key(i.host, i.netns, i.name);
     if (ids.has(k)) continue;
+    // A Linux bridge is also an interface (`ip link` lists it): draw it once, as the bridge.
+    const bridge = boxes.get(k);
+    if (bridge) {
+      bridge.evidence = [...bridge.evidence, ...i.evidence];
+      continue;
+    }
     const detail = [i.kind, i.mac, ...i.addresses.map((a) => a.cidr)].filter((x): x is string => !!x);
     const box: Box = { id: idOf('if', i.host, i.netns, i.name), kind: 'interface', label: i.name, detail, evidence: i.evidence, children: [] };
     scope(i.host, i.netns).children.push(box);

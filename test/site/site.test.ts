@@ -1,0 +1,140 @@
+// Builds the real site (our .eleventy.js, templates and data) from a copy of
+// the content folder plus the fixture guides in test/fixtures/site/, twice, and
+// checks the pages a reader gets.
+
+import { before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { join, relative, resolve } from 'node:path';
+import { buildTopology } from '../../src/topology/build.js';
+import { readSources } from '../../src/topology/sources.js';
+import { findGuides } from '../../src/site/guide-pages.js';
+
+const run = promisify(execFile);
+const repo = resolve(import.meta.dirname, '../../..');
+const fixtures = join(repo, 'test/fixtures/site');
+
+
+/** A content folder: the real guides, the fixture guides, the real data files and layouts. */
+function makeInput(root: string): string {
+  const content = join(root, 'content');
+  cpSync(join(repo, 'content'), content, { recursive: true, filter: (src) => !src.endsWith('/_data') });
+  for (const entry of readdirSync(fixtures, { withFileTypes: true })) {
+    if (entry.isDirectory()) cpSync(join(fixtures, entry.name), join(content, entry.name), { recursive: true });
+  }
+  // Symlinks, so the data file's imports of dist/ resolve from the repository.
+  symlinkSync(join(repo, 'content/_data'), join(content, '_data'));
+  symlinkSync(join(repo, '_includes'), join(root, '_includes'));
+  return content;
+}
+
+/** Eleventy in its own process, as `npm run build` runs it (the config's folders come from the environment). */
+async function build(input: string, output: string): Promise<void> {
+  const cli = join(repo, 'node_modules/@11ty/eleventy/cmd.cjs');
+  await run(process.execPath, [cli, '--quiet'], { cwd: repo, env: { ...process.env, NETGUIDE_CONTENT: input, NETGUIDE_SITE: output } });
+}
+
+function files(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+    .filter((d) => d.isFile())
+    .map((d) => relative(dir, join(d.parentPath, d.name)))
+    .sort();
+}
+
+const decode = (html: string) =>
+  html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+
+describe('site build', () => {
+  let root = '';
+  let input = '';
+  let outA = '';
+  let outB = '';
+  const page = (out: string, url: string) => readFileSync(join(out, url, 'index.html'), 'utf8');
+
+  before(async () => {
+    root = mkdtempSync(join(tmpdir(), 'netguide-site-'));
+    input = makeInput(root);
+    outA = join(root, 'a');
+    outB = join(root, 'b');
+    await build(input, outA);
+    await build(input, outB);
+  });
+
+  it('should publish a topology page in both languages for every guide', () => {
+    const guides = findGuides(input);
+    assert.ok(guides.length >= 2, 'the seed guide and the fixture guide');
+    for (const g of guides) {
+      for (const lang of ['zh', 'en']) {
+        const html = page(outA, `${lang}/${g.name}/topology`);
+        assert.match(html, new RegExp(`<html lang="${lang}">`));
+        assert.match(html, /<svg [^>]*class="topology-diagram"/);
+        const other = lang === 'zh' ? 'en' : 'zh';
+        assert.ok(html.includes(`hreflang="${other}" href="/${other}/${g.name}/topology/"`), `alternate of ${lang}/${g.name}`);
+      }
+    }
+  });
+
+  it('should link the guide page and its topology page both ways', () => {
+    const guide = page(outA, 'zh/local');
+    assert.ok(guide.includes('href="/zh/local/topology/"'));
+    assert.ok(page(outA, 'zh/local/topology').includes('href="/zh/local/"'));
+    assert.ok(page(outA, 'en/local/topology').includes('href="/zh/local/"'));
+  });
+
+  it('should draw every bridge, port and interface of the seed in the diagram', () => {
+    const topology = buildTopology(readSources([join(input, 'local/local.rst')]));
+    const svg = /<svg[\s\S]*?<\/svg>/.exec(page(outA, 'zh/local/topology'))![0];
+    const labels = new Set([...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => decode(m[1]!)));
+    const names = [
+      ...topology.bridges.flatMap((b) => [b.name, ...b.ports.map((p) => p.name)]),
+      ...topology.interfaces.map((i) => i.name),
+      ...topology.vms.map((v) => v.name),
+      ...topology.namespaces.map((n) => n.name),
+    ];
+    assert.ok(names.length > 0);
+    for (const name of names) assert.ok(labels.has(name), `${name} drawn`);
+    // Every element says where it was seen.
+    assert.match(svg, /<title>[^<]*local\.rst:\d+/);
+    for (const link of topology.links.filter((l) => l.kind === 'veth')) assert.match(svg, /class="wire veth/);
+  });
+
+  it('should show every capture line of the seed with its role', () => {
+    const sources = readSources([join(input, 'local/local.rst')]);
+    const guideLines = readFileSync(join(input, 'local/local.rst'), 'utf8').split('\n');
+    for (const lang of ['zh', 'en']) {
+      const html = page(outA, `${lang}/local/topology`);
+      const rows = [...html.matchAll(/<tr class="(\w+)"><td class="line">(\d+)<\/td><td class="role">[^<]*<\/td><td><code>([^<]*)<\/code>/g)];
+      const shown = new Map(rows.map((r) => [Number(r[2]), { role: r[1], text: decode(r[3]!) }]));
+      let count = 0;
+      for (const c of sources.captures) {
+        c.result.lineRoles.forEach((role, i) => {
+          const line = c.lineOffset + i + 1;
+          const row = shown.get(line);
+          assert.ok(row, `${lang}: line ${line} shown`);
+          assert.equal(row.role, role);
+          assert.equal(row.text.trim(), guideLines[line - 1]!.trim());
+          count++;
+        });
+      }
+      assert.ok(count > 0);
+    }
+  });
+
+  it('should escape capture text that looks like HTML and highlight its unparsed lines', () => {
+    const html = page(outA, 'en/evil/topology');
+    assert.ok(!html.includes('<script>alert'), 'no live script');
+    assert.ok(!html.includes('<img src=x'), 'no live img');
+    assert.ok(html.includes('&lt;script&gt;alert('), 'the script line is shown as text');
+    assert.match(html, /<tr class="unparsed">[^\n]*&lt;script&gt;[^\n]*class="reason"/);
+  });
+
+  it('should produce byte-identical sites from the same input', () => {
+    const a = files(outA);
+    assert.deepEqual(files(outB), a);
+    for (const f of a) assert.ok(readFileSync(join(outA, f)).equals(readFileSync(join(outB, f))), `${f} identical`);
+    if (existsSync(root)) rmSync(root, { recursive: true, force: true });
+  });
+});
