@@ -209,7 +209,13 @@ class Joiner {
         if (dport !== undefined && /^\d+$/.test(dport)) rule.port = Number(dport);
         if (r.inInterface && !r.inInterface.negated) rule.in_interface = r.inInterface.value;
         if (r.outInterface && !r.outInterface.negated) rule.out_interface = r.outInterface.value;
-        this.topology.nat.push(rule);
+        // The same rule read from `iptables -t nat -S` and from `iptables-save`: one rule, both lines as evidence.
+        const same = this.topology.nat.find((n) =>
+          n.host === rule.host && n.netns === rule.netns && n.kind === rule.kind && n.chain === rule.chain && n.to === rule.to &&
+          n.source === rule.source && n.destination === rule.destination && n.port === rule.port &&
+          n.in_interface === rule.in_interface && n.out_interface === rule.out_interface);
+        if (same) same.evidence.push(...rule.evidence);
+        else this.topology.nat.push(rule);
       }
     }
     if (netns) this.namespace(host, netns, [], undefined, false);
