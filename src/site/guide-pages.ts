@@ -68,6 +68,13 @@ async function loadExplain(): Promise<Explain | undefined> {
 
 const where = (evidence: EvidenceRef[]) => evidenceText(evidence);
 
+/** `compute / qrouter-… / qg-…`, a namespace named as the step's place once. */
+const placeOf = (at: { host: string; netns?: string; name: string }) =>
+  [at.host, at.netns, at.name].filter((x, i, all): x is string => !!x && x !== all[i - 1]).join(' / ');
+
+/** The page numbers the steps (<ol>); a step text that numbers itself (`3. It enters …`) loses its number. */
+const stepText = (text: string) => text.replace(/^\s*\d+[.、]\s*/, '');
+
 /** Every output line of every capture, as the file shows it (minus the block's indentation). */
 export function captureViews(sources: Sources, read: (file: string) => string[]): CaptureView[] {
   return sources.captures.map((c) => {
@@ -121,7 +128,7 @@ export async function guidePages(options: GuidePagesOptions): Promise<TopologyPa
         explanations: topology.explanations.map((e) => ({ id: e.id, text: say(e.text), where: where(e.evidence) })),
         walks: topology.walks.map((w) => ({
           id: w.id, title: say(w.title),
-          steps: w.steps.map((s) => ({ at: [s.at.host, s.at.netns, s.at.name].filter(Boolean).join(' / '), text: say(s.text), where: where(s.evidence) })),
+          steps: w.steps.map((s) => ({ at: placeOf(s.at), text: stepText(say(s.text)), where: where(s.evidence) })),
         })),
         findings: topology.findings.map((f) => ({
           kind: f.kind, message: say(f.message), where: where(f.evidence),
