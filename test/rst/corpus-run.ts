@@ -4,7 +4,7 @@
 // prints the prepared file, so no Node start-up per case).
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,7 +57,8 @@ export function runCorpus(options: { filter?: RegExp; extraArgs?: string[] } = {
     }
     // A case we crashed on has no file: `cat` fails and compare.mjs counts a crash.
     const cmd = `cat ${out}/"$(basename {in} .rst)".xml`;
-    const args = [join(corpus, 'compare.mjs'), '--corpus', cases, '--cmd', cmd, '--jobs', '2', ...(options.extraArgs ?? [])];
+    // The real path: compare.mjs runs only when argv[1] is its own path, which a symlinked shared/ breaks.
+    const args = [realpathSync(join(corpus, 'compare.mjs')), '--corpus', cases, '--cmd', cmd, '--jobs', '2', ...(options.extraArgs ?? [])];
     if (options.filter) args.push('--filter', options.filter.source);
     const result = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     const report = (result.stdout ?? '') + (result.stderr ?? '');
