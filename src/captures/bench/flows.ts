@@ -5,6 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import { parseCommandLine } from '../command-line.js';
 import { parser } from '../ovs-ofctl-dump-flows.js';
+import { bestOf } from './best-of.js';
 
 const TEMPLATES: ((i: number) => string)[] = [
   (i) => `priority=1,vlan_tci=0x${hex4(i % 4094 + 1)}/0x0fff,dl_dst=fa:16:3e:${mac3(i)} actions=load:0->NXM_OF_VLAN_TCI[],load:0x${(i % 5000 + 1).toString(16)}->NXM_NX_TUN_ID[],output:${i % 40 + 2}`,
@@ -54,19 +55,7 @@ export function benchFlows(count = 100_000, runs = 5): FlowBenchResult {
   const cmd = parseCommandLine('ovs-ofctl dump-flows br-tun');
   const warm = parser.parse(text, cmd);
   if (warm.records.length !== count) throw new Error(`bench: parsed ${warm.records.length} flows of ${count}`);
-  let best = Infinity;
-  let bestCpu = Infinity;
-  for (let r = 0; r < runs; r++) {
-    const cpu = process.cpuUsage();
-    const start = performance.now();
-    parser.parse(text, cmd);
-    const wall = performance.now() - start;
-    const used = process.cpuUsage(cpu);
-    if (wall < best) {
-      best = wall;
-      bestCpu = (used.user + used.system) / 1000;
-    }
-  }
+  const { milliseconds: best, cpuMilliseconds: bestCpu } = bestOf(runs, () => parser.parse(text, cmd));
   const megabytes = Buffer.byteLength(text) / 1e6;
   return { flows: count, megabytes, milliseconds: best, cpuMilliseconds: bestCpu, megabytesPerSecond: megabytes / (best / 1000), unparsed: warm.unparsed.length };
 }

@@ -6,6 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import { parseCommandLine } from '../command-line.js';
 import { parser } from '../ip-link.js';
+import { bestOf } from './best-of.js';
 
 function hex(n: number, width: number): string {
   return (n >>> 0).toString(16).padStart(width, '0').slice(-width);
@@ -66,19 +67,7 @@ export function benchIpLink(count = 10_000, runs = 5): IpLinkBenchResult {
   const cmd = parseCommandLine('ip link');
   const warm = parser.parse(text, cmd);
   if (warm.records.length !== count) throw new Error(`bench: parsed ${warm.records.length} interfaces of ${count}`);
-  let best = Infinity;
-  let bestCpu = Infinity;
-  for (let r = 0; r < runs; r++) {
-    const cpu = process.cpuUsage();
-    const start = performance.now();
-    parser.parse(text, cmd);
-    const wall = performance.now() - start;
-    const used = process.cpuUsage(cpu);
-    if (wall < best) {
-      best = wall;
-      bestCpu = (used.user + used.system) / 1000;
-    }
-  }
+  const { milliseconds: best, cpuMilliseconds: bestCpu } = bestOf(runs, () => parser.parse(text, cmd));
   const megabytes = Buffer.byteLength(text) / 1e6;
   return { interfaces: count, runs, megabytes, milliseconds: best, cpuMilliseconds: bestCpu, megabytesPerSecond: megabytes / (best / 1000), unparsed: warm.unparsed.length };
 }
