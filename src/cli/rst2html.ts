@@ -3,9 +3,8 @@
 // on stderr as `file:line:col: level: message`; exit status 1 on errors (on
 // warnings too with --strict).
 import type { Command } from 'commander';
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import { rstToHtml } from '../rst/html.js';
+import { readRstInput } from './rst-input.js';
 import { formatDiagnostic, isFailure } from './diagnostics.js';
 
 interface Rst2HtmlOptions {
@@ -27,19 +26,12 @@ export function register(program: Command): void {
     .option('--standalone', 'print a whole HTML page instead of a fragment')
     .option('--content-root <dir>', "directory includes may not leave (default: the file's directory)")
     .action(async (file: string, options: Rst2HtmlOptions) => {
-      let text: string;
-      try {
-        text = readFileSync(file === '-' ? 0 : file, 'utf8');
-      } catch (error) {
-        process.stderr.write(`${file}: error: ${error instanceof Error ? error.message : String(error)}\n`);
-        process.exitCode = 2;
-        return;
-      }
-      const base = file === '-' ? process.cwd() : dirname(resolve(file));
-      const { html, diagnostics, document } = await rstToHtml(text, {
+      const input = readRstInput(file, options.contentRoot);
+      if (!input) return;
+      const { html, diagnostics, document } = await rstToHtml(input.text, {
         path: file === '-' ? undefined : file,
-        parse: { sourceName: file, baseDir: base, contentRoot: options.contentRoot ? resolve(options.contentRoot) : base },
-        html: { imageBase: base },
+        parse: { sourceName: file, baseDir: input.baseDir, contentRoot: input.contentRoot },
+        html: { imageBase: input.baseDir },
       });
       for (const diagnostic of diagnostics) process.stderr.write(formatDiagnostic(diagnostic) + '\n');
       if (options.standalone) {

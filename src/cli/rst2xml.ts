@@ -2,11 +2,10 @@
 // stdout (diff it against docutils' `rst2xml --indents`), problems on stderr
 // as `file:line:col: level: message`.
 import type { Command } from 'commander';
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import { parseRst } from '../rst/index.js';
 import { LEVELS, Level } from '../rst/reporter.js';
 import { toXml } from '../rst/writers/xml.js';
+import { readRstInput } from './rst-input.js';
 import { formatDiagnostic, type Severity } from './diagnostics.js';
 
 interface Rst2XmlOptions {
@@ -24,22 +23,15 @@ export function register(program: Command): void {
     .option('--no-raw', 'refuse the raw directive and role (allowed by default here, as in docutils: XML output is never rendered)')
     .option('--content-root <dir>', 'directory includes may not leave (default: the file\'s directory)')
     .action((file: string, options: Rst2XmlOptions) => {
-      let text: string;
-      try {
-        text = readFileSync(file === '-' ? 0 : file, 'utf8');
-      } catch (error) {
-        process.stderr.write(`${file}: error: ${error instanceof Error ? error.message : String(error)}\n`);
-        process.exitCode = 2;
-        return;
-      }
-      const base = file === '-' ? process.cwd() : dirname(resolve(file));
+      const input = readRstInput(file, options.contentRoot);
+      if (!input) return;
       let xml: string;
       let failures = 0;
       try {
-        const { tree, document } = parseRst(text, {
+        const { tree, document } = parseRst(input.text, {
           sourceName: file,
-          baseDir: base,
-          contentRoot: options.contentRoot ? resolve(options.contentRoot) : base,
+          baseDir: input.baseDir,
+          contentRoot: input.contentRoot,
           rawEnabled: options.raw !== false,
         });
         xml = toXml(tree);
