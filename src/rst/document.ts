@@ -3,6 +3,7 @@
 // citations, substitutions and pending transforms. The parser fills these while
 // it builds the tree; transforms read them.
 
+import { makeId, normalizeName, whitespaceNormalizeName } from './names.js';
 import { element, listAttribute, type RstElement } from './nodes.js';
 import { Reporter, Level } from './reporter.js';
 import { defaultSettings, type RstSettings } from './settings.js';
@@ -12,30 +13,6 @@ export interface PendingTransform {
   /** Name of the transform that will replace the pending node (`contents`, `sectnum` …). */
   transform: string;
   priority: number;
-}
-
-/** docutils' `make_id`: an identifier usable as an HTML id from any name. */
-export function makeId(value: string): string {
-  return value
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^\x00-\x7f]/g, '')
-    .split(/\s+/)
-    .filter(Boolean)
-    .join(' ')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^[-0-9]+|-+$/g, '');
-}
-
-/** docutils' `fully_normalize_name`: case-folded, whitespace collapsed. */
-export function normalizeName(value: string): string {
-  return value.toLowerCase().split(/\s+/).filter(Boolean).join(' ');
-}
-
-/** docutils' `whitespace_normalize_name`. */
-export function whitespaceNormalizeName(value: string): string {
-  return value.split(/\s+/).filter(Boolean).join(' ');
 }
 
 export class Document {
@@ -96,7 +73,8 @@ export class Document {
     let id = '';
     let baseId = '';
     let found = false;
-    for (const name of listAttribute(node, 'names')) {
+    const names = node.attributes.names;
+    for (const name of Array.isArray(names) ? names : []) {
       // With an id prefix, names may start with a digit.
       baseId = idPrefix ? makeId('x' + name).slice(1) : makeId(name);
       id = idPrefix + baseId;

@@ -51,8 +51,10 @@ function fillPositions(root: RstElement): void {
   const stack: RstElement[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    for (const child of node.children) {
-      if (!child.position && node.position) child.position = node.position;
+    const children = node.children;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i]!;
+      if (child.position === undefined) child.position = node.position;
       if (child.type !== 'text') stack.push(child as RstElement);
     }
   }

@@ -52,15 +52,13 @@ export function element(
   children: RstNode[] = [],
   position?: Position,
 ): RstElement {
-  const node: RstElement = { type, attributes, children };
-  if (position) node.position = position;
-  return node;
+  // Every key in the literal, always: a key added later moves the object to a
+  // slower shape with an out-of-object property store (measurable on 1 MB paragraphs).
+  return { type, attributes, children, position };
 }
 
 export function text(value: string, position?: Position): RstText {
-  const node: RstText = { type: 'text', value };
-  if (position) node.position = position;
-  return node;
+  return { type: 'text', value, position };
 }
 
 export function isText(node: RstNode): node is RstText {

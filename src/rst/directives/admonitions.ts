@@ -2,7 +2,7 @@
 // text as content; the generic `admonition` takes a title argument and gets
 // the class `admonition-<title id>` unless `:class:` says otherwise.
 
-import { makeId } from '../document.js';
+import { makeId } from '../names.js';
 import { element, listAttribute } from '../nodes.js';
 import { addName, assertHasContent, classesOf, inlineTitle } from './helpers.js';
 import { classOption, unchanged } from './options.js';

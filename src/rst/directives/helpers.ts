@@ -3,7 +3,7 @@
 // source lines for directive arguments (so inline nodes in a title get exact
 // positions) and `pending` nodes carrying their transform and details.
 
-import { normalizeName } from '../document.js';
+import { normalizeName } from '../names.js';
 import { element, listAttribute, type Position, type RstElement } from '../nodes.js';
 import { Level } from '../reporter.js';
 import type { SourceLine } from '../source-lines.js';

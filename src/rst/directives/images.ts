@@ -7,7 +7,7 @@
 
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { normalizeName, whitespaceNormalizeName } from '../document.js';
+import { normalizeName, whitespaceNormalizeName } from '../names.js';
 import { element, listAttribute, type RstElement, type RstNode } from '../nodes.js';
 import { escapeToNull, splitEscapedWhitespace, unescape } from '../parser/escapes.js';
 import { Level } from '../reporter.js';

@@ -8,7 +8,7 @@
 // an `OptionValueError` whose message is what docutils would print after
 // "invalid option value: (option: …; value: …)".
 
-import { makeId } from '../document.js';
+import { makeId } from '../names.js';
 import type { OptionConverter } from './types.js';
 import iconv from 'iconv-lite';
 

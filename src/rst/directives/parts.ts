@@ -3,7 +3,7 @@
 // section-numbering transform), `header` and `footer` (the document's
 // decoration element, created on first use).
 
-import { normalizeName } from '../document.js';
+import { normalizeName } from '../names.js';
 import { element, listAttribute, toText, type RstElement } from '../nodes.js';
 import { Level } from '../reporter.js';
 import { assertHasContent, classesOf, inlineTitle, PENDING_TRANSFORMS, pendingNode } from './helpers.js';

@@ -2,7 +2,7 @@
 // `text <alias_>`_. The `<…>` part must close the phrase, be preceded by a
 // space or newline (or open it), and hold no unescaped angle brackets.
 
-import { normalizeName } from './names.js';
+import { normalizeName } from '../names.js';
 import { isWhitespace } from './chars.js';
 import { splitEscapedWhitespace, restoreBackslashes, unescape } from './escapes.js';
 import { isEmailAddress, startsWithUri } from './uri.js';

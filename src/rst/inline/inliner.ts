@@ -11,7 +11,7 @@
 // Hand-written: no npm package implements docutils' recognition rules.
 
 import type { Document } from '../document.js';
-import { normalizeName, whitespaceNormalizeName } from './names.js';
+import { normalizeName, whitespaceNormalizeName } from '../names.js';
 import { element, text, type Position, type RstElement, type RstNode } from '../nodes.js';
 import { lookupRole } from '../roles/registry.js';
 import { codeAt, codeBefore, isEndSuffix, isMatchingPair, isNameChar, isStartPrefix, isWhitespace, width } from './chars.js';
@@ -391,11 +391,11 @@ export class Inliner {
   }
 
   /** Put `nodes` into the output after the text before `before`; continue at `resume`. */
-  private emit(before: number, nodes: RstNode[], resume: number, messages: RstElement[] = []): number {
-    this.messages.push(...messages);
+  private emit(before: number, nodes: RstNode[], resume: number, messages?: RstElement[]): number {
+    if (messages) for (const message of messages) this.messages.push(message);
     if (nodes.length > 0) {
       this.flushText(before);
-      this.out.push(...nodes);
+      for (const node of nodes) this.out.push(node);
       this.chunkStart = resume;
     }
     return resume;

@@ -5,6 +5,9 @@
 import type { Point, Position } from '../nodes.js';
 import type { SourceLine } from '../source-lines.js';
 
+/** How many recent points `point` remembers. */
+const RECENT = 6;
+
 export class PositionMap {
   private readonly starts: number[];
 
@@ -30,6 +33,24 @@ export class PositionMap {
   }
 
   point(index: number): Point {
+    // Neighbouring nodes meet at one index (a construct's end is the next
+    // text's start, computed a few calls apart): hand out the same Point
+    // object from a small ring of recent answers, so a long paragraph
+    // allocates a third fewer points. Points are never mutated.
+    const indexes = this.recentIndexes;
+    for (let k = 0; k < RECENT; k++) if (indexes[k] === index) return this.recentPoints[k]!;
+    const point = this.compute(index);
+    indexes[this.recentNext] = index;
+    this.recentPoints[this.recentNext] = point;
+    this.recentNext = (this.recentNext + 1) % RECENT;
+    return point;
+  }
+
+  private readonly recentIndexes = new Int32Array(RECENT).fill(-1);
+  private readonly recentPoints: (Point | undefined)[] = new Array(RECENT).fill(undefined);
+  private recentNext = 0;
+
+  private compute(index: number): Point {
     if (this.lines.length === 0) return { line: 1, column: 1 + index, offset: index };
     const i = this.lineIndex(index);
     const line = this.lines[i]!;

@@ -2,7 +2,7 @@
 // substitution definitions, directives and comments, tried in docutils'
 // order (Body.explicit.constructs); plus anonymous targets (`__ uri`).
 
-import { normalizeName, whitespaceNormalizeName } from '../document.js';
+import { normalizeName, whitespaceNormalizeName } from '../names.js';
 import { element, listAttribute, text as textNode, type RstElement, type RstNode } from '../nodes.js';
 import { Level } from '../reporter.js';
 import { linesSpan, literalBlock, type MachineRequest, type MachineResult } from './context.js';

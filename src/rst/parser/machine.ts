@@ -7,7 +7,7 @@
 // a machine returns the index of the first line it did not consume.
 
 import { element, listAttribute, text as textNode, toText, type RstElement, type RstNode } from '../nodes.js';
-import { normalizeName } from '../document.js';
+import { normalizeName } from '../names.js';
 import { Level } from '../reporter.js';
 import type { SourceLine } from '../source-lines.js';
 import { columnWidth } from './column-width.js';

@@ -3,7 +3,7 @@
 // is a duplicate likewise; the rest are linked by id. Unreferenced targets get
 // an INFO message (filtered at the default report level).
 
-import { normalizeName } from '../document.js';
+import { normalizeName } from '../names.js';
 import { Level } from '../reporter.js';
 import { elements, flag, has, parents, replaceNode, setFlag, replaceSelf } from './tree.js';
 import type { Transform } from './types.js';

@@ -7,7 +7,7 @@
 //
 // and any other field stays a generic field (with its name as a class).
 
-import { makeId, normalizeName } from '../document.js';
+import { makeId, normalizeName } from '../names.js';
 import { element, isElement, isText, listAttribute, text, type RstElement, type RstNode } from '../nodes.js';
 import { Level } from '../reporter.js';
 import { DECORATIVE, firstChildNotIn, PRE_BIBLIOGRAPHIC, TITULAR } from './tree.js';

@@ -2,7 +2,7 @@
 // next free number, symbol footnotes (`[*]`) the next symbol, and every
 // footnote/citation reference is linked to its note (refid) and back (backrefs).
 
-import { normalizeName } from '../document.js';
+import { normalizeName } from '../names.js';
 import { element, listAttribute, text, type RstElement } from '../nodes.js';
 import { Level } from '../reporter.js';
 import type { TransformRun } from './run.js';

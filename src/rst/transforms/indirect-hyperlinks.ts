@@ -3,7 +3,7 @@
 // or refid (internal), and so do the references to those targets. Chains to
 // nowhere, to a duplicate name, or round in a circle are errors.
 
-import { normalizeName } from '../document.js';
+import { normalizeName } from '../names.js';
 import type { RstElement } from '../nodes.js';
 import { Level } from '../reporter.js';
 import type { TransformRun } from './run.js';

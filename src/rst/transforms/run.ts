@@ -3,7 +3,8 @@
 // truth after earlier transforms moved things), and the raw source text of a
 // node for `problematic` replacements.
 
-import { normalizeName, type Document } from '../document.js';
+import type { Document } from '../document.js';
+import { normalizeName } from '../names.js';
 import { listAttribute, toText, type RstElement, type RstNode } from '../nodes.js';
 import type { Level } from '../reporter.js';
 import { elements } from './tree.js';

@@ -3,7 +3,7 @@
 // first, then case-insensitively; definitions may use other substitutions
 // (nested), and a definition that reaches itself is reported as circular.
 
-import { normalizeName, whitespaceNormalizeName } from '../document.js';
+import { normalizeName, whitespaceNormalizeName } from '../names.js';
 import { element, isElement, text, toText, type RstElement, type RstNode } from '../nodes.js';
 import { Level } from '../reporter.js';
 import { deepCopy, elements, findAll, has, replaceNode, replaceSelf } from './tree.js';

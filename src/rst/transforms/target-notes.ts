@@ -2,7 +2,7 @@
 // auto-numbered footnote holding its URI, and puts a footnote reference after
 // each reference to it (so printed copies keep the links).
 
-import { normalizeName } from '../document.js';
+import { normalizeName } from '../names.js';
 import { element, listAttribute, text, type RstElement, type RstNode } from '../nodes.js';
 import { findPending, pendingDetails } from './pending.js';
 import type { TransformRun } from './run.js';

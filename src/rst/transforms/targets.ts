@@ -2,7 +2,7 @@
 // take its refuri; references to an internal target (`.. _a:` before an
 // element, or a section title) take its id.
 
-import { normalizeName } from '../document.js';
+import { normalizeName } from '../names.js';
 import type { RstElement } from '../nodes.js';
 import { findAll, flag, has, setFlag } from './tree.js';
 import type { Transform } from './types.js';
