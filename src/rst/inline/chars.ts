@@ -116,6 +116,12 @@ const QUOTE_CLOSERS: Record<number, string> = {
   0x2e21: '\u2e20',
 };
 
+/** ASCII characters that may open a pair (quotes and brackets), by code. */
+const ASCII_PAIR_OPENERS = new Uint8Array(128);
+for (let code = 0; code < 128; code++) {
+  ASCII_PAIR_OPENERS[code] = QUOTE_CLOSERS[code] !== undefined || isOpener(code) ? 1 : 0;
+}
+
 /**
  * Do `before` and `after` form an opener/closer pair, as in `(*)` or `"*"`?
  * Brackets close with the next closing bracket code point (`(` `)`, `[` `]`,
@@ -123,6 +129,8 @@ const QUOTE_CLOSERS: Record<number, string> = {
  */
 export function isMatchingPair(before: number, after: number): boolean {
   if (after < 0) return false;
+  // Checked before every construct: most start-strings follow a space or a letter.
+  if (before >= 0 && before < 128 && ASCII_PAIR_OPENERS[before] === 0) return false;
   const quotes = QUOTE_CLOSERS[before];
   if (quotes !== undefined) return quotes.includes(String.fromCodePoint(after));
   if (!isOpener(before)) return false;
