@@ -4,19 +4,22 @@
 // whitespace takes a fast path (no split/filter/join).
 
 const SPACE = /\s/;
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
-/** docutils' `make_id`: an identifier usable as an HTML id from any name. */
+/**
+ * docutils' `make_id`: an identifier usable as an HTML id from any name.
+ * (docutils also collapses whitespace first; the `[^a-z0-9]+` step below
+ * turns any whitespace run into one hyphen anyway, so that step is left out.)
+ */
 export function makeId(value: string): string {
-  return value
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^\x00-\x7f]/g, '')
-    .split(/\s+/)
-    .filter(Boolean)
-    .join(' ')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^[-0-9]+|-+$/g, '');
+  let id = value.toLowerCase();
+  if (!ASCII_ONLY.test(id)) {
+    id = id
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^\x00-\x7f]/g, '');
+  }
+  return id.replace(/[^a-z0-9]+/g, '-').replace(/^[-0-9]+|-+$/g, '');
 }
 
 /** docutils' `fully_normalize_name`: case-folded, whitespace collapsed. */

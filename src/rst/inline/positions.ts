@@ -46,8 +46,9 @@ export class PositionMap {
     return point;
   }
 
-  private readonly recentIndexes = new Int32Array(RECENT).fill(-1);
-  private readonly recentPoints: (Point | undefined)[] = new Array(RECENT).fill(undefined);
+  // Plain arrays: a map is made per paragraph, and a typed array's buffer costs more to make than it saves.
+  private readonly recentIndexes: number[] = [-1, -1, -1, -1, -1, -1];
+  private readonly recentPoints: (Point | undefined)[] = [undefined, undefined, undefined, undefined, undefined, undefined];
   private recentNext = 0;
 
   private compute(index: number): Point {

@@ -41,8 +41,21 @@ export interface Transition {
   match: RegExpExecArray | null;
 }
 
+const ASCII_ALPHANUMERIC = /^[a-zA-Z0-9]/;
+
 /** The first Body transition whose pattern matches `text` (a non-blank, unindented line). */
 export function classify(text: string): Transition {
+  // Most lines start with a letter, a digit or a non-ASCII character; those
+  // can only be an enumerator or a non-ASCII bullet, so skip the other regexes.
+  const first = text.charCodeAt(0);
+  if (first >= 0x80) {
+    const match = first === 0x2022 || first === 0x2023 || first === 0x2043 ? patterns.bullet.exec(text) : null;
+    return match ? { name: 'bullet', match } : { name: 'text', match: null };
+  }
+  if (ASCII_ALPHANUMERIC.test(text)) {
+    const match = patterns.enumerator.exec(text);
+    return match ? { name: 'enumerator', match } : { name: 'text', match: null };
+  }
   for (const name of TRANSITION_ORDER) {
     const match = patterns[name].exec(text);
     if (match) return { name, match };
