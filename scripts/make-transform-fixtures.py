@@ -24,7 +24,7 @@ from docutils.core import publish_string
 from docutils.parsers.rst import Parser
 from docutils.writers import docutils_xml
 
-SETTINGS = {'warning_stream': '', 'halt_level': 5, 'auto_id_prefix': 'id', 'indents': True,
+SETTINGS = {'warning_stream': '', 'halt_level': 5, 'indents': True,
             'xml_declaration': True, 'doctype_declaration': False,
             '_disable_config': True}
 RAW = (nodes.reference, nodes.footnote_reference, nodes.citation_reference,

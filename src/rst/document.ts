@@ -55,8 +55,12 @@ export class Document {
     this.root = element('document', { source: this.settings.sourceName });
   }
 
-  /** Give `node` an id (from its names, else `id1`, `id2` …) and register it. */
-  setId(node: RstElement, msgnode?: RstElement): string {
+  /**
+   * Give `node` an id (from its names, else `<prefix>-1`, `<prefix>-2` …) and
+   * register it. The prefix is the node's type, or `suggestedPrefix` (the
+   * contents transform asks for `toc-entry`), as docutils' set_id does.
+   */
+  setId(node: RstElement, msgnode?: RstElement, suggestedPrefix = ''): string {
     const ids = listAttribute(node, 'ids');
     if (ids.length > 0) {
       for (const id of ids) {
@@ -89,7 +93,7 @@ export class Document {
       if (baseId && autoPrefix.endsWith('%')) prefix = id + '-';
       else {
         prefix = idPrefix + autoPrefix;
-        if (prefix.endsWith('%')) prefix = `${prefix.slice(0, -1)}${makeId(node.type)}-`;
+        if (prefix.endsWith('%')) prefix = `${prefix.slice(0, -1)}${suggestedPrefix || makeId(node.type)}-`;
       }
       do {
         const count = (this.idCounters.get(prefix) ?? 0) + 1;

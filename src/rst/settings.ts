@@ -47,7 +47,7 @@ export function defaultSettings(overrides: Partial<RstSettings> = {}): RstSettin
     reportLevel: 2,
     languageCode: 'en',
     idPrefix: '',
-    autoIdPrefix: 'id',
+    autoIdPrefix: '%',
     ...overrides,
   };
 }

@@ -57,7 +57,7 @@ function build(node: RstElement, level: number, options: Build): RstElement | un
     auto = title.attributes.auto !== undefined;
     const sectionId = listAttribute(section, 'ids')[0] ?? options.run.document.setId(section);
     const reference = element('reference', { refid: sectionId }, entryText(title), title.position);
-    const refId = options.run.document.setId(reference);
+    const refId = options.run.document.setId(reference, undefined, 'toc-entry');
     const item = element('list_item', {}, [element('paragraph', {}, [reference], title.position)], title.position);
     if (options.backlinks && !containsReference(title)) {
       title.attributes.refid = options.backlinks === 'entry' ? refId : options.tocId;
