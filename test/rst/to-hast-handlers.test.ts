@@ -50,7 +50,7 @@ test('should render admonitions as <aside> with their label', () => {
 test('should render grid tables with header cells and spans', () => {
   const table = ['+---+---+', '| a | b |', '+===+===+', '| c     |', '+---+---+', '| d | e |', '+   +---+', '|   | f |', '+---+---+', ''].join('\n');
   const { html } = render(table);
-  assert.match(html, /<thead><tr><th><p>a<\/p><\/th><th><p>b<\/p><\/th><\/tr><\/thead>/);
+  assert.match(html, /<thead><tr><th class="head"><p>a<\/p><\/th><th class="head"><p>b<\/p><\/th><\/tr><\/thead>/);
   assert.match(html, /<td colspan="2"><p>c<\/p><\/td>/);
   assert.match(html, /<td rowspan="2"><p>d<\/p><\/td>/);
   assert.match(html, /<colgroup><col style="width: 50%"><col style="width: 50%"><\/colgroup>/);

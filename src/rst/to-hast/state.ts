@@ -26,6 +26,8 @@ export interface Context {
   headingOffset: number;
   /** Inside a table head (cells are <th>). */
   inHead?: boolean;
+  /** Per column of the table group being converted: is it a stub (row-header) column? */
+  stubs?: boolean[];
   /** Items of the list being converted hold their paragraph text directly. */
   compact?: boolean;
 }

@@ -1,5 +1,6 @@
 // A tgroup gives the table its `<colgroup>` (relative column widths as
-// percentages, unless the table says `widths: auto`) and then its head and body.
+// percentages, unless the table says `widths: auto`) and then its head and body;
+// its colspecs' `stub` flags tell the cells which columns are row headers.
 
 import type { Element, ElementContent } from 'hast';
 import { isElement, type RstElement } from '../../nodes.js';
@@ -17,9 +18,12 @@ export const tgroup: Handler = (state, node, parent) => {
     );
     out.push(state.patch(node, { type: 'element', tagName: 'colgroup', properties: {}, children: cols }));
   }
-  for (const child of node.children) {
-    if (isElement(child) && child.type === 'colspec') continue;
-    out.push(...(isElement(child) && child.type === 'thead' ? state.within({ inHead: true }, () => state.one(child, node)) : state.one(child, node)));
-  }
+  const stubs = colspecs.map((spec) => Boolean(spec.attributes.stub));
+  state.within({ stubs }, () => {
+    for (const child of node.children) {
+      if (isElement(child) && child.type === 'colspec') continue;
+      out.push(...(isElement(child) && child.type === 'thead' ? state.within({ inHead: true }, () => state.one(child, node)) : state.one(child, node)));
+    }
+  });
   return out;
 };
