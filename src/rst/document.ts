@@ -93,7 +93,7 @@ export class Document {
       if (baseId && autoPrefix.endsWith('%')) prefix = id + '-';
       else {
         prefix = idPrefix + autoPrefix;
-        if (prefix.endsWith('%')) prefix = `${prefix.slice(0, -1)}${suggestedPrefix || makeId(node.type)}-`;
+        if (prefix.endsWith('%')) prefix = `${prefix.slice(0, -1)}${suggestedPrefix || typeId(node.type)}-`;
       }
       do {
         const count = (this.idCounters.get(prefix) ?? 0) + 1;
@@ -279,6 +279,15 @@ export class Document {
   notePending(node: RstElement, transform: string, priority: number): void {
     this.pending.push({ node, transform, priority });
   }
+}
+
+const TYPE_IDS = new Map<string, string>();
+
+/** `makeId(type)`, remembered: unnamed nodes of a few types get ids all through a parse. */
+function typeId(type: string): string {
+  let id = TYPE_IDS.get(type);
+  if (id === undefined) TYPE_IDS.set(type, (id = makeId(type)));
+  return id;
 }
 
 /** Move `name` from a node's names to its dupnames (docutils' dupname). */
