@@ -2,13 +2,12 @@
 // with the real names, VLAN ids and addresses, found by a path search over the
 // typed links (path-search.ts). Steps the captures cannot prove say so.
 
-import type { Bilingual, EvidenceRef, Flow, Topology, Walk, WalkStep } from '../topology/model.js';
+import type { Bilingual, EvidenceRef, Flow, Link, Topology, Walk, WalkStep } from '../topology/model.js';
 import { evidence, where } from './facts.js';
 import { flowWords } from './flow-words.js';
 import { isPlainSwitch } from './rules/openflow.js';
 import { keyOf, nsKey, TopologyGraph, vmKey, type Hop } from './path-search.js';
-
-const METADATA_IP = '169.254.169.254';
+import { isDhcpNamespace, METADATA_IP, metadataAddress, serviceSocket, socketCovers } from './rules/metadata.js';
 
 export function buildWalks(topology: Topology): Walk[] {
   const graph = new TopologyGraph(topology);
@@ -48,6 +47,24 @@ export function buildWalks(topology: Topology): Walk[] {
         service?.evidence ?? []));
       walks.push({ id: `walk:metadata:${vm.host}/${vm.name}`, title: { zh: `虚拟机 ${vm.name} 访问 metadata（${METADATA_IP}）`, en: `VM ${vm.name} to the metadata service (${METADATA_IP})` }, steps: number(steps) });
     }
+    // isolated metadata: the DHCP namespace holds 169.254.169.254 and its proxy answers there, no NAT
+    for (const service of topology.services.filter((s) => s.kind === 'metadata' && isDhcpNamespace(topology, s.host, s.netns))) {
+      const path = graph.path(from, nsKey(service.host, service.netns!));
+      if (!path) continue;
+      const steps = describe(topology, graph, path, {});
+      const holder = metadataAddress(topology, service.host, service.netns);
+      const socket = serviceSocket(topology, service);
+      const covers = socketCovers(socket, service.port);
+      steps.push(step(topology, { host: service.host, netns: service.netns!, name: holder?.itf.name ?? service.netns! },
+        holder
+          ? { zh: `${METADATA_IP} 是这里 ${holder.itf.name} 的地址（${holder.address.cidr}），发往 ${METADATA_IP}:80 的请求就在这个命名空间里交付，不经过 NAT。`, en: `${METADATA_IP} is an address of ${holder.itf.name} here (${holder.address.cidr}), so the request to ${METADATA_IP}:80 is delivered inside this namespace, with no NAT.` }
+          : { zh: `抓取中看不到这个命名空间的哪个接口持有 ${METADATA_IP}。`, en: `No capture shows which interface of this namespace holds ${METADATA_IP}.` },
+        holder?.address.evidence ?? []));
+      steps.push(step(topology, { host: service.host, netns: service.netns!, name: service.process ?? String(service.port ?? '?') },
+        { zh: `进程 ${service.pid ?? '?'}（${service.process ?? '?'}${service.network_id ? `，network_id=${service.network_id}` : ''}）接收请求：${covers.zh}；它把请求转交 metadata agent。`, en: `Process ${service.pid ?? '?'} (${service.process ?? '?'}${service.network_id ? `, network_id=${service.network_id}` : ''}) takes the request: ${covers.en}; it hands the request to the metadata agent.` },
+        evidence(socket?.evidence, service.evidence)));
+      walks.push({ id: `walk:metadata:${vm.host}/${vm.name}/${service.netns}`, title: { zh: `虚拟机 ${vm.name} 访问 metadata（${METADATA_IP}，由 DHCP 命名空间提供）`, en: `VM ${vm.name} to the metadata service (${METADATA_IP}, served by the DHCP namespace)` }, steps: number(steps) });
+    }
     for (const dhcp of topology.services.filter((s) => s.kind === 'dhcp' && s.interface)) {
       const path = graph.path(from, keyOf(dhcp.host, dhcp.interface!));
       if (!path) continue;
@@ -66,6 +83,18 @@ export function buildWalks(topology: Topology): Walk[] {
   return walks;
 }
 
+/** The key a tunnelled frame carries: the id the sending br-tun set, else the port's fixed key. */
+function tunnelKey(link: Link, tunnelId: string | undefined): Bilingual {
+  if (tunnelId !== undefined) {
+    return link.key === 'flow'
+      ? { zh: `，隧道 key ${tunnelId}（发送端流表的 set_tunnel 设置；端口是 key=flow）`, en: ` with key ${tunnelId} (set by the sending side's set_tunnel flow; the port has key=flow)` }
+      : { zh: `，隧道 key ${tunnelId}`, en: ` with key ${tunnelId}` };
+  }
+  if (link.key === 'flow') return { zh: '（key 由流表设置，抓取的流表中没有这个网络的 set_tunnel）', en: ' (key=flow: the flows set the key, and no captured set_tunnel flow is for this network)' };
+  if (link.key) return { zh: `，隧道 key ${link.key}`, en: ` with key ${link.key}` };
+  return { zh: '（抓取中没有隧道 key）', en: ' (no key in the captures)' };
+}
+
 function step(topology: Topology, at: WalkStep['at'], text: Bilingual, ev: EvidenceRef[]): WalkStep {
   void topology;
   return { at, text, evidence: ev };
@@ -81,6 +110,8 @@ function describe(topology: Topology, graph: TopologyGraph, path: Hop[], ctx: Ro
   const steps: WalkStep[] = [];
   // the tunnel id the sending side set, so the receiving bridge's flows for it can be named
   let tunnelId: string | undefined;
+  // the local VLAN the receiving br-tun's mod_vlan_vid gives the frame after a tunnel
+  let arrivedVlan: number | undefined;
   for (let i = 0; i < path.length; i++) {
     const { node, via, tag } = path[i]!;
     const link = via?.link;
@@ -88,7 +119,10 @@ function describe(topology: Topology, graph: TopologyGraph, path: Hop[], ctx: Ro
     const w = where(topology, at);
     const ev = link?.evidence ?? [];
     if (node.kind === 'vm') {
-      steps.push(step(topology, at, { zh: `虚拟机 ${node.name} 从它的网卡（虚拟机里的 eth0）发出包；虚拟机内部的接口不在抓取中。`, en: `VM ${node.name} sends the packet from its NIC (eth0 inside the VM); the VM's own interfaces are not captured.` }, topology.vms.find((v) => v.name === node.name && v.host === node.host)?.evidence ?? []));
+      const vmEvidence = topology.vms.find((v) => v.name === node.name && v.host === node.host)?.evidence ?? [];
+      steps.push(step(topology, at, i === 0
+        ? { zh: `虚拟机 ${node.name} 从它的网卡（虚拟机里的 eth0）发出包；虚拟机内部的接口不在抓取中。`, en: `VM ${node.name} sends the packet from its NIC (eth0 inside the VM); the VM's own interfaces are not captured.` }
+        : { zh: `虚拟机 ${node.name} 在它的网卡（虚拟机里的 eth0）上收到这个帧；虚拟机内部的接口不在抓取中。`, en: `VM ${node.name} receives the frame on its NIC (eth0 inside the VM); the VM's own interfaces are not captured.` }, vmEvidence));
       continue;
     }
     if (via?.kind === 'vm') {
@@ -104,12 +138,17 @@ function describe(topology: Topology, graph: TopologyGraph, path: Hop[], ctx: Ro
       }
       const portTag = graph.tagOf(node.host, prev);
       const flows = topology.flows.filter((f) => f.host === node.host && f.bridge === node.name);
+      const arriving = path[i - 1]?.via?.kind === 'tunnel';
+      // after a tunnel the frame carries the VLAN the far br-tun set, not a port tag
+      const vlan = tag ?? (arriving ? undefined : arrivedVlan);
       let text: Bilingual = portTag !== undefined
         ? { zh: `经端口 ${prev} 进入 OVS 桥 ${w}，打上本地 VLAN ${portTag}。`, en: `It enters the OVS bridge ${w} by ${prev}, which tags it with local VLAN ${portTag}.` }
-        : { zh: `经 ${prev} 进入 OVS 桥 ${w}${tag !== undefined ? `（本地 VLAN ${tag}）` : ''}。`, en: `It enters the OVS bridge ${w} by ${prev}${tag !== undefined ? ` (local VLAN ${tag})` : ''}.` };
-      const arriving = path[i - 1]?.via?.kind === 'tunnel';
-      const narration = flows.length ? narrateFlows(topology, flows, arriving ? { tunnelId } : { tag: tag ?? portTag }) : undefined;
+        : tag === undefined && vlan !== undefined
+          ? { zh: `经 ${prev} 进入 OVS 桥 ${w}（本地 VLAN ${vlan}，由 br-tun 的 mod_vlan_vid 设置）。`, en: `It enters the OVS bridge ${w} by ${prev} (local VLAN ${vlan}, set by the tunnel bridge's mod_vlan_vid).` }
+          : { zh: `经 ${prev} 进入 OVS 桥 ${w}${vlan !== undefined ? `（本地 VLAN ${vlan}）` : ''}。`, en: `It enters the OVS bridge ${w} by ${prev}${vlan !== undefined ? ` (local VLAN ${vlan})` : ''}.` };
+      const narration = flows.length ? narrateFlows(topology, flows, arriving ? { tunnelId } : { tag: vlan ?? portTag }) : undefined;
       if (narration?.tunnelId) tunnelId = narration.tunnelId;
+      if (arriving) arrivedVlan = narration?.vlan;
       if (!flows.length) text = { zh: `${text.zh}抓取中没有它的流表，按 tag 转发是推断。`, en: `${text.en} Its flows are not captured; forwarding by tag is inferred.` };
       else if (narration) text = { zh: `${text.zh}${narration.text.zh}`, en: `${text.en} ${narration.text.en}` };
       steps.push(step(topology, at, text, evidence(ev, narration?.evidence)));
@@ -118,7 +157,8 @@ function describe(topology: Topology, graph: TopologyGraph, path: Hop[], ctx: Ro
     if (node.kind === 'namespace') {
       const addrs = topology.interfaces.filter((x) => x.host === node.host && x.netns === node.name && x.name === path[i - 1]?.node.name).flatMap((x) => x.addresses.map((a) => a.cidr));
       let text: Bilingual = { zh: `经 ${path[i - 1]?.node.name}${addrs.length ? `（${addrs.join(', ')}）` : ''} 进入命名空间 ${node.name}。`, en: `It enters namespace ${node.name} by ${path[i - 1]?.node.name}${addrs.length ? ` (${addrs.join(', ')})` : ''}.` };
-      const extra: EvidenceRef[] = [];
+      // the entering interface's record inside the namespace (its `ip addr`/`ip link` line)
+      const extra: EvidenceRef[] = topology.interfaces.filter((x) => x.host === node.host && x.netns === node.name && x.name === path[i - 1]?.node.name).flatMap((x) => x.evidence.slice(0, 1));
       if (ctx.route && ctx.route.netns === node.name) {
         text = { zh: `${text.zh}路由器查路由表：默认路由经 ${ctx.route.via ?? '?'} 从 ${ctx.route.dev} 出去。`, en: `${text.en} The router looks up its table: the default route goes via ${ctx.route.via ?? '?'} out of ${ctx.route.dev}.` };
         extra.push(...ctx.route.evidence);
@@ -140,15 +180,23 @@ function describe(topology: Topology, graph: TopologyGraph, path: Hop[], ctx: Ro
       case 'tunnel': {
         const t = link!;
         const known = node.kind !== 'remote';
+        const key = tunnelKey(t, tunnelId);
+        const type = (t.tunnel_type ?? '').toUpperCase();
+        // the link is stored once, from the side found first: walk it either way
+        const prev = path[i - 1]!.node;
+        const forward = prev.host === t.a.host && prev.name === t.a.name;
+        const [fromIp, toIp, fromEnd] = forward ? [t.local_ip, t.remote_ip, t.a] : [t.remote_ip, t.local_ip, t.b];
         steps.push(step(topology, at, known
-          ? { zh: `封装进 ${(t.tunnel_type ?? '').toUpperCase()} 隧道，从 ${t.local_ip ?? '?'} 发往 ${t.remote_ip ?? '?'}，在 ${node.host} 上由 ${node.name} 解封装。`, en: `It is encapsulated in the ${(t.tunnel_type ?? '').toUpperCase()} tunnel from ${t.local_ip ?? '?'} to ${t.remote_ip ?? '?'} and decapsulated on ${node.host} by ${node.name}.` }
-          : { zh: `封装进隧道发往 ${t.remote_ip ?? '?'}；对端主机不在抓取中。`, en: `It is tunnelled to ${t.remote_ip ?? '?'}; no capture covers the far host.` }, ev));
+          ? { zh: `封装进 ${type} 隧道${key.zh}：外层 IP 从 ${fromIp ?? '?'}（${fromEnd.host} 上的 ${fromEnd.name}）到 ${toIp ?? '?'}（${node.host}），在 ${node.host} 上由 ${node.name} 解封装。`, en: `It is encapsulated in the ${type} tunnel${key.en}: outer IP from ${fromIp ?? '?'} (${fromEnd.name} on ${fromEnd.host}) to ${toIp ?? '?'} (${node.host}), where ${node.name} decapsulates it.` }
+          : { zh: `封装进隧道${key.zh}发往 ${t.remote_ip ?? '?'}；对端主机不在抓取中。`, en: `It is tunnelled${key.en} to ${t.remote_ip ?? '?'}; no capture covers the far host.` }, ev));
         break;
       }
       case 'member': {
         const next = path[i + 1];
         // a port we only pass through on the way out of a bridge is said with the next step
-        if (next && (next.via?.kind === 'veth' || next.via?.kind === 'patch' || next.via?.kind === 'tunnel')) {
+        if (next?.via?.kind === 'vm') {
+          steps.push(step(topology, at, { zh: `从 ${path[i - 1]!.node.name} 经 tap 设备 ${w} 离开：它的另一侧就是虚拟机 ${next.node.name} 的网卡。`, en: `It leaves ${path[i - 1]!.node.name} by the tap device ${w}, whose other side is the NIC of VM ${next.node.name}.` }, evidence(ev, next.via.link?.evidence)));
+        } else if (next && (next.via?.kind === 'veth' || next.via?.kind === 'patch' || next.via?.kind === 'tunnel')) {
           const own = graph.tagOf(node.host, node.name);
           steps.push(step(topology, at, { zh: `从端口 ${w}${own !== undefined ? `（tag ${own}）` : ''} 离开 ${path[i - 1]!.node.name}。`, en: `It leaves ${path[i - 1]!.node.name} by the port ${w}${own !== undefined ? ` (tag ${own})` : ''}.` }, ev));
         } else if (next?.via?.kind !== 'netns') {
@@ -174,7 +222,7 @@ function describe(topology: Topology, graph: TopologyGraph, path: Hop[], ctx: Ro
  * leaving (`dl_vlan=TAG` → strip/set_tunnel or mod_vlan_vid) or arriving
  * (`tun_id=ID` → mod_vlan_vid to the local VLAN).
  */
-function narrateFlows(topology: Topology, flows: Flow[], by: { tag?: number | undefined; tunnelId?: string | undefined }): { text: Bilingual; evidence: EvidenceRef[]; tunnelId?: string } | undefined {
+function narrateFlows(topology: Topology, flows: Flow[], by: { tag?: number | undefined; tunnelId?: string | undefined }): { text: Bilingual; evidence: EvidenceRef[]; tunnelId?: string; vlan?: number } | undefined {
   if (isPlainSwitch(flows)) return { text: { zh: '这个桥只有 actions=NORMAL，按普通二层交换机转发。', en: 'The bridge has only actions=NORMAL and forwards as a learning switch.' }, evidence: flows.flatMap((f) => f.evidence) };
   const sameId = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && Number(a) === Number(b);
   const relevant = by.tunnelId !== undefined
@@ -186,6 +234,7 @@ function narrateFlows(topology: Topology, flows: Flow[], by: { tag?: number | un
       : undefined;
   }
   const setTunnel = relevant.flatMap((f) => f.actions).find((a) => a.type === 'set_tunnel') as { id?: string } | undefined;
+  const setVlan = relevant.flatMap((f) => f.actions).find((a) => a.type === 'mod_vlan_vid') as { vlan?: number } | undefined;
   const subject = by.tunnelId !== undefined ? { zh: `隧道 id ${by.tunnelId}`, en: `tunnel id ${by.tunnelId}` } : { zh: `VLAN ${by.tag}`, en: `VLAN ${by.tag}` };
   const words = relevant.map((f) => `${f.bridge} 表 ${f.table}：${flowWords(topology, f).zh}`);
   const wordsEn = relevant.map((f) => `${f.bridge} table ${f.table}: ${flowWords(topology, f).en}`);
@@ -193,5 +242,6 @@ function narrateFlows(topology: Topology, flows: Flow[], by: { tag?: number | un
     text: { zh: `流表中与${subject.zh}有关的是 ${words.join('；')}。`, en: `The flows for ${subject.en}: ${wordsEn.join('; ')}.` },
     evidence: relevant.flatMap((f) => f.evidence),
     ...(setTunnel?.id !== undefined ? { tunnelId: String(setTunnel.id) } : {}),
+    ...(setVlan?.vlan !== undefined ? { vlan: setVlan.vlan } : {}),
   };
 }

@@ -14,6 +14,9 @@ import type {
 import { inferLinks } from './infer-links.js';
 import { checkConsistency } from './consistency.js';
 
+/** The address Neutron's metadata proxies answer on (EC2's link-local metadata address). */
+const METADATA_IP = '169.254.169.254';
+
 export function buildTopology(sources: Sources): Topology {
   const topology: Topology = {
     sources: sources.paths,
@@ -263,6 +266,10 @@ class Joiner {
         if (role.routerId) service.router_id = role.routerId;
         if (role.networkId) service.network_id = role.networkId;
         if (!service.router_id && service.netns?.startsWith('qrouter-')) service.router_id = service.netns.slice('qrouter-'.length);
+        // isolated metadata: the proxy in qdhcp-<network> serves that network, on the port holding 169.254.169.254
+        if (!service.network_id && service.netns?.startsWith('qdhcp-')) service.network_id = service.netns.slice('qdhcp-'.length);
+        const holder = service.netns ? this.topology.interfaces.find((i) => i.host === host && i.netns === service.netns && i.addresses.some((a) => a.cidr.split('/')[0] === METADATA_IP)) : undefined;
+        if (holder) service.interface = holder.name;
         this.topology.services.push(service);
       }
     }

@@ -2,11 +2,44 @@
 // process listening on it in that namespace and the router or network it serves;
 // on a network without a router, the DHCP namespace that serves metadata.
 
-import type { Explanation, Topology } from '../../topology/model.js';
+import type { Address, Bilingual, Explanation, Interface, Service, Socket, Topology } from '../../topology/model.js';
 import { evidence } from '../facts.js';
 import type { Rule } from '../rule.js';
 
-const METADATA_IP = '169.254.169.254';
+export const METADATA_IP = '169.254.169.254';
+
+/** The interface of a namespace that holds 169.254.169.254 (isolated metadata puts it on the DHCP port). */
+export function metadataAddress(topology: Topology, host: string, netns: string | undefined): { itf: Interface; address: Address } | undefined {
+  for (const itf of topology.interfaces) {
+    if (itf.host !== host || itf.netns !== netns) continue;
+    const address = itf.addresses.find((a) => a.cidr.split('/')[0] === METADATA_IP);
+    if (address) return { itf, address };
+  }
+  return undefined;
+}
+
+/** The listening socket of a metadata service: its pid and port, else its port alone. */
+export function serviceSocket(topology: Topology, service: Service): Socket | undefined {
+  const here = topology.sockets.filter((s) => s.host === service.host && s.netns === service.netns && s.port === service.port);
+  return here.find((s) => s.pid === service.pid) ?? here[0];
+}
+
+/**
+ * How a socket's local address covers 169.254.169.254: `0.0.0.0` is every
+ * address of the namespace, 169.254.169.254 included.
+ */
+export function socketCovers(socket: Socket | undefined, port: number | undefined): Bilingual {
+  if (!socket) return { zh: `抓取中没有它监听 ${port ?? '?'} 端口的套接字`, en: `no capture shows its socket on port ${port ?? '?'}` };
+  const owner = socket.pid !== undefined || socket.process ? `（套接字属于 ${socket.process ?? '?'}，进程 ${socket.pid ?? '?'}）` : '';
+  const ownerEn = socket.pid !== undefined || socket.process ? ` (socket of ${socket.process ?? '?'}, pid ${socket.pid ?? '?'})` : '';
+  const at = `${socket.local}:${socket.port}`;
+  if (socket.local === '0.0.0.0' || socket.local === '*' || socket.local === '::' || socket.local === '[::]') {
+    return { zh: `它监听 ${at}${owner}，即本命名空间的所有地址，包括 ${METADATA_IP}`, en: `it listens on ${at}${ownerEn}, every address of the namespace, ${METADATA_IP} included` };
+  }
+  return socket.local === METADATA_IP
+    ? { zh: `它直接监听 ${at}${owner}`, en: `it listens on ${at}${ownerEn} itself` }
+    : { zh: `它监听 ${at}${owner}，不包括 ${METADATA_IP}`, en: `it listens on ${at}${ownerEn}, which does not include ${METADATA_IP}` };
+}
 
 export const metadataRule: Rule = {
   id: 'metadata',
@@ -40,20 +73,41 @@ export const metadataRule: Rule = {
         evidence: evidence(nat.evidence, socket?.evidence, service?.evidence),
       });
     }
-    // No redirect: a metadata service in a DHCP namespace (isolated or flat network).
-    for (const service of topology.services.filter((s) => s.kind === 'metadata' && s.netns?.startsWith('qdhcp-'))) {
+    // No redirect: a metadata service in a DHCP namespace (Neutron's isolated metadata, flat or router-less networks).
+    for (const service of topology.services.filter((s) => s.kind === 'metadata' && isDhcpNamespace(topology, s.host, s.netns))) {
       if (redirects.some((n) => n.host === service.host && n.netns === service.netns)) continue;
+      const holder = metadataAddress(topology, service.host, service.netns);
+      const socket = serviceSocket(topology, service);
+      const covers = socketCovers(socket, service.port);
+      const network = service.network_id ? { zh: `，服务于网络 ${service.network_id}`, en: `, serving network ${service.network_id}` } : { zh: '', en: '' };
+      const address = holder
+        ? { zh: `命名空间里的 ${holder.itf.name} 持有 ${holder.address.cidr}，发往 ${METADATA_IP} 的请求在这里就是本机地址`, en: `${holder.itf.name} in the namespace holds ${holder.address.cidr}, so a request to ${METADATA_IP} is addressed to this namespace itself` }
+        : { zh: `抓取中看不到本命名空间哪个接口持有 ${METADATA_IP}`, en: `no capture shows which interface of the namespace holds ${METADATA_IP}` };
+      const noRedirect = redirects.length === 0
+        ? { zh: `抓取中没有重定向 ${METADATA_IP} 的 NAT 规则（没有路由器的 REDIRECT）`, en: `no captured NAT rule redirects ${METADATA_IP} (there is no router REDIRECT)` }
+        : { zh: `这个命名空间里没有重定向它的 NAT 规则（别处的 REDIRECT 属于路由器）`, en: `no NAT rule in this namespace redirects it (the REDIRECT elsewhere belongs to a router)` };
       out.push({
         id: `metadata:${service.host}/${service.netns}`,
         rule: 'metadata',
         subjects: [{ host: service.host, netns: service.netns!, name: service.process ?? 'metadata' }],
         text: {
-          zh: `DHCP 命名空间 ${service.netns} 里的进程 ${service.pid ?? '?'}（${service.process ?? '?'}）监听 ${service.port ?? '?'} 端口提供 metadata：没有路由器的网络（flat 或隔离网络）由 DHCP 服务器通过路由把 ${METADATA_IP} 指向自己。`,
-          en: `Process ${service.pid ?? '?'} (${service.process ?? '?'}) in the DHCP namespace ${service.netns} serves metadata on port ${service.port ?? '?'}: on a network without a router (flat or isolated), the DHCP server routes ${METADATA_IP} to itself.`,
+          zh: `metadata 由 DHCP 命名空间 ${service.netns} 提供（Neutron 的 isolated metadata，用于没有路由器的 flat 或隔离网络）：${address.zh}；进程 ${service.pid ?? '?'}（${service.process ?? '?'}）接收请求，${covers.zh}${network.zh}，再交给 Neutron metadata agent。${noRedirect.zh}。虚拟机到 ${METADATA_IP} 的主机路由由 DHCP agent 通过 DHCP（option 121）下发，指向 DHCP 端口的地址；这条路由不在抓取中。`,
+          en: `Metadata is served by the DHCP namespace ${service.netns} (Neutron's isolated metadata, for flat or isolated networks without a router): ${address.en}; process ${service.pid ?? '?'} (${service.process ?? '?'}) takes the request — ${covers.en}${network.en} — and hands it to the Neutron metadata agent. ${upper(noRedirect.en)}. The VM's host route to ${METADATA_IP} via the DHCP port's address comes from the DHCP agent by DHCP (option 121); that route is not in the captures.`,
         },
-        evidence: service.evidence,
+        evidence: evidence(holder?.address.evidence, socket?.evidence, service.evidence),
       });
     }
     return out;
   },
 };
+
+/** A namespace Neutron's DHCP agent made (`qdhcp-<network>`), by its recorded role or its name. */
+export function isDhcpNamespace(topology: Topology, host: string, netns: string | undefined): boolean {
+  if (!netns) return false;
+  const ns = topology.namespaces.find((n) => n.host === host && n.name === netns);
+  return ns?.role === 'dhcp' || netns.startsWith('qdhcp-');
+}
+
+function upper(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,99 @@
+// The capture-lab bundle test/fixtures/topology/local-isolated-metadata (made by
+// its make-bundle.sh): a local network without a router whose metadata is
+// served from the DHCP namespace (169.254.169.254/16 on the DHCP port, a proxy
+// listening on port 80 there, no REDIRECT anywhere). The metadata walk must end
+// at that process, and the explanation must say the DHCP namespace serves it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { EvidenceRef, Topology } from '../../src/topology/model.js';
+import { caseInput, explained, repoRoot } from '../topology/fixture-cases.js';
+
+function load(name: string): Topology {
+  const cwd = process.cwd();
+  process.chdir(repoRoot);
+  try {
+    return explained([relative(repoRoot, caseInput(name))]);
+  } finally {
+    process.chdir(cwd);
+  }
+}
+
+/** The text of the capture lines an evidence reference points at (`line`, through `endLine` for a block). */
+function lineOf(ref: EvidenceRef): string {
+  return readFileSync(join(repoRoot, ref.file), 'utf8').split('\n').slice(ref.line - 1, ref.endLine ?? ref.line).join('\n');
+}
+
+function says(refs: EvidenceRef[], file: string, words: string): boolean {
+  return refs.some((e) => e.file.endsWith(file) && lineOf(e).includes(words));
+}
+
+const t = load('local-isolated-metadata');
+const NS = 'qdhcp-1da5d6c9-2a5f-4a0f-9a1e-5c7c1b8e6f01';
+
+test('isolated metadata: the metadata service is the port-80 process in the DHCP namespace, on the interface holding 169.254.169.254', () => {
+  assert.deepEqual(t.namespaces.map((n) => n.name), [NS]);
+  assert.deepEqual(t.nat, []);
+  const metadata = t.services.filter((s) => s.kind === 'metadata');
+  assert.equal(metadata.length, 1);
+  const [service] = metadata;
+  assert.equal(service!.host, 'allinone');
+  assert.equal(service!.netns, NS);
+  assert.equal(service!.pid, 135);
+  assert.equal(service!.port, 80);
+  assert.equal(service!.interface, 'tap0a8a0a6b-67');
+  assert.equal(service!.network_id, '1da5d6c9-2a5f-4a0f-9a1e-5c7c1b8e6f01');
+  assert.equal(service!.router_id, undefined);
+  assert.ok(says(service!.evidence, '12-ps-ef-grep-135.txt', '/usr/bin/python3 -m http.server 80 --bind 0.0.0.0'));
+  assert.ok(says(service!.evidence, '11-ip-netns-exec-qdhcp-netstat-tunlp.txt', '0.0.0.0:80'));
+  // ss saw the same listener
+  assert.ok(t.sockets.some((s) => s.netns === NS && s.port === 80 && s.pid === 135 && s.process === 'python3' && s.evidence.some((e) => e.file.endsWith('13-ip-netns-exec-qdhcp-ss-tunlp.txt'))));
+});
+
+test('isolated metadata: the walk goes VM → tap → qbr → veth → br-int (VLAN 1) → DHCP port → the process on port 80', () => {
+  const walks = t.walks.filter((w) => w.id.startsWith('walk:metadata:'));
+  assert.deepEqual(walks.map((w) => w.id), [`walk:metadata:allinone/instance-00000001/${NS}`]);
+  const [walk] = walks;
+  assert.equal(walk!.title.en, 'VM instance-00000001 to the metadata service (169.254.169.254, served by the DHCP namespace)');
+  assert.equal(walk!.title.zh, '虚拟机 instance-00000001 访问 metadata（169.254.169.254，由 DHCP 命名空间提供）');
+  assert.deepEqual(walk!.steps.map((s) => [s.at.netns ?? '', s.at.name]), [
+    ['', 'instance-00000001'], ['', 'tap7e2a4a6c-2b'], ['', 'qbr7e2a4a6c-2b'], ['', 'qvb7e2a4a6c-2b'], ['', 'qvo7e2a4a6c-2b'],
+    ['', 'br-int'], [NS, NS], [NS, 'tap0a8a0a6b-67'], [NS, 'python -m http.server'],
+  ]);
+  const steps = walk!.steps;
+  assert.match(steps[5]!.text.en, /tags it with local VLAN 1/);
+  assert.match(steps[6]!.text.en, new RegExp(`It enters namespace ${NS} by tap0a8a0a6b-67 \\(203\\.0\\.113\\.2/28, 169\\.254\\.169\\.254/16`));
+  assert.equal(steps[7]!.text.en, '8. 169.254.169.254 is an address of tap0a8a0a6b-67 here (169.254.169.254/16), so the request to 169.254.169.254:80 is delivered inside this namespace, with no NAT.');
+  assert.ok(says(steps[7]!.evidence, '08-ip-netns-exec-qdhcp-ip-addr.txt', 'inet 169.254.169.254/16 brd 169.254.255.255 scope global tap0a8a0a6b-67'));
+  const last = steps[8]!;
+  assert.equal(last.text.en, '9. Process 135 (python -m http.server, network_id=1da5d6c9-2a5f-4a0f-9a1e-5c7c1b8e6f01) takes the request: it listens on 0.0.0.0:80 (socket of python3, pid 135), every address of the namespace, 169.254.169.254 included; it hands the request to the metadata agent.');
+  assert.match(last.text.zh, /^9\. 进程 135（python -m http\.server，network_id=1da5d6c9-2a5f-4a0f-9a1e-5c7c1b8e6f01）接收请求：它监听 0\.0\.0\.0:80/);
+  assert.ok(says(last.evidence, '11-ip-netns-exec-qdhcp-netstat-tunlp.txt', '135/python3'));
+  assert.ok(says(last.evidence, '12-ps-ef-grep-135.txt', 'root         135'));
+  assert.ok(!steps.some((s) => /redirect/i.test(s.text.en)), 'no REDIRECT step on this path');
+});
+
+test('isolated metadata: the explanation says the DHCP namespace serves metadata, with no router REDIRECT', () => {
+  const metadata = t.explanations.filter((e) => e.rule === 'metadata');
+  assert.deepEqual(metadata.map((e) => e.id), [`metadata:allinone/${NS}`]);
+  const [e] = metadata;
+  assert.match(e!.text.en, new RegExp(`^Metadata is served by the DHCP namespace ${NS} \\(Neutron's isolated metadata`));
+  assert.match(e!.text.en, /tap0a8a0a6b-67 in the namespace holds 169\.254\.169\.254\/16/);
+  assert.match(e!.text.en, /process 135 \(python -m http\.server\) takes the request — it listens on 0\.0\.0\.0:80/);
+  assert.match(e!.text.en, /No captured NAT rule redirects 169\.254\.169\.254 \(there is no router REDIRECT\)/);
+  assert.match(e!.text.en, /that route is not in the captures/);
+  assert.match(e!.text.zh, new RegExp(`^metadata 由 DHCP 命名空间 ${NS} 提供`));
+  assert.match(e!.text.zh, /抓取中没有重定向 169\.254\.169\.254 的 NAT 规则/);
+  assert.ok(says(e!.evidence, '08-ip-netns-exec-qdhcp-ip-addr.txt', 'inet 169.254.169.254/16'));
+  assert.ok(says(e!.evidence, '11-ip-netns-exec-qdhcp-netstat-tunlp.txt', '0.0.0.0:80'));
+  assert.ok(says(e!.evidence, '12-ps-ef-grep-135.txt', 'http.server 80'));
+});
+
+test('isolated metadata: the lab samples with a router still get the REDIRECT explanation and walk, not the DHCP one', () => {
+  const gre = load('gre-two-vms');
+  const metadata = gre.explanations.filter((e) => e.rule === 'metadata');
+  assert.equal(metadata.length, 1);
+  assert.match(metadata[0]!.text.en, /neutron-l3-agent-PREROUTING in namespace qrouter-8c8b3c56-4f7a-4b2e-9f3d-2d1e7a6b5c42 redirects \(REDIRECT\) it to local port 9697/);
+  assert.ok(!gre.walks.some((w) => w.id.includes('qdhcp-')));
+});
