@@ -4,6 +4,7 @@
 import { I18nPlugin } from '@11ty/eleventy';
 import { rstTemplateExtension } from './dist/src/site/rst-template.js';
 import { translate } from './dist/src/i18n/catalog.js';
+import { forgetGuideTopologies } from './dist/src/site/guide-topology.js';
 
 const strict = process.env.NETGUIDE_STRICT === '1';
 // NETGUIDE_CONTENT / NETGUIDE_SITE build another content folder, or into
@@ -25,6 +26,9 @@ export default function (eleventyConfig) {
 
   // Each guide's topology page in each language (content/topology.njk, data from
   // content/_data/guides.js): /zh/<guide>/topology/, /en/<guide>/topology/.
+
+  // Each build (and each rebuild of --serve) reads the captures afresh.
+  eleventyConfig.on('eleventy.before', forgetGuideTopologies);
 
   // Style sheet.
   eleventyConfig.addPassthroughCopy({ '_includes/assets': 'assets' });

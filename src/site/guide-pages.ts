@@ -5,13 +5,11 @@
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { formatDiagnostic } from '../cli/diagnostics.js';
 import type { LineRole } from '../captures/types.js';
-import { translate } from '../i18n/catalog.js';
-import { evidenceText, topologyDiagram } from '../render/diagram/index.js';
-import { buildTopology } from '../topology/build.js';
+import { evidenceText } from '../render/diagram/index.js';
 import type { Bilingual, EvidenceRef, Topology } from '../topology/model.js';
-import { readSources, type Sources } from '../topology/sources.js';
+import type { Sources } from '../topology/sources.js';
+import { guideDiagram, guideTopology } from './guide-topology.js';
 
 export const languages = ['zh', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -53,19 +51,6 @@ export function findGuides(contentRoot: string): { name: string; file: string }[
     .sort((a, b) => (a.name < b.name ? -1 : 1));
 }
 
-type Explain = (topology: Topology, guides: Sources['guides']) => Topology;
-
-/** The explain stage, when it is built (it is optional for the pages). */
-async function loadExplain(): Promise<Explain | undefined> {
-  try {
-    const mod = (await import('../explain/index.js')) as Record<string, unknown>;
-    const fn = mod.explain ?? mod.explainTopology;
-    return typeof fn === 'function' ? (fn as Explain) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 const where = (evidence: EvidenceRef[]) => evidenceText(evidence);
 
 /** `compute / qrouter-… / qg-…`, a namespace named as the step's place once. */
@@ -101,14 +86,10 @@ export interface GuidePagesOptions {
 
 export async function guidePages(options: GuidePagesOptions): Promise<TopologyPage[]> {
   const report = options.report ?? ((line: string) => process.stderr.write(line + '\n'));
-  const explain = await loadExplain();
   const pages: TopologyPage[] = [];
   for (const guide of findGuides(options.contentRoot)) {
     const source = relative(options.cwd ?? process.cwd(), guide.file);
-    const sources = readSources([source]);
-    for (const problem of sources.problems) report(formatDiagnostic(problem));
-    const topology = buildTopology(sources);
-    if (explain) explain(topology, sources.guides);
+    const { sources, topology } = await guideTopology(source, report);
     const files = new Map<string, string[]>();
     const read = (file: string) => {
       let lines = files.get(file);
@@ -118,13 +99,11 @@ export async function guidePages(options: GuidePagesOptions): Promise<TopologyPa
     const captures = captureViews(sources, read);
     for (const lang of languages) {
       const say = (b: Bilingual) => b[lang] || b.zh || b.en;
-      const words = Object.fromEntries(['host', 'namespace', 'bridge', 'port', 'interface', 'vm', 'veth', 'patch', 'tunnel', 'member', 'likely']
-        .map((k) => [k, translate(`diagram:${k}`, lang)]));
       pages.push({
         name: guide.name,
         lang,
         source,
-        diagram: await topologyDiagram(topology, { title: `${translate('Topology', lang)}: ${guide.name}`, words }),
+        diagram: await guideDiagram(guide.name, source, lang, report),
         explanations: topology.explanations.map((e) => ({ id: e.id, text: say(e.text), where: where(e.evidence) })),
         walks: topology.walks.map((w) => ({
           id: w.id, title: say(w.title),

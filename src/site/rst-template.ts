@@ -4,9 +4,13 @@
 // read (included scripts) is registered so `--serve` rebuilds the page when one
 // changes.
 
-import { dirname, resolve } from 'node:path';
+import type { ElementContent } from 'hast';
+import { h } from 'hastscript';
+import { basename, dirname, extname, relative, resolve } from 'node:path';
 import { formatDiagnostic, isFailure, type Diagnostic } from '../cli/diagnostics.js';
+import { translate } from '../i18n/catalog.js';
 import { rstToHtml } from '../rst/html.js';
+import { guideDiagram, guideTopology } from './guide-topology.js';
 
 export interface RstTemplateOptions {
   /** Directory no include may leave (the site's content root). */
@@ -21,6 +25,36 @@ interface EleventyCompileContext {
   addDependencies?: (from: string, files: string[]) => void;
 }
 
+/** The page data the template reads: its language and its slug (the guide's name). */
+interface PageData {
+  lang?: string;
+  page?: { fileSlug?: string };
+}
+
+/**
+ * A guide's figures often draw the topology its captures show, and the image
+ * file does not always come with the guide (the seed's local.png did not). A
+ * missing figure image becomes the diagram netguide drew from the captures,
+ * with a note saying so and a link to the topology page; the missing-file
+ * warning stays. A guide without captures keeps the broken image.
+ */
+async function missingFigure(inputPath: string, data: PageData, report: (line: string) => void) {
+  const source = relative(process.cwd(), resolve(inputPath));
+  const { sources } = await guideTopology(source, report);
+  if (sources.captures.length === 0) return undefined;
+  const lang = data.lang ?? 'en';
+  const name = data.page?.fileSlug ?? basename(inputPath, extname(inputPath));
+  const svg = await guideDiagram(name, source, lang, report);
+  return (uri: string): ElementContent =>
+    h('div', { className: ['generated-figure'] }, [
+      { type: 'raw', value: svg } as unknown as ElementContent,
+      h('p', { className: ['generated-figure-note'] }, [
+        translate('figure:missing', lang).replace('{file}', uri) + ' ',
+        h('a', { href: `/${lang}/${name}/topology/` }, translate('Topology of the guide', lang)),
+      ]),
+    ]);
+}
+
 function escapeHtml(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
@@ -33,19 +67,21 @@ export function rstTemplateExtension(options: RstTemplateOptions) {
     outputFileExtension: 'html',
     failures,
     // Every guide is wrapped in the guide layout (Eleventy does not let
-    // eleventyComputed choose a layout, so the template language supplies it).
-    getData: async () => ({ layout: 'guide.njk' }),
+    // eleventyComputed choose a layout, so the template language supplies it);
+    // the diagram styles are there for a figure drawn from the captures.
+    getData: async () => ({ layout: 'guide.njk', stylesheets: ['/assets/topology.css'] }),
     compile(this: EleventyCompileContext, inputContent: string, inputPath: string) {
       const addDependencies = this.addDependencies?.bind(this);
-      return async () => {
+      return async (data: PageData = {}) => {
         const path = resolve(inputPath);
         const base = dirname(path);
         let result: Awaited<ReturnType<typeof rstToHtml>>;
         try {
+          const missingImage = await missingFigure(inputPath, data, report);
           result = await rstToHtml(inputContent, {
             path: inputPath,
             parse: { sourceName: inputPath, baseDir: base, contentRoot: resolve(options.contentRoot) },
-            html: { imageBase: base },
+            html: { imageBase: base, ...(missingImage ? { missingImage } : {}) },
           });
         } catch (error) {
           // A bug of ours must not take the other pages down: report it, fail the build at the end.

@@ -84,6 +84,16 @@ describe('site build', () => {
     assert.ok(page(outA, 'en/local/topology').includes('href="/zh/local/"'));
   });
 
+  it('should show the drawn topology where the seed\'s figure image is missing', () => {
+    const guide = page(outA, 'zh/local');
+    assert.ok(!guide.includes('<img src="local.png"'), 'no broken image');
+    const figure = /<div class="generated-figure">(<svg[\s\S]*?<\/svg>)<p class="generated-figure-note">([^<]*)<a href="\/zh\/local\/topology\/">/.exec(guide);
+    assert.ok(figure, 'a generated figure with its note and link');
+    assert.match(figure[2]!, /local\.png/);
+    // The same drawing as the topology page of that language.
+    assert.equal(figure[1], /<svg[\s\S]*?<\/svg>/.exec(page(outA, 'zh/local/topology'))![0]);
+  });
+
   it('should draw every bridge, port and interface of the seed in the diagram', () => {
     const topology = buildTopology(readSources([join(input, 'local/local.rst')]));
     const svg = /<svg[\s\S]*?<\/svg>/.exec(page(outA, 'zh/local/topology'))![0];

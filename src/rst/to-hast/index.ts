@@ -73,27 +73,38 @@ export interface RstRehypeOptions extends ToHastOptions {
    */
   imageBase?: string;
   checkImages?: boolean;
+  /**
+   * Called for each image whose file is missing (after its warning): what to
+   * show instead (a hast node), or undefined to keep the broken `<img>`.
+   */
+  missingImage?: (uri: string, node: RstElement) => ElementContent | undefined;
 }
 
 /** unified plugin: the rst tree becomes a hast tree (for rehype plugins and rehype-stringify). */
 export function rstRehype(options: RstRehypeOptions = {}) {
   return function transformer(tree: RstElement, file: VFile): Root {
-    const { root, state } = rstToHastWithState(tree, options);
+    const missing = options.checkImages !== false ? checkImages(tree, file, options.imageBase) : [];
+    const imageReplacements = new Map<RstElement, ElementContent>();
+    for (const node of missing) {
+      const replacement = options.missingImage?.(String(node.attributes.uri ?? ''), node);
+      if (replacement) imageReplacements.set(node, replacement);
+    }
+    const { root, state } = rstToHastWithState(tree, { ...options, imageReplacements });
     for (const warning of state.warnings) {
       const place = warning.node.position?.start;
       const message = file.message(warning.message, { place, ruleId: 'unknown-node', source: 'rst-html' });
       message.fatal = false;
     }
-    if (options.checkImages !== false) checkImages(tree, file, options.imageBase);
     return root;
   };
 }
 
-/** Warn about images whose file is missing (relative URIs only). */
-function checkImages(tree: RstElement, file: VFile, imageBase: string | undefined): void {
+/** Warn about images whose file is missing (relative URIs only); returns their nodes. */
+function checkImages(tree: RstElement, file: VFile, imageBase: string | undefined): RstElement[] {
   const document = (file.data as { rst?: Document }).rst;
   const base = imageBase ?? (file.path ? dirname(file.path) : document?.settings.baseDir);
-  if (!base) return;
+  const missing: RstElement[] = [];
+  if (!base) return missing;
   const stack: RstElement[] = [tree];
   while (stack.length > 0) {
     const node = stack.pop()!;
@@ -111,5 +122,7 @@ function checkImages(tree: RstElement, file: VFile, imageBase: string | undefine
       source: 'rst-html',
     });
     message.fatal = false;
+    missing.push(node);
   }
+  return missing;
 }

@@ -16,6 +16,11 @@ export interface ToHastOptions {
   handlers?: Record<string, Handler>;
   /** Label texts for admonitions and docinfo fields (defaults: English). */
   labels?: Record<string, string>;
+  /**
+   * What to show instead of `image` nodes whose file is missing (found by
+   * rstRehype's image check): the site puts the topology diagram it drew there.
+   */
+  imageReplacements?: Map<RstElement, ElementContent>;
 }
 
 /** What a handler may need to know about where it is. */

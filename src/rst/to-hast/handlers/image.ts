@@ -1,5 +1,6 @@
 // An image is an `<img>`: uri → src, alt (the uri when absent, as docutils
 // does), width/height, scale (kept as a data attribute) and align (a class).
+// A missing image the caller gave a replacement for becomes that replacement.
 
 import type { Element, Properties } from 'hast';
 import type { Handler } from '../state.js';
@@ -7,6 +8,8 @@ import { classesOf } from './shared.js';
 import { safeHref } from './reference.js';
 
 export const image: Handler = (state, node) => {
+  const replacement = state.options.imageReplacements?.get(node);
+  if (replacement) return replacement;
   const uri = String(node.attributes.uri ?? '');
   const properties: Properties = { src: safeHref(uri) ?? '', alt: String(node.attributes.alt ?? uri) };
   for (const dimension of ['width', 'height'] as const) {

@@ -1,0 +1,74 @@
+// One topology per guide for the whole build: the topology pages and the guide
+// page (whose missing figure shows the drawn diagram) ask for the same guide,
+// so the captures are read, joined, explained and laid out once per guide and
+// language, not once per page.
+
+import { formatDiagnostic } from '../cli/diagnostics.js';
+import { translate } from '../i18n/catalog.js';
+import { topologyDiagram } from '../render/diagram/index.js';
+import { buildTopology } from '../topology/build.js';
+import type { Topology } from '../topology/model.js';
+import { readSources, type Sources } from '../topology/sources.js';
+
+export interface GuideTopology {
+  sources: Sources;
+  topology: Topology;
+}
+
+type Explain = (topology: Topology, guides: Sources['guides']) => Topology;
+
+/** The explain stage, when it is built (it is optional for the pages). */
+async function loadExplain(): Promise<Explain | undefined> {
+  try {
+    const mod = (await import('../explain/index.js')) as Record<string, unknown>;
+    const fn = mod.explain ?? mod.explainTopology;
+    return typeof fn === 'function' ? (fn as Explain) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const topologies = new Map<string, Promise<GuideTopology>>();
+const diagrams = new Map<string, Promise<string>>();
+
+/**
+ * The explained topology of the guide at `source` (a path as evidence should
+ * show it, relative to the working folder). Problems reading it are reported
+ * once, when it is first built.
+ */
+export function guideTopology(source: string, report: (line: string) => void): Promise<GuideTopology> {
+  let found = topologies.get(source);
+  if (!found) {
+    found = (async () => {
+      const explain = await loadExplain();
+      const sources = readSources([source]);
+      for (const problem of sources.problems) report(formatDiagnostic(problem));
+      const topology = buildTopology(sources);
+      if (explain) explain(topology, sources.guides);
+      return { sources, topology };
+    })();
+    topologies.set(source, found);
+  }
+  return found;
+}
+
+/** The guide's topology diagram (SVG) with its labels in `lang`. */
+export function guideDiagram(name: string, source: string, lang: string, report: (line: string) => void): Promise<string> {
+  const key = `${lang}\0${source}`;
+  let diagram = diagrams.get(key);
+  if (!diagram) {
+    diagram = guideTopology(source, report).then(({ topology }) => {
+      const words = Object.fromEntries(['host', 'namespace', 'bridge', 'port', 'interface', 'vm', 'veth', 'patch', 'tunnel', 'member', 'likely']
+        .map((k) => [k, translate(`diagram:${k}`, lang)]));
+      return topologyDiagram(topology, { title: `${translate('Topology', lang)}: ${name}`, words });
+    });
+    diagrams.set(key, diagram);
+  }
+  return diagram;
+}
+
+/** Forget every cached topology (a rebuild in `--serve` reads the changed captures again). */
+export function forgetGuideTopologies(): void {
+  topologies.clear();
+  diagrams.clear();
+}
