@@ -4,8 +4,9 @@
 import { performance } from 'node:perf_hooks';
 import { parseCapture } from '../src/captures/registry.js';
 import { readBundle } from '../src/captures/bundle.js';
-import { samplesRoot } from '../test/captures/capture-sources.js';
-import { join } from 'node:path';
+import { findSamples } from '../src/captures/coverage.js';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { readdirSync, statSync } from 'node:fs';
 
 function bestOf<T>(runs: number, work: () => T): { ms: number; value: T } {
@@ -45,7 +46,7 @@ function psEf(processes: number): string {
 }
 
 export function benchFrontDoor(): void {
-  const root = samplesRoot();
+  const root = findSamples(resolve(fileURLToPath(import.meta.url), '../../..'));
   if (root) {
     const variants = readdirSync(root).filter((v) => statSync(join(root, v)).isDirectory());
     const { ms, value } = bestOf(5, () => variants.map((v) => readBundle(join(root, v))));

@@ -4,7 +4,10 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { readBundle, sosFileCommand, type Bundle } from '../../src/captures/bundle.js';
 import { fixturesRoot } from './run-fixtures.js';
-import { samplesRoot } from './capture-sources.js';
+import { findSamples } from '../../src/captures/coverage.js';
+import { repoRoot } from './run-fixtures.js';
+
+const samplesRoot = () => findSamples(repoRoot());
 
 /** What a bundle read gives, paths relative to the bundle, without the records (the parsers' fixtures check those). */
 function summary(bundle: Bundle): unknown {

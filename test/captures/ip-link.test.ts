@@ -3,8 +3,7 @@ import assert from 'node:assert/strict';
 import { parser } from '../../src/captures/ip-link.js';
 import { parser as ipAddr } from '../../src/captures/ip-addr.js';
 import { parseCommandLine } from '../../src/captures/command-line.js';
-import { runFixtures } from './run-fixtures.js';
-import { parseFixture } from './fixture-input.js';
+import { runFixtures, parseFixture } from './run-fixtures.js';
 
 runFixtures(parser, 'ip link');
 

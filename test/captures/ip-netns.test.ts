@@ -2,8 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parser } from '../../src/captures/ip-netns.js';
 import { parseCommandLine } from '../../src/captures/command-line.js';
-import { runFixtures } from './run-fixtures.js';
-import { parseFixture } from './fixture-input.js';
+import { runFixtures, parseFixture } from './run-fixtures.js';
 
 runFixtures(parser, 'ip netns');
 

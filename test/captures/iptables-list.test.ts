@@ -3,8 +3,7 @@ import assert from 'node:assert/strict';
 import { parser, type IptablesListRule } from '../../src/captures/iptables-list.js';
 import { parser as iptablesS } from '../../src/captures/iptables.js';
 import { parseCommandLine } from '../../src/captures/command-line.js';
-import { runFixtures } from './run-fixtures.js';
-import { parseFixture } from './fixture-input.js';
+import { runFixtures, parseFixture } from './run-fixtures.js';
 
 runFixtures(parser, 'iptables -L -n');
 

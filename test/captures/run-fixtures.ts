@@ -18,7 +18,7 @@ import { parseCommandLine } from '../../src/captures/command-line.js';
 import { splitLines } from '../../src/captures/lines.js';
 
 /** Repository root, found from this file whether it runs from test/ (tsx) or dist/test/ (tsc). */
-function repoRoot(): string {
+export function repoRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, 'package.json'))) {
     const up = dirname(dir);
@@ -47,6 +47,12 @@ export function readFixture(dir: string, fallbackCommand: string): FixtureCase {
   const command = parseCommandLine(hasCommand ? first.slice(2) : fallbackCommand);
   const text = hasCommand ? (firstBreak < 0 ? '' : raw.slice(firstBreak + 1)) : raw;
   return { name: dir.split(/[\\/]/).pop() ?? dir, dir, command, text };
+}
+
+/** Reads one case of a parser and parses it, for tests that check a few fields by name besides expected.json. */
+export function parseFixture<T>(parser: CaptureParser<T>, caseName: string): CaptureResult<T> {
+  const fixture = readFixture(join(fixturesRoot, parser.name, caseName), '');
+  return parser.parse(fixture.text, fixture.command);
 }
 
 /** Case folders of one parser, sorted. */

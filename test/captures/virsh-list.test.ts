@@ -1,8 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parser } from '../../src/captures/virsh-list.js';
-import { runFixtures } from './run-fixtures.js';
-import { parseFixture } from './fixture-input.js';
+import { runFixtures, parseFixture } from './run-fixtures.js';
 
 runFixtures(parser, 'virsh list');
 
