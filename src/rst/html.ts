@@ -1,8 +1,10 @@
 // The whole rst → HTML pipeline in one call, for the CLI, the site and tests:
 // parse, transform (comments stripped: HTML only), convert to hast, highlight
-// literal blocks with a language, stringify (any depth: to-hast/stringify.ts). Returns the HTML and every
+// literal blocks with a language, stringify (any depth: to-hast/stringify.ts
+// slices deep trees for rehype-stringify). Returns the HTML and every
 // problem as a diagnostic (file:line:col, level, message).
 
+import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import type { Diagnostic, Severity } from '../cli/diagnostics.js';
@@ -11,7 +13,7 @@ import type { Document } from './document.js';
 import { rstParse, type RstParseOptions } from './index.js';
 import { LEVELS } from './reporter.js';
 import { rstRehype, type RstRehypeOptions } from './to-hast/index.js';
-import { rehypeStringifyDeep } from './to-hast/stringify.js';
+import { rehypeSliceDeep, stringifyOptions } from './to-hast/stringify.js';
 import { rstTransforms, type TransformOptions } from './transforms/index.js';
 
 export interface RstToHtmlOptions {
@@ -37,7 +39,7 @@ export async function rstToHtml(text: string, options: RstToHtmlOptions = {}): P
     .use(rstTransforms as never, { stripComments: true, ...options.transforms })
     .use(rstRehype as never, options.html ?? {});
   if (options.highlight !== false) processor.use(rehypeShikiLiterals as never);
-  processor.use(rehypeStringifyDeep as never);
+  processor.use(rehypeSliceDeep).use(rehypeStringify as never, stringifyOptions());
   const result = await processor.process(file);
   const document = result.data.rst;
   return { html: String(result.value ?? ''), diagnostics: collectDiagnostics(result, document), document };

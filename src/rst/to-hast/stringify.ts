@@ -1,31 +1,40 @@
-// rehype-stringify for trees of any depth. hast-util-to-html recurses once per
-// level, so a 5,000-deep tree (nested block quotes are legal rst) overflows the
-// call stack. Here the tree is serialized bottom-up in slices: every element
-// whose subtree reaches SLICE_HEIGHT levels is turned into HTML by
-// hast-util-to-html itself and replaced by a `raw` node holding that HTML, so
-// no single call recurses deeper than SLICE_HEIGHT. Shallow trees (every real
-// page) go straight to hast-util-to-html, byte for byte as rehype-stringify.
+// HTML for hast trees of any depth. rehype-stringify (hast-util-to-html)
+// recurses once per level, so a 5,000-deep tree (nested block quotes are legal
+// rst) overflows the call stack. `rehypeSliceDeep` runs just before
+// rehype-stringify: bottom-up, every element whose subtree reaches SLICE_HEIGHT
+// levels is written by hast-util-to-html itself and replaced by a `raw` node
+// holding that HTML, so no single call recurses deeper than SLICE_HEIGHT.
+// Shallow trees (every real page) are left alone. rehype-stringify must then
+// run with `allowDangerousHtml: true` (see stringifyOptions).
 
 import type { Element, Nodes, Parents, Root, RootContent } from 'hast';
 import { toHtml, type Options } from 'hast-util-to-html';
-import type { Processor } from 'unified';
 
 /** Levels serialized by one toHtml call: far below V8's default stack (~10,000 frames of toHtml's 3-4 functions). */
 const SLICE_HEIGHT = 400;
 
-export function rehypeStringifyDeep(this: Processor, options: Options = {}): void {
-  // Cast: unified's compiler type is generic over the tree; ours is a hast root.
-  (this as unknown as { compiler: (tree: Root) => string }).compiler = (tree) => stringifyDeep(tree, options);
+/**
+ * The options for both rehypeSliceDeep and rehype-stringify. Raw nodes are
+ * written as they are: the slices hold HTML toHtml itself wrote (already
+ * escaped), and the rst → hast step only makes a raw node for a `raw`
+ * directive when the caller enabled raw output.
+ */
+export function stringifyOptions(options: Options = {}): Options {
+  return { ...options, allowDangerousHtml: true };
 }
 
-/** HTML of `tree`, as hast-util-to-html writes it, without deep recursion. */
+/** unified plugin (before rehype-stringify): deep subtrees become raw HTML slices. */
+export function rehypeSliceDeep(options: Options = {}) {
+  const settings = stringifyOptions(options);
+  return function transformer(tree: Root): Root {
+    return height(tree) < SLICE_HEIGHT ? tree : sliceDeep(tree, settings);
+  };
+}
+
+/** HTML of `tree`, as rehype-stringify writes it, without deep recursion. */
 export function stringifyDeep(tree: Root, options: Options = {}): string {
-  // Raw nodes are written as they are: the slices below hold HTML toHtml
-  // itself wrote (already escaped), and the rst → hast step only makes a raw
-  // node for a `raw` directive when the caller enabled raw output.
-  const settings: Options = { ...options, allowDangerousHtml: true };
-  if (height(tree) < SLICE_HEIGHT) return toHtml(tree, settings);
-  return toHtml(sliceDeep(tree, settings), settings);
+  const settings = stringifyOptions(options);
+  return toHtml(rehypeSliceDeep(settings)(tree), settings);
 }
 
 /** Height of the tree, iteratively. */
