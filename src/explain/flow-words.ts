@@ -26,6 +26,8 @@ const FIELD_WORDS: Record<string, Bilingual> = {
 };
 
 function matchValue(field: string, value: string): Bilingual | undefined {
+  const vlan = field === 'vlan_tci' ? vlanOfTci(value) : undefined;
+  if (vlan !== undefined) return { zh: `VLAN ${vlan}（vlan_tci=${value}）`, en: `VLAN ${vlan} (vlan_tci=${value})` };
   if (field === 'dl_dst' && value === '00:00:00:00:00:00/01:00:00:00:00:00') return { zh: '单播帧', en: 'unicast frames' };
   if (field === 'dl_dst' && value === '01:00:00:00:00:00/01:00:00:00:00:00') return { zh: '广播/组播帧', en: 'broadcast and multicast frames' };
   return undefined;
@@ -75,6 +77,14 @@ export function actionWords(topology: Topology, flow: Flow, action: Action): Bil
       return { zh: `设置隧道 id ${a.id}`, en: `set tunnel id ${a.id}` };
     case 'set_field':
       return { zh: `把 ${a.field} 设为 ${a.value}`, en: `set ${a.field} to ${a.value}` };
+    case 'load': {
+      // what learned br-tun flows do: `load:0->NXM_OF_VLAN_TCI[]` (untag), `load:0x2a->NXM_NX_TUN_ID[]` (tunnel id)
+      const dst = a.dst as { field?: string; start?: number } | undefined;
+      const whole = dst?.start === undefined;
+      if (dst?.field === 'NXM_NX_TUN_ID' && whole) return { zh: `设置隧道 id ${a.value}`, en: `set tunnel id ${a.value}` };
+      if (dst?.field === 'NXM_OF_VLAN_TCI' && whole && Number(a.value) === 0) return { zh: '去掉 VLAN 标签', en: 'strip the VLAN tag' };
+      return { zh: action.text, en: action.text };
+    }
     case 'learn':
       return { zh: `学习：在表 ${a.table} 中为来源 MAC 添加一条回程流（${action.text.length > 60 ? 'learn(...)' : action.text}）`, en: `learn: add a flow in table ${a.table} for the source MAC, so replies go back the way this came (${action.text.length > 60 ? 'learn(...)' : action.text})` };
     default:
@@ -89,4 +99,18 @@ export function flowWords(topology: Topology, flow: Flow): Bilingual {
     zh: `优先级 ${flow.priority}，${m.zh}，动作：${acts.map((x) => x.zh).join('，') || '丢弃'}`,
     en: `priority ${flow.priority}, ${m.en}; actions: ${acts.map((x) => x.en).join(', ') || 'drop'}`,
   };
+}
+
+/**
+ * The VLAN a `vlan_tci=VALUE/MASK` match selects when the mask covers the whole
+ * 12-bit VLAN id — what `learn(NXM_OF_VLAN_TCI[0..11], …)` writes:
+ *   vlan_tci=0x0001/0x0fff   → VLAN 1
+ *   vlan_tci=0x1000/0x1000   → undefined (only "has a tag")
+ */
+export function vlanOfTci(tci: string | undefined): number | undefined {
+  const m = /^(0x[0-9a-f]+)\/(0x[0-9a-f]+)$/i.exec(tci ?? '');
+  if (!m) return undefined;
+  const value = parseInt(m[1]!, 16);
+  const mask = parseInt(m[2]!, 16);
+  return (mask & 0x0fff) === 0x0fff ? value & 0x0fff : undefined;
 }

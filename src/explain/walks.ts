@@ -4,7 +4,7 @@
 
 import type { Bilingual, EvidenceRef, Flow, Link, Topology, Walk, WalkStep } from '../topology/model.js';
 import { evidence, where } from './facts.js';
-import { flowWords } from './flow-words.js';
+import { flowWords, vlanOfTci } from './flow-words.js';
 import { isPlainSwitch } from './rules/openflow.js';
 import { keyOf, nsKey, TopologyGraph, vmKey, type Hop } from './path-search.js';
 import { isDhcpNamespace, METADATA_IP, metadataAddress, serviceSocket, socketCovers } from './rules/metadata.js';
@@ -228,7 +228,11 @@ function narrateFlows(topology: Topology, flows: Flow[], by: { tag?: number | un
   const relevant = by.tunnelId !== undefined
     ? flows.filter((f) => sameId(f.match.tun_id, by.tunnelId))
     : flows.filter((f) => by.tag !== undefined && f.match.dl_vlan === String(by.tag));
-  if (!relevant.length) {
+  // flows a learn() action wrote for this VLAN: unicast to a learned MAC takes them instead of the flood flow
+  const learned = by.tunnelId === undefined && by.tag !== undefined
+    ? flows.filter((f) => f.match.dl_vlan === undefined && f.match.dl_dst !== undefined && vlanOfTci(f.match.vlan_tci) === by.tag)
+    : [];
+  if (!relevant.length && !learned.length) {
     return by.tunnelId !== undefined || by.tag !== undefined
       ? { text: { zh: '抓取的流表中没有与这个网络对应的流。', en: 'No captured flow matches this network.' }, evidence: [] }
       : undefined;
@@ -238,9 +242,22 @@ function narrateFlows(topology: Topology, flows: Flow[], by: { tag?: number | un
   const subject = by.tunnelId !== undefined ? { zh: `隧道 id ${by.tunnelId}`, en: `tunnel id ${by.tunnelId}` } : { zh: `VLAN ${by.tag}`, en: `VLAN ${by.tag}` };
   const words = relevant.map((f) => `${f.bridge} 表 ${f.table}：${flowWords(topology, f).zh}`);
   const wordsEn = relevant.map((f) => `${f.bridge} table ${f.table}: ${flowWords(topology, f).en}`);
+  let text: Bilingual = relevant.length
+    ? { zh: `流表中与${subject.zh}有关的是 ${words.join('；')}。`, en: `The flows for ${subject.en}: ${wordsEn.join('; ')}.` }
+    : { zh: '', en: '' };
+  if (learned.length) {
+    const tables = [...new Set(learned.map((f) => f.table))].join(', ');
+    const macs = learned.map((f) => f.match.dl_dst).join(', ');
+    const first = flowWords(topology, learned[0]!);
+    const actions = { zh: first.zh.slice(first.zh.indexOf('动作：') + 3), en: first.en.slice(first.en.indexOf('actions: ') + 9) };
+    text = {
+      zh: `${text.zh}${relevant.length ? '发往已学习 MAC 的单播帧则走' : '发往已学习 MAC 的单播帧走'}表 ${tables} 中 learn 写下的 ${learned.length} 条 VLAN ${by.tag} 的流（目的 MAC ${macs}），例如：${actions.zh}。`,
+      en: `${text.en}${relevant.length ? ' ' : ''}Unicast frames to a MAC the bridge has learned take table ${tables} instead: ${learned.length} learned flow${learned.length > 1 ? 's' : ''} for VLAN ${by.tag} (to ${macs}), e.g. ${actions.en}.`,
+    };
+  }
   return {
-    text: { zh: `流表中与${subject.zh}有关的是 ${words.join('；')}。`, en: `The flows for ${subject.en}: ${wordsEn.join('; ')}.` },
-    evidence: relevant.flatMap((f) => f.evidence),
+    text,
+    evidence: [...relevant, ...learned].flatMap((f) => f.evidence),
     ...(setTunnel?.id !== undefined ? { tunnelId: String(setTunnel.id) } : {}),
     ...(setVlan?.vlan !== undefined ? { vlan: setVlan.vlan } : {}),
   };

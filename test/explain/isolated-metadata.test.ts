@@ -90,7 +90,13 @@ test('isolated metadata: the explanation says the DHCP namespace serves metadata
   assert.ok(says(e!.evidence, '12-ps-ef-grep-135.txt', 'http.server 80'));
 });
 
-test('isolated metadata: the lab samples with a router still get the REDIRECT explanation and walk, not the DHCP one', () => {
+test('isolated metadata: every capture line is understood', () => {
+  assert.deepEqual(t.unparsed, []);
+  assert.equal(t.coverage.unparsed, 0);
+  assert.ok(t.coverage.fact > 80);
+});
+
+test('isolated metadata: a bundle with a router (gre-two-vms) still gets the REDIRECT explanation, not the DHCP one', () => {
   const gre = load('gre-two-vms');
   const metadata = gre.explanations.filter((e) => e.rule === 'metadata');
   assert.equal(metadata.length, 1);

@@ -9,6 +9,8 @@ import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { EvidenceRef, Topology, WalkStep } from '../../src/topology/model.js';
 import { caseInput, explained, repoRoot } from '../topology/fixture-cases.js';
+import { readSources } from '../../src/topology/sources.js';
+import { vlanOfTci } from '../../src/explain/flow-words.js';
 
 function load(name: string): Topology {
   const cwd = process.cwd();
@@ -107,4 +109,33 @@ test('gre-two-vms: each VM\'s veth pair is proven by ethtool peer_ifindex on its
   assert.ok(evidenceSays(veths[0]!, 'compute/08-ethtool-s-qvb7e2a4a6c-2b.txt', 'peer_ifindex'));
   assert.ok(evidenceSays(veths[1]!, 'network/20-ethtool-s-qvbb41c9e27-5d.txt', 'peer_ifindex'));
   assert.ok(veths.every((s) => !/only likely/.test(s.text.en)));
+});
+
+test('gre-two-vms: unicast to a learned MAC takes br-tun table 20, and the learned flow for the second VM\'s MAC is named', () => {
+  const walk = t.walks.find((w) => w.id === WALK)!;
+  const out = walk.steps.find((s) => s.at.host === 'compute' && s.at.name === 'br-tun')!;
+  assert.match(out.text.en, /Unicast frames to a MAC the bridge has learned take table 20 instead: 4 learned flows for VLAN 1 \(to fa:16:3e:1a:2b:3c, fa:16:3e:5d:6e:7f, 26:eb:ae:3c:5a:81, fa:16:3e:6b:91:d4\), e\.g\. strip the VLAN tag, set tunnel id 0x2a, send out of port 2\./);
+  assert.match(out.text.zh, /发往已学习 MAC 的单播帧则走表 20 中 learn 写下的 4 条 VLAN 1 的流/);
+  assert.ok(evidenceSays(out, 'compute/02-ovs-ofctl-dump-flows-br-tun.txt', 'vlan_tci=0x0001/0x0fff,dl_dst=fa:16:3e:6b:91:d4 actions=load:0->NXM_OF_VLAN_TCI[],load:0x2a->NXM_NX_TUN_ID[],output:2'));
+});
+
+test('vlanOfTci reads the VLAN of a match on all 12 VLAN-id bits only', () => {
+  assert.equal(vlanOfTci('0x0001/0x0fff'), 1);
+  assert.equal(vlanOfTci('0x1002/0x1fff'), 2);
+  assert.equal(vlanOfTci('0x1000/0x1000'), undefined);
+  assert.equal(vlanOfTci('0x0005'), undefined);
+  assert.equal(vlanOfTci(undefined), undefined);
+});
+
+test('gre-two-vms: every capture line is understood, and the bundle reads without problems', () => {
+  assert.deepEqual(t.unparsed, []);
+  assert.equal(t.coverage.unparsed, 0);
+  assert.ok(t.coverage.fact > 250);
+  const cwd = process.cwd();
+  process.chdir(repoRoot);
+  try {
+    assert.deepEqual(readSources([relative(repoRoot, caseInput('gre-two-vms'))]).problems, []);
+  } finally {
+    process.chdir(cwd);
+  }
 });
