@@ -11,6 +11,7 @@ import type { EvidenceRef, Topology, WalkStep } from '../../src/topology/model.j
 import { caseInput, explained, repoRoot } from '../topology/fixture-cases.js';
 import { readSources } from '../../src/topology/sources.js';
 import { vlanOfTci } from '../../src/explain/flow-words.js';
+import { buildWalks } from '../../src/explain/walks.js';
 
 function load(name: string): Topology {
   const cwd = process.cwd();
@@ -138,4 +139,17 @@ test('gre-two-vms: every capture line is understood, and the bundle reads withou
   } finally {
     process.chdir(cwd);
   }
+});
+
+test('gre-two-vms: a tunnel link stored from the far end is walked the right way round', () => {
+  // inferLinks keeps one link per tunnel, from the host read first; store it from the other end
+  const reversed = load('gre-two-vms');
+  for (const link of reversed.links.filter((l) => l.kind === 'tunnel')) {
+    [link.a, link.b] = [link.b, link.a];
+    [link.local_ip, link.remote_ip] = [link.remote_ip, link.local_ip];
+  }
+  assert.equal(reversed.links.find((l) => l.kind === 'tunnel')!.a.host, 'network');
+  const walk = buildWalks(reversed).find((w) => w.id === WALK)!;
+  const step = walk.steps.find((s) => /encapsulated/.test(s.text.en))!;
+  assert.match(step.text.en, /with key 0x2a .*: outer IP from 198\.51\.100\.11 \(gre-c6336415 on compute\) to 198\.51\.100\.21 \(network\), where gre-c633640b decapsulates it\.$/);
 });
