@@ -136,8 +136,16 @@ class Joiner {
           }
         }
       }
+    } else if (isCaptureOf(result, 'ovs-ofctl-show')) {
+      // OpenFlow port numbers, so flows that name ports by number can be read.
+      const name = ofctlBridge(capture.command, 'show');
+      if (name) {
+        for (const r of result.records) if (r.kind === 'port') this.ofport(host, netns, name, r.name, r.number, ev(r.evidence));
+      }
+    } else if (isCaptureOf(result, 'ovs-appctl-dpif-show')) {
+      for (const r of result.records) if (r.kind === 'port') this.ofport(host, netns, r.bridge, r.name, r.ofport, ev(r.evidence));
     } else if (isCaptureOf(result, 'ovs-ofctl-dump-flows')) {
-      const bridge = dumpFlowsBridge(capture.command);
+      const bridge = ofctlBridge(capture.command, 'dump-flows') ?? '?';
       for (const f of result.records) {
         const flow: Flow = {
           host, bridge, table: f.table, priority: f.priority,
@@ -336,6 +344,15 @@ class Joiner {
     return bridge;
   }
 
+  /** Port `port` of OVS bridge `bridgeName` has OpenFlow number `number` (the line saying so joins its evidence). */
+  private ofport(host: string, netns: string | undefined, bridgeName: string, port: string, number: number, evidence: EvidenceRef[]): void {
+    const bridge = this.bridge(host, netns, bridgeName, 'ovs', []);
+    let found = bridge.ports.find((p) => p.name === port);
+    if (!found) bridge.ports.push((found = { name: port, evidence: [] }));
+    found.ofport = number;
+    found.evidence.push(...evidence);
+  }
+
   private vm(host: string, name: string, evidence: EvidenceRef[]): Vm {
     let vm = this.topology.vms.find((v) => v.host === host && v.name === name);
     if (!vm) {
@@ -353,8 +370,9 @@ function ethtoolInterface(command: string): string | undefined {
   return i >= 0 ? argv[i + 1] : undefined;
 }
 
-function dumpFlowsBridge(command: string): string {
+/** The bridge an `ovs-ofctl SUBCOMMAND BRIDGE` command names. */
+function ofctlBridge(command: string, subcommand: string): string | undefined {
   const argv = parseCommandLine(command).argv;
-  const i = argv.indexOf('dump-flows');
-  return argv.slice(i + 1).find((a) => !a.startsWith('-')) ?? '?';
+  const i = argv.indexOf(subcommand);
+  return i < 0 ? undefined : argv.slice(i + 1).find((a) => !a.startsWith('-'));
 }

@@ -58,3 +58,16 @@ test('local sample: NAT captured twice (iptables -t nat -S and iptables-save) gi
   const snat = t.explanations.find((e) => e.rule === 'snat')!;
   assert.ok(new Set(snat.evidence.map((e) => e.file)).size >= 2);
 });
+
+test('gre: OpenFlow port numbers are named from `ovs-appctl dpif/show` (the bundle has no `ovs-ofctl show`)', { skip: !existsSync(`${LAB}/gre`) && 'capture-lab samples absent' }, () => {
+  const t = explained([`${LAB}/gre`]);
+  const brTun = t.bridges.find((b) => b.host === 'compute' && b.name === 'br-tun');
+  assert.ok(brTun);
+  const tunnelPort = brTun.ports.find((p) => p.name.startsWith('gre-'));
+  assert.ok(tunnelPort?.ofport !== undefined, 'the tunnel port has its OpenFlow number');
+  assert.ok(tunnelPort.evidence.some((e) => /dpif-show/.test(e.file)), 'and the dpif/show line as evidence');
+  const table0 = t.explanations.find((e) => e.rule === 'openflow' && e.text.en.startsWith('br-tun on compute table 0 '));
+  assert.ok(table0, 'table 0 of br-tun is narrated');
+  assert.ok(table0.text.en.includes(`in_port=${tunnelPort.name} (port ${tunnelPort.ofport})`), table0.text.en);
+  assert.ok(!/in_port=\d/.test(table0.text.en), 'no bare port numbers left');
+});

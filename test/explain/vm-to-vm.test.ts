@@ -115,7 +115,7 @@ test('gre-two-vms: each VM\'s veth pair is proven by ethtool peer_ifindex on its
 test('gre-two-vms: unicast to a learned MAC takes br-tun table 20, and the learned flow for the second VM\'s MAC is named', () => {
   const walk = t.walks.find((w) => w.id === WALK)!;
   const out = walk.steps.find((s) => s.at.host === 'compute' && s.at.name === 'br-tun')!;
-  assert.match(out.text.en, /Unicast frames to a MAC the bridge has learned take table 20 instead: 4 learned flows for VLAN 1 \(to fa:16:3e:1a:2b:3c, fa:16:3e:5d:6e:7f, 26:eb:ae:3c:5a:81, fa:16:3e:6b:91:d4\), e\.g\. strip the VLAN tag, set tunnel id 0x2a, send out of port 2\./);
+  assert.match(out.text.en, /Unicast frames to a MAC the bridge has learned take table 20 instead: 4 learned flows for VLAN 1 \(to fa:16:3e:1a:2b:3c, fa:16:3e:5d:6e:7f, 26:eb:ae:3c:5a:81, fa:16:3e:6b:91:d4\), e\.g\. strip the VLAN tag, set tunnel id 0x2a, send out of gre-c6336415 \(port 2\)\./);
   assert.match(out.text.zh, /发往已学习 MAC 的单播帧则走表 20 中 learn 写下的 4 条 VLAN 1 的流/);
   assert.ok(evidenceSays(out, 'compute/02-ovs-ofctl-dump-flows-br-tun.txt', 'vlan_tci=0x0001/0x0fff,dl_dst=fa:16:3e:6b:91:d4 actions=load:0->NXM_OF_VLAN_TCI[],load:0x2a->NXM_NX_TUN_ID[],output:2'));
 });
