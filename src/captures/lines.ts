@@ -8,7 +8,8 @@ import type { CaptureResult, CommandLine, LineRole, Unparsed } from './types.js'
  * open an extra (empty) line: `"a\nb\n"` has two lines, `"a\n\n"` has two.
  */
 export function splitLines(text: string): string[] {
-  const normalised = text.replace(/\r\n?/g, '\n');
+  // most captures have no CR at all: a native search is cheaper than a regex pass over the whole text
+  const normalised = text.indexOf('\r') < 0 ? text : text.replace(/\r\n?/g, '\n');
   if (normalised === '') return [];
   const lines = normalised.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
@@ -17,11 +18,16 @@ export function splitLines(text: string): string[] {
 
 /** Blank: empty, or only spaces/tabs (trailing blanks are common in pasted captures). */
 export function isBlank(line: string): boolean {
+  // a printable ASCII first character settles it without trimming (a copy per line)
+  const first = line.charCodeAt(0);
+  if (first > 0x20 && first < 0x7f) return false;
   return line.trim() === '';
 }
 
 /** A note a person pasted into a capture (`# from ip link`); callers decide whether `#` can be output. */
 export function isHashNote(line: string): boolean {
+  const first = line.charCodeAt(0);
+  if (first > 0x20 && first < 0x7f && first !== 0x23 /* # */) return false; // cheap answer for nearly every line
   return /^\s*#/.test(line);
 }
 

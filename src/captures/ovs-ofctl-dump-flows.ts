@@ -16,6 +16,7 @@ import { type OvsFlow, actionsIndex, parseFlowText } from './ovs/flow-line.js';
 import { type Nesting, newNesting, readNesting } from './ovs/split-top-level.js';
 import type { FlowAction } from './ovs/flow-actions.js';
 import { LOCAL_PORT_NUMBER, type PortRef } from './ovs/refs.js';
+import { forgetInternedStrings } from './ovs/interned-strings.js';
 
 export type { OvsFlow, MatchField } from './ovs/flow-line.js';
 export type * from './ovs/flow-actions.js';
@@ -103,7 +104,8 @@ export function parseDumpFlows(text: string, cmd: CommandLine) {
     }
     const line = ledger.text(n);
     const t = line.trim();
-    if (HEADER.test(t)) {
+    const first = t.charCodeAt(0);
+    if ((first === 0x4e /* N */ || first === 0x4f /* O */) && HEADER.test(t)) {
       flush();
       ledger.header(n);
       continue;
@@ -146,6 +148,8 @@ export function parseDumpFlows(text: string, cmd: CommandLine) {
     ledger.unparsed(n, 'not an ovs-ofctl flow line (no `cookie=` or `actions=`)');
   }
   flush();
+  // the table may hold views of this capture's text: let it go with the capture
+  forgetInternedStrings();
   return ledger.finish('ovs-ofctl-dump-flows', cmd, records);
 }
 

@@ -4,6 +4,7 @@
 // module does not know becomes `{type: 'other', recognised: false}` — never dropped.
 import { splitTopLevel, splitKeyValue } from './split-top-level.js';
 import { type FieldRef, type PortRef, isReservedPort, parseFieldRef, parsePortRef } from './refs.js';
+import { intern, internSlice } from './interned-strings.js';
 
 interface Verbatim {
   /** The action exactly as printed (`resubmit(,10)`). */
@@ -223,7 +224,10 @@ export function parseAction(text: string): FlowAction {
   }
   const decoded = decodeNamed(name, args, paren, text);
   if (decoded) return decoded;
-  return { type: 'other', name, ...(args !== undefined ? { args } : {}), recognised: KNOWN_VERBATIM.has(name), text };
+  const known = intern(name);
+  return args !== undefined
+    ? { type: 'other', name: known, args, recognised: KNOWN_VERBATIM.has(known), text }
+    : { type: 'other', name: known, recognised: KNOWN_VERBATIM.has(known), text };
 }
 
 function decodeNamed(name: string, args: string | undefined, paren: boolean, text: string): FlowAction | null {
@@ -253,7 +257,7 @@ function decodeNamed(name: string, args: string | undefined, paren: boolean, tex
     case 'mod_vlan_pcp':
       return numeric(args) !== undefined ? { type: 'mod_vlan_pcp', pcp: numeric(args)!, text } : null;
     case 'push_vlan':
-      return { type: 'push_vlan', ethertype: args, text };
+      return { type: 'push_vlan', ethertype: intern(args), text };
     case 'set_field':
       return decodeSetField(args, text);
     case 'set_tunnel':
@@ -340,13 +344,12 @@ function decodeResubmit(args: string, paren: boolean, text: string): ResubmitAct
 function decodeSetField(args: string, text: string): SetFieldAction | null {
   const arrow = args.lastIndexOf('->');
   if (arrow < 0) return null;
-  const valuePart = args.slice(0, arrow);
-  const field = args.slice(arrow + 2);
-  const slash = valuePart.indexOf('/');
+  const field = internSlice(args, arrow + 2, args.length);
+  const slash = args.indexOf('/');
   // a MAC or IPv6 value never contains `/` except as value/mask
-  return slash < 0
-    ? { type: 'set_field', field, value: valuePart, text }
-    : { type: 'set_field', field, value: valuePart.slice(0, slash), mask: valuePart.slice(slash + 1), text };
+  return slash < 0 || slash > arrow
+    ? { type: 'set_field', field, value: args.slice(0, arrow), text }
+    : { type: 'set_field', field, value: args.slice(0, slash), mask: args.slice(slash + 1, arrow), text };
 }
 
 function decodeSetTunnel(args: string, bits: 32 | 64, text: string): SetTunnelAction {
@@ -472,14 +475,17 @@ function decodeLearn(args: string, text: string): LearnAction {
     type: 'learn', table: undefined, priority: undefined, idleTimeout: undefined, hardTimeout: undefined,
     finIdleTimeout: undefined, finHardTimeout: undefined, cookie: undefined, options: {}, specs: [], text,
   };
-  for (const part of splitTopLevel(args)) {
+  const specs: LearnSpec[] = [];
+  for (const piece of splitTopLevel(args)) {
+    // the template is the same on every flow a learn action writes: one copy of each part
+    const part = intern(piece);
     if (part.startsWith('load:')) {
-      action.specs.push(learnLoad(part));
+      specs.push(learnLoad(part));
       continue;
     }
     if (part.startsWith('output:')) {
       const src = parseFieldRef(part.slice(7));
-      action.specs.push(src ? { kind: 'output', src, text: part } : { kind: 'other', text: part });
+      specs.push(src ? { kind: 'output', src, text: part } : { kind: 'other', text: part });
       continue;
     }
     const { key, value } = splitKeyValue(part);
@@ -491,9 +497,11 @@ function decodeLearn(args: string, text: string): LearnAction {
     } else if (LEARN_OPTIONS.has(key)) {
       action.options[key] = value ?? true;
     } else {
-      action.specs.push(learnMatch(key, value, part));
+      specs.push(learnMatch(key, value, part));
     }
   }
+  // a copy sized to fit (a pushed-to array keeps room for 16)
+  if (specs.length > 0) action.specs = specs.slice();
   return action;
 }
 
@@ -502,15 +510,15 @@ function learnLoad(part: string): LearnSpec {
   const arrow = body.indexOf('->');
   const dst = arrow >= 0 ? parseFieldRef(body.slice(arrow + 2)) : null;
   if (!dst) return { kind: 'other', text: part };
-  const source = body.slice(0, arrow);
+  const source = internSlice(body, 0, arrow);
   const src = parseFieldRef(source);
   return src ? { kind: 'load', dst, src, text: part } : { kind: 'load', dst, value: source, text: part };
 }
 
 function learnMatch(key: string, value: string | undefined, part: string): LearnSpec {
-  const dst = parseFieldRef(key) ?? (/^[a-z_][\w]*$/i.test(key) ? { field: key } : null);
+  const dst = parseFieldRef(key) ?? (/^[a-z_][\w]*$/i.test(key) ? { field: intern(key) } : null);
   if (!dst) return { kind: 'other', text: part };
   if (value === undefined) return { kind: 'match', dst, src: dst, text: part };
   const src = parseFieldRef(value);
-  return src ? { kind: 'match', dst, src, text: part } : { kind: 'match', dst, value, text: part };
+  return src ? { kind: 'match', dst, src, text: part } : { kind: 'match', dst, value: intern(value), text: part };
 }

@@ -11,6 +11,7 @@
 import type { Evidence } from '../types.js';
 import { type FlowAction, parseActions, toSafeNumber } from './flow-actions.js';
 import { type PortRef, parsePortRef } from './refs.js';
+import { internSlice, sameAt } from './interned-strings.js';
 
 export interface MatchField {
   /** As printed: `in_port`, `dl_vlan`, `tun_id`, `reg0`, `ct_state`, or a protocol shorthand (`arp`, `tcp`). */
@@ -94,51 +95,46 @@ export function parseFlowText(text: string, evidence: Evidence): OvsFlow | strin
     hardAge: undefined,
     importance: undefined,
     priority: DEFAULT_PRIORITY,
-    flags: [],
+    flags: NO_FLAGS,
     protocol: undefined,
     inPort: undefined,
-    match: [],
+    match: NO_MATCH,
     actions: parseActions(actionsText),
     actionsText,
     text,
     evidence,
   };
-  const problem = readHead(flow, text, at);
-  return problem ?? flow;
+  const head: HeadLists = { flags: [], match: [] };
+  const problem = readHead(flow, head, text, at);
+  if (problem) return problem;
+  // copies sized to fit: a pushed-to array keeps room for 16 entries, and
+  // 100,000 flows keep their arrays
+  flow.flags = head.flags.length === 0 ? [] : head.flags.slice();
+  flow.match = head.match.length === 0 ? [] : head.match.slice();
+  return flow;
+}
+
+/** Placeholders while the head is read (never handed out: replaced by fresh arrays). */
+const NO_FLAGS: string[] = [];
+const NO_MATCH: MatchField[] = [];
+
+/** Flags and match fields as the head is read, before they are copied into the flow. */
+interface HeadLists {
+  flags: string[];
+  match: MatchField[];
 }
 
 /**
  * Reads the tokens of the head (the text before ` actions=`), separated by
- * commas and blanks. Without quotes or tabs — nearly always — separators are
- * found with native `indexOf`; otherwise character by character, so that a
- * quoted port name may hold a comma or a blank.
+ * commas, blanks or tabs; a quoted port name may hold any of them. One pass
+ * over the characters: a search per separator and token (`indexOf`) costs
+ * more on these short tokens than the loop does.
+ *
+ *   cookie=0x0, duration=3.4s, …, send_flow_rem priority=1,in_port="a b" actions=…
+ *   ^^^^^^ ^^^  ^^^^^^^^ ^^^^      ^^^^^^^^^^^^^ ^^^^^^^^ ^ ^^^^^^^ ^^^^^
+ *   key  = value                   bare word     key        key     value (quoted)
  */
-function readHead(flow: OvsFlow, text: string, at: number): string | undefined {
-  const quote = text.indexOf('"');
-  const tab = text.indexOf('\t');
-  if ((quote < 0 || quote >= at) && (tab < 0 || tab >= at)) {
-    let comma = text.indexOf(',');
-    let blank = text.indexOf(' ');
-    let pos = 0;
-    while (pos < at) {
-      const c = text.charCodeAt(pos);
-      if (c === 0x2c || c === 0x20) {
-        pos++;
-        continue;
-      }
-      if (comma >= 0 && comma < pos) comma = text.indexOf(',', pos);
-      if (blank >= 0 && blank < pos) blank = text.indexOf(' ', pos);
-      let end = at;
-      if (comma >= 0 && comma < end) end = comma;
-      if (blank >= 0 && blank < end) end = blank;
-      let eq = text.indexOf('=', pos);
-      if (eq >= end) eq = -1;
-      const problem = eq < 0 ? addBareWord(flow, text.slice(pos, end)) : addHeadField(flow, text, pos, eq, end);
-      if (problem) return problem;
-      pos = end + 1;
-    }
-    return undefined;
-  }
+function readHead(flow: OvsFlow, head: HeadLists, text: string, at: number): string | undefined {
   let start = -1;
   let eq = -1;
   let quoted = false;
@@ -159,7 +155,7 @@ function readHead(flow: OvsFlow, text: string, at: number): string | undefined {
       continue;
     }
     if (start >= 0) {
-      const problem = eq < 0 ? addBareWord(flow, text.slice(start, i)) : addHeadField(flow, text, start, eq, i);
+      const problem = eq < 0 ? addBareWord(flow, head, text, start, i) : addHeadField(flow, head, text, start, eq, i);
       if (problem) return problem;
       start = -1;
       eq = -1;
@@ -168,52 +164,85 @@ function readHead(flow: OvsFlow, text: string, at: number): string | undefined {
   return undefined;
 }
 
-function addBareWord(flow: OvsFlow, word: string): undefined {
-  if (FLAGS.has(word)) flow.flags.push(word);
+/** `send_flow_rem` (a flag), `arp` (a protocol shorthand, also a match field), or another bare word (a match field). */
+function addBareWord(flow: OvsFlow, head: HeadLists, text: string, start: number, end: number): undefined {
+  const word = internSlice(text, start, end);
+  if (FLAGS.has(word)) head.flags.push(word);
   else {
     if (PROTOCOLS.has(word) && flow.protocol === undefined) flow.protocol = word;
-    flow.match.push({ name: word });
+    head.match.push({ name: word });
   }
   return undefined;
 }
 
 type NumericKey = 'table' | 'nPackets' | 'nBytes' | 'idleTimeout' | 'hardTimeout' | 'idleAge' | 'hardAge' | 'importance' | 'priority';
 
-/** Numeric statistics, recognised in place (no key string is cut out of the line: 100,000 flows make that count). */
-const NUMERIC_KEYS: readonly string[] = ['table', 'n_packets', 'n_bytes', 'idle_age', 'priority', 'hard_age', 'idle_timeout', 'hard_timeout', 'importance'];
-const NUMERIC_FIELDS: readonly NumericKey[] = ['table', 'nPackets', 'nBytes', 'idleAge', 'priority', 'hardAge', 'idleTimeout', 'hardTimeout', 'importance'];
+/**
+ * The statistic a head key names, or undefined for a match field. Dispatches
+ * on the key's length and checks it in place: no key string is cut out of the
+ * line just to be compared (100,000 flows × 8 keys make that count).
+ */
+function statisticAt(text: string, start: number, eq: number): NumericKey | 'cookie' | 'duration' | undefined {
+  const first = text.charCodeAt(start);
+  switch (eq - start) {
+    case 5:
+      return first === 0x74 /* t */ && sameAt(text, start, 'table') ? 'table' : undefined;
+    case 6:
+      return first === 0x63 /* c */ && sameAt(text, start, 'cookie') ? 'cookie' : undefined;
+    case 7:
+      return first === 0x6e /* n */ && sameAt(text, start, 'n_bytes') ? 'nBytes' : undefined;
+    case 8:
+      if (first === 0x70 /* p */) return sameAt(text, start, 'priority') ? 'priority' : undefined;
+      if (first === 0x64 /* d */) return sameAt(text, start, 'duration') ? 'duration' : undefined;
+      if (first === 0x69 /* i */) return sameAt(text, start, 'idle_age') ? 'idleAge' : undefined;
+      return first === 0x68 /* h */ && sameAt(text, start, 'hard_age') ? 'hardAge' : undefined;
+    case 9:
+      return first === 0x6e /* n */ && sameAt(text, start, 'n_packets') ? 'nPackets' : undefined;
+    case 10:
+      return first === 0x69 /* i */ && sameAt(text, start, 'importance') ? 'importance' : undefined;
+    case 12:
+      if (first === 0x69 /* i */) return sameAt(text, start, 'idle_timeout') ? 'idleTimeout' : undefined;
+      return first === 0x68 /* h */ && sameAt(text, start, 'hard_timeout') ? 'hardTimeout' : undefined;
+    default:
+      return undefined;
+  }
+}
 
 /** One `key=value` of the head, `text[start, eq)` = key, `text(eq, end)` = value. */
-function addHeadField(flow: OvsFlow, text: string, start: number, eq: number, end: number): string | undefined {
-  const keyLength = eq - start;
-  for (let k = 0; k < NUMERIC_KEYS.length; k++) {
-    const key = NUMERIC_KEYS[k]!;
-    if (key.length !== keyLength || !text.startsWith(key, start)) continue;
-    const n = digitsAt(text, eq + 1, end);
-    if (n === undefined) return `${key} is not a number: ${text.slice(eq + 1, end)}`;
-    flow[NUMERIC_FIELDS[k]!] = n;
+function addHeadField(flow: OvsFlow, head: HeadLists, text: string, start: number, eq: number, end: number): string | undefined {
+  const statistic = statisticAt(text, start, eq);
+  if (statistic === 'cookie') {
+    flow.cookie = internSlice(text, eq + 1, end);
     return undefined;
   }
-  if (keyLength === 6 && text.startsWith('cookie', start)) {
-    flow.cookie = text.slice(eq + 1, end);
-    return undefined;
-  }
-  if (keyLength === 8 && text.startsWith('duration', start)) {
+  if (statistic === 'duration') {
     const seconds = secondsAt(text, eq + 1, end);
     if (seconds === undefined) return `duration is not a number of seconds: ${text.slice(eq + 1, end)}`;
     flow.duration = seconds;
     return undefined;
   }
-  const key = text.slice(start, eq);
-  const value = text.slice(eq + 1, end);
-  if (key === 'in_port') {
-    flow.inPort = parsePortRef(value);
-    flow.match.push({ name: key, value });
+  if (statistic !== undefined) {
+    const n = digitsAt(text, eq + 1, end);
+    if (n === undefined) return `${text.slice(start, eq)} is not a number: ${text.slice(eq + 1, end)}`;
+    flow[statistic] = n;
     return undefined;
   }
-  const slash = value.indexOf('/');
-  if (slash < 0 || value.charCodeAt(0) === 0x22) flow.match.push({ name: key, value });
-  else flow.match.push({ name: key, value: value.slice(0, slash), mask: value.slice(slash + 1) });
+  const name = internSlice(text, start, eq);
+  if (eq + 1 < end && text.charCodeAt(eq + 1) === 0x22 /* " */) {
+    // a quoted port name keeps its `/`: in_port="tap/1"
+    const value = text.slice(eq + 1, end);
+    if (name === 'in_port') flow.inPort = parsePortRef(value);
+    head.match.push({ name, value });
+    return undefined;
+  }
+  let slash = text.indexOf('/', eq + 1);
+  if (slash >= end) slash = -1;
+  if (name === 'in_port') {
+    const value = text.slice(eq + 1, end);
+    flow.inPort = parsePortRef(value);
+    head.match.push({ name, value });
+  } else if (slash < 0) head.match.push({ name, value: text.slice(eq + 1, end) });
+  else head.match.push({ name, value: text.slice(eq + 1, slash), mask: text.slice(slash + 1, end) });
   return undefined;
 }
 

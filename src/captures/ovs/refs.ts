@@ -1,5 +1,6 @@
 // Ports and field references as ovs-ofctl prints them inside matches and actions.
 import { unquote } from './split-top-level.js';
+import { internSlice } from './interned-strings.js';
 
 /** OpenFlow reserved ports that ovs-ofctl prints by name (`actions=NORMAL`, `output:LOCAL`, `in_port=LOCAL`). */
 export const RESERVED_PORTS = ['LOCAL', 'IN_PORT', 'NORMAL', 'FLOOD', 'ALL', 'CONTROLLER', 'TABLE', 'ANY', 'NONE', 'UNSET'] as const;
@@ -49,16 +50,60 @@ export interface FieldRef {
   end?: number;
 }
 
-const FIELD_REF = /^([A-Za-z_][\w.]*)\[(?:(\d+)(?:\.\.(\d+))?)?\]$/;
-
-/** Parses a field reference; null when `text` is not one (an immediate value such as `0x1`). */
+/**
+ * Parses a field reference; null when `text` is not one (an immediate value such as `0x1`).
+ *
+ *   NXM_NX_REG1[0..3]     reg6[]     NXM_NX_REG0[5]
+ *   ^^^^^^^^^^^ ^ ^^^^    ^^^^       ^^^^^^^^^^^ ^
+ *   field   start  end    field      field   start = end
+ *
+ * Read by hand rather than with a regular expression: a learn action holds
+ * five of these, and a match array per reference adds up over 100,000 flows.
+ * The field name is interned (it repeats on every flow).
+ */
 export function parseFieldRef(text: string): FieldRef | null {
-  const m = FIELD_REF.exec(text.trim());
-  if (!m) return null;
-  const ref: FieldRef = { field: m[1]! };
-  if (m[2] !== undefined) {
-    ref.start = Number(m[2]);
-    ref.end = m[3] !== undefined ? Number(m[3]) : ref.start;
+  const t = hasOuterBlank(text) ? text.trim() : text;
+  // field name: [A-Za-z_][A-Za-z0-9_.]*
+  if (t.length < 3 || !isNameStart(t.charCodeAt(0))) return null;
+  let i = 1;
+  while (i < t.length && isNameChar(t.charCodeAt(i))) i++;
+  if (t.charCodeAt(i) !== 0x5b /* [ */ || t.charCodeAt(t.length - 1) !== 0x5d /* ] */) return null;
+  const fieldEnd = i;
+  const close = t.length - 1;
+  if (fieldEnd + 1 === close) return { field: internSlice(t, 0, fieldEnd) }; // `[]`: the whole field
+  // `[start]` or `[start..end]`
+  const startTo = digitsEnd(t, fieldEnd + 1, close);
+  if (startTo === fieldEnd + 1) return null;
+  let endFrom = -1;
+  if (startTo < close) {
+    if (!t.startsWith('..', startTo)) return null;
+    endFrom = startTo + 2;
+    if (endFrom === close || digitsEnd(t, endFrom, close) !== close) return null;
   }
-  return ref;
+  const start = Number(t.slice(fieldEnd + 1, startTo));
+  const end = endFrom < 0 ? start : Number(t.slice(endFrom, close));
+  return { field: internSlice(t, 0, fieldEnd), start, end };
+}
+
+/** True when `text` starts or ends with a character String#trim might remove. */
+function hasOuterBlank(text: string): boolean {
+  if (text.length === 0) return false;
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  return first <= 0x20 || first >= 0x7f || last <= 0x20 || last >= 0x7f;
+}
+
+function isNameStart(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f; // a-z A-Z _
+}
+
+function isNameChar(c: number): boolean {
+  return isNameStart(c) || (c >= 0x30 && c <= 0x39) || c === 0x2e; // also 0-9 .
+}
+
+/** Where the run of decimal digits that starts at `from` ends (at most `to`). */
+function digitsEnd(text: string, from: number, to: number): number {
+  let i = from;
+  while (i < to && text.charCodeAt(i) >= 0x30 && text.charCodeAt(i) <= 0x39) i++;
+  return i;
 }
