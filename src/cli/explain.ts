@@ -4,7 +4,6 @@
 import type { Command } from 'commander';
 import type { Topology } from '../topology/model.js';
 import { formatDiagnostic } from './diagnostics.js';
-import { exitStatus, runTopologyPipeline } from './topology-run.js';
 import { at } from './topology.js';
 
 interface ExplainOptions { lang?: string; strict?: boolean }
@@ -16,16 +15,19 @@ export function register(program: Command): void {
     .argument('<paths...>', 'guides and capture bundle folders')
     .option('--lang <lang>', 'zh or en', 'en')
     .option('--strict', 'exit non-zero when a capture line is not understood or a claim is contradicted')
-    .action((paths: string[], options: ExplainOptions) => {
-      process.exitCode = runExplain(paths, options, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+    .action(async (paths: string[], options: ExplainOptions) => {
+      process.exitCode = await runExplain(paths, options, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
     });
 }
 
-export function runExplain(paths: string[], options: ExplainOptions, out: (s: string) => void, err: (s: string) => void): number {
+// The pipeline is imported when the command runs, so `netguide --help` and the
+// other commands do not pay for loading it.
+export async function runExplain(paths: string[], options: ExplainOptions, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   if (options.lang !== undefined && options.lang !== 'zh' && options.lang !== 'en') {
     err(`netguide explain: --lang must be zh or en, not ${options.lang}\n`);
     return 2;
   }
+  const { exitStatus, runTopologyPipeline } = await import('./topology-run.js');
   const lang = options.lang === 'zh' ? 'zh' : 'en';
   const run = runTopologyPipeline(paths, lang);
   for (const d of run.diagnostics) err(formatDiagnostic(d) + '\n');

@@ -4,8 +4,6 @@
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { formatDiagnostic, type Diagnostic } from './diagnostics.js';
-import { parseCapture, parsers } from '../captures/registry.js';
-import { captureDiagnostics } from '../captures/capture-diagnostics.js';
 
 interface ParseOptions {
   cmd?: string;
@@ -27,13 +25,16 @@ export function register(program: Command): void {
     .option('--raw', 'print the whole result: parser, command, netns, records, unparsed and one role per line')
     .option('--strict', 'exit non-zero when any line is not understood')
     .option('--list-parsers', 'print the parser names and exit')
-    .action((file: string | undefined, options: ParseOptions) => {
-      process.exitCode = runParse(file, options, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+    .action(async (file: string | undefined, options: ParseOptions) => {
+      process.exitCode = await runParse(file, options, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
     });
 }
 
 /** The command's work, with its outputs passed in so tests can run it without a process. */
-export function runParse(file: string | undefined, options: ParseOptions, out: (s: string) => void, err: (s: string) => void): number {
+export async function runParse(file: string | undefined, options: ParseOptions, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  // The parsers are imported when the command runs (`netguide --help` does not load them).
+  const { parseCapture, parsers } = await import('../captures/registry.js');
+  const { captureDiagnostics } = await import('../captures/capture-diagnostics.js');
   if (options.listParsers) {
     out(parsers.map((p) => p.name).join('\n') + '\n');
     return 0;

@@ -3,7 +3,6 @@
 // on stderr as `file:line:col: level: message`; exit status 1 on errors (on
 // warnings too with --strict).
 import type { Command } from 'commander';
-import { rstToHtml } from '../rst/html.js';
 import { readRstInput } from './rst-input.js';
 import { formatDiagnostic, isFailure } from './diagnostics.js';
 
@@ -28,6 +27,8 @@ export function register(program: Command): void {
     .action(async (file: string, options: Rst2HtmlOptions) => {
       const input = readRstInput(file, options.contentRoot);
       if (!input) return;
+      // Imported here: the HTML pipeline (shiki's grammars) is the heaviest part to load.
+      const { rstToHtml } = await import('../rst/html.js');
       const { html, diagnostics, document } = await rstToHtml(input.text, {
         path: file === '-' ? undefined : file,
         parse: { sourceName: file, baseDir: input.baseDir, contentRoot: input.contentRoot },

@@ -2,9 +2,6 @@
 // stdout (diff it against docutils' `rst2xml --indents`), problems on stderr
 // as `file:line:col: level: message`.
 import type { Command } from 'commander';
-import { parseRst } from '../rst/index.js';
-import { LEVELS, Level } from '../rst/reporter.js';
-import { toXml } from '../rst/writers/xml.js';
 import { readRstInput } from './rst-input.js';
 import { formatDiagnostic, type Severity } from './diagnostics.js';
 
@@ -22,9 +19,13 @@ export function register(program: Command): void {
     .option('--strict', 'exit with status 1 when there is any warning or error')
     .option('--no-raw', 'refuse the raw directive and role (allowed by default here, as in docutils: XML output is never rendered)')
     .option('--content-root <dir>', 'directory includes may not leave (default: the file\'s directory)')
-    .action((file: string, options: Rst2XmlOptions) => {
+    .action(async (file: string, options: Rst2XmlOptions) => {
       const input = readRstInput(file, options.contentRoot);
       if (!input) return;
+      // The reader is imported when the command runs (`netguide --help` does not load it).
+      const [{ parseRst }, { LEVELS, Level }, { toXml }] = await Promise.all([
+        import('../rst/index.js'), import('../rst/reporter.js'), import('../rst/writers/xml.js'),
+      ]);
       let xml: string;
       let failures = 0;
       try {

@@ -4,7 +4,6 @@
 import type { Command } from 'commander';
 import type { EvidenceRef, Topology } from '../topology/model.js';
 import { formatDiagnostic } from './diagnostics.js';
-import { exitStatus, runTopologyPipeline } from './topology-run.js';
 
 interface TopologyOptions { json?: boolean; strict?: boolean; lang?: string }
 
@@ -16,12 +15,15 @@ export function register(program: Command): void {
     .option('--json', 'print the whole model as JSON (docs/topology.schema.json)')
     .option('--strict', 'exit non-zero when a capture line is not understood or a claim is contradicted')
     .option('--lang <lang>', 'language of the summary: zh or en', 'en')
-    .action((paths: string[], options: TopologyOptions) => {
-      process.exitCode = runTopology(paths, options, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+    .action(async (paths: string[], options: TopologyOptions) => {
+      process.exitCode = await runTopology(paths, options, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
     });
 }
 
-export function runTopology(paths: string[], options: TopologyOptions, out: (s: string) => void, err: (s: string) => void): number {
+// The pipeline is imported when the command runs, so `netguide --help` and the
+// other commands do not pay for loading it.
+export async function runTopology(paths: string[], options: TopologyOptions, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const { exitStatus, runTopologyPipeline } = await import('./topology-run.js');
   const lang = options.lang === 'zh' ? 'zh' : 'en';
   const run = runTopologyPipeline(paths, lang);
   for (const d of run.diagnostics) err(formatDiagnostic(d) + '\n');

@@ -5,13 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runParse } from '../../src/cli/parse.js';
 
-function run(text: string, options: Parameters<typeof runParse>[1]) {
+async function run(text: string, options: Parameters<typeof runParse>[1]) {
   const dir = mkdtempSync(join(tmpdir(), 'netguide-parse-'));
   const file = join(dir, 'capture.txt');
   writeFileSync(file, text);
   let out = '';
   let err = '';
-  const status = runParse(file, options, (s) => (out += s), (s) => (err += s));
+  const status = await runParse(file, options, (s) => (out += s), (s) => (err += s));
   return { status, out, err: err.split(file).join('FILE') };
 }
 
@@ -23,33 +23,33 @@ const NETSTAT = [
   '',
 ].join('\n');
 
-test('should print the records as JSON, like jc', () => {
-  const { status, out, err } = run(NETSTAT, {});
+test('should print the records as JSON, like jc', async () => {
+  const { status, out, err } = await run(NETSTAT, {});
   assert.equal(status, 0);
   assert.equal(err, '');
   const records = JSON.parse(out) as { pid: number; program: string }[];
   assert.deepEqual(records.map((r) => [r.pid, r.program]), [[5957, 'python']]);
 });
 
-test('should include netns and one role per line with --raw', () => {
-  const result = JSON.parse(run(NETSTAT, { raw: true }).out) as { netns: string; lineRoles: string[]; lineOffset: number };
+test('should include netns and one role per line with --raw', async () => {
+  const result = JSON.parse((await run(NETSTAT, { raw: true })).out) as { netns: string; lineRoles: string[]; lineOffset: number };
   assert.equal(result.netns, 'qrouter-7052');
   assert.deepEqual(result.lineRoles, ['header', 'header', 'fact']);
   assert.equal(result.lineOffset, 1);
 });
 
-test('should report unparsed lines at their file line and fail only with --strict', () => {
+test('should report unparsed lines at their file line and fail only with --strict', async () => {
   const text = NETSTAT + 'this is not a socket\n';
-  const loose = run(text, {});
+  const loose = await run(text, {});
   assert.equal(loose.status, 0);
   assert.match(loose.err, /^FILE:5:1: warning: not a `netstat` socket row .*"this is not a socket"\n$/);
-  assert.equal(run(text, { strict: true }).status, 1);
+  assert.equal((await run(text, { strict: true })).status, 1);
 });
 
-test('should use --cmd for output without a command line, and fail clearly for unknown commands', () => {
+test('should use --cmd for output without a command line, and fail clearly for unknown commands', async () => {
   const body = NETSTAT.split('\n').slice(1).join('\n');
-  assert.equal(JSON.parse(run(body, { cmd: 'netstat -tunlp' }).out).length, 1);
-  const unknown = run('$ lsof -i\nCOMMAND PID\n', {});
+  assert.equal(JSON.parse((await run(body, { cmd: 'netstat -tunlp' })).out).length, 1);
+  const unknown = await run('$ lsof -i\nCOMMAND PID\n', {});
   assert.equal(unknown.status, 1);
   assert.match(unknown.err, /^FILE:2:1: error: no parser for `lsof -i`/);
 });

@@ -8,17 +8,17 @@ import { runTopology } from '../../src/cli/topology.js';
 import { runExplain } from '../../src/cli/explain.js';
 import { caseInput, repoRoot } from '../topology/fixture-cases.js';
 
-function run(fn: (out: (s: string) => void, err: (s: string) => void) => number): { status: number; out: string; err: string } {
+async function run(fn: (out: (s: string) => void, err: (s: string) => void) => Promise<number>): Promise<{ status: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const status = fn((s) => (out += s), (s) => (err += s));
+  const status = await fn((s) => (out += s), (s) => (err += s));
   return { status, out, err };
 }
 
 const seed = join(repoRoot, 'content/local/local.rst');
 
-test('topology summary lists hosts, bridges with tags, links with certainty, NAT, services, VMs, coverage and findings', () => {
-  const r = run((o, e) => runTopology([seed], {}, o, e));
+test('topology summary lists hosts, bridges with tags, links with certainty, NAT, services, VMs, coverage and findings', async () => {
+  const r = await run((o, e) => runTopology([seed], {}, o, e));
   assert.equal(r.status, 0);
   for (const heading of ['Hosts:', 'Namespaces:', 'Bridges:', 'Links:', 'NAT:', 'Services:', 'VMs:', 'Coverage:', 'Findings:']) assert.ok(r.out.includes(heading), heading);
   assert.match(r.out, /- qvo7bfa2daa-66 tag=2/);
@@ -27,23 +27,23 @@ test('topology summary lists hosts, bridges with tags, links with certainty, NAT
   assert.equal(r.err, '');
 });
 
-test('topology --strict fails on a contradicted claim and reports it at the claim line', () => {
+test('topology --strict fails on a contradicted claim and reports it at the claim line', async () => {
   const input = caseInput('contradicted-claims');
-  const lax = run((o, e) => runTopology([input], {}, o, e));
+  const lax = await run((o, e) => runTopology([input], {}, o, e));
   assert.equal(lax.status, 0);
-  const strict = run((o, e) => runTopology([input], { strict: true }, o, e));
+  const strict = await run((o, e) => runTopology([input], { strict: true }, o, e));
   assert.equal(strict.status, 1);
   assert.match(strict.err, /input\.rst:81:1: warning: contradicted: The captures put qvo7bfa2daa-66 in bridge br-int, not br-ex\./);
 });
 
-test('topology on a missing path is an error with exit status 1', () => {
-  const r = run((o, e) => runTopology(['no/such/guide.rst'], {}, o, e));
+test('topology on a missing path is an error with exit status 1', async () => {
+  const r = await run((o, e) => runTopology(['no/such/guide.rst'], {}, o, e));
   assert.equal(r.status, 1);
   assert.match(r.err, /^no\/such\/guide\.rst:1:1: error: no such file or folder$/m);
 });
 
-test('explain --lang zh prints explanations, walks and claims in Chinese with file:line evidence', () => {
-  const r = run((o, e) => runExplain([seed], { lang: 'zh' }, o, e));
+test('explain --lang zh prints explanations, walks and claims in Chinese with file:line evidence', async () => {
+  const r = await run((o, e) => runExplain([seed], { lang: 'zh' }, o, e));
   assert.equal(r.status, 0);
   assert.match(r.out, /^# 解释$/m);
   assert.match(r.out, /^# 虚拟机 instance-00000007 经 SNAT 访问外网$/m);
@@ -52,8 +52,8 @@ test('explain --lang zh prints explanations, walks and claims in Chinese with fi
   assert.match(r.out, /local\.rst:232/);
 });
 
-test('explain rejects an unknown --lang', () => {
-  const r = run((o, e) => runExplain([seed], { lang: 'fr' }, o, e));
+test('explain rejects an unknown --lang', async () => {
+  const r = await run((o, e) => runExplain([seed], { lang: 'fr' }, o, e));
   assert.equal(r.status, 2);
   assert.match(r.err, /--lang must be zh or en/);
 });

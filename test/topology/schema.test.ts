@@ -13,9 +13,9 @@ const schema = JSON.parse(readFileSync(join(repoRoot, 'docs/topology.schema.json
 const validate = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true }).compile(schema);
 const LAB = '/work/shared/capture-lab/samples';
 
-function jsonOf(path: string): unknown {
+async function jsonOf(path: string): Promise<unknown> {
   let out = '';
-  const status = runTopology([path], { json: true }, (s) => (out += s), () => undefined);
+  const status = await runTopology([path], { json: true }, (s) => (out += s), () => undefined);
   assert.equal(status, 0);
   return JSON.parse(out);
 }
@@ -27,18 +27,18 @@ const inputs = [
 ];
 
 for (const input of inputs) {
-  test(`topology --json of ${input.replace(repoRoot, '')} matches docs/topology.schema.json`, () => {
-    const json = jsonOf(input);
+  test(`topology --json of ${input.replace(repoRoot, '')} matches docs/topology.schema.json`, async () => {
+    const json = await jsonOf(input);
     const ok = validate(json);
     assert.ok(ok, JSON.stringify(validate.errors?.slice(0, 5), null, 1));
   });
 }
 
-test('the schema rejects a likely link without a reason and an unknown finding kind', () => {
-  const json = jsonOf(join(repoRoot, 'content/local/local.rst')) as { links: { certainty: string }[]; findings: { kind: string }[] };
+test('the schema rejects a likely link without a reason and an unknown finding kind', async () => {
+  const json = (await jsonOf(join(repoRoot, 'content/local/local.rst'))) as { links: { certainty: string }[]; findings: { kind: string }[] };
   json.links[0]!.certainty = 'likely';
   assert.equal(validate(json), false);
-  const again = jsonOf(join(repoRoot, 'content/local/local.rst')) as { findings: { kind: string }[] };
+  const again = (await jsonOf(join(repoRoot, 'content/local/local.rst'))) as { findings: { kind: string }[] };
   again.findings[0]!.kind = 'maybe';
   assert.equal(validate(again), false);
 });
