@@ -10,8 +10,8 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseRst } from '../src/rst/index.js';
 
 /** A deterministic pseudo-random generator (mulberry32), so every run parses the same text. */
@@ -135,6 +135,20 @@ Parser().parse(text, document)
 print(time.process_time() - start)
 `;
 
+/** Run by a fresh node: parse argv[1] once, print CPU and wall milliseconds. */
+const COLD_TIMER = `
+import { readFileSync } from 'node:fs';
+const text = readFileSync(process.argv[1], 'utf8');
+const { parseRst } = await import(process.argv[2]);
+const before = process.cpuUsage();
+const started = performance.now();
+parseRst(text, { lineLengthLimit: Number.MAX_SAFE_INTEGER });
+const used = process.cpuUsage(before);
+console.log((used.user + used.system) / 1000, performance.now() - started);
+`;
+
+const here = dirname(fileURLToPath(import.meta.url));
+
 export interface RstBenchResult {
   megabytes: number;
   ms: number;
@@ -182,6 +196,21 @@ export function benchRst(megabytes = 3, log: (line: string) => void = console.lo
     ['5,000 nested block quotes', quotes],
     ['5,000 nested bullet lists', bullets],
   ];
+  const dir = mkdtempSync(join(tmpdir(), 'bench-rst-cold-'));
+  try {
+    for (const [name, input] of cases) {
+      // The same input parsed once by a fresh `node` (what one CLI run pays:
+      // the parser's code is compiled while it runs, the heap grows from nothing).
+      const file = join(dir, 'input.rst');
+      writeFileSync(file, input);
+      const cold = spawnSync(process.execPath, ['--input-type=module', '-e', COLD_TIMER, file, pathToFileURL(join(here, '../src/rst/index.js')).href], { encoding: 'utf8' });
+      const figures = cold.stdout.trim().split(' ').map(Number);
+      if (cold.status === 0 && figures.length === 2) log(`${name}, first parse in a fresh process: ${figures[0]!.toFixed(0)} ms CPU, ${figures[1]!.toFixed(0)} ms wall`);
+      else log(`${name}, fresh process: failed (${cold.stderr.trim().split('\n').pop()})`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
   for (const [name, input] of cases) {
     const { cpu, wall } = bestOf(3, () => parseRst(input, { lineLengthLimit: Number.MAX_SAFE_INTEGER }));
     const caseMb = Buffer.byteLength(input) / 1e6;
