@@ -48,6 +48,7 @@ export class Document {
   readonly dependencies = new Set<string>();
 
   private readonly idCounters = new Map<string, number>();
+  private readonly autoPrefixes = new Map<string, string>();
 
   constructor(settings: Partial<RstSettings> = {}) {
     this.settings = defaultSettings(settings);
@@ -91,10 +92,7 @@ export class Document {
       // docutils: auto_id_prefix "%" means "<tagname>-N", or "<name-id>-N" to disambiguate a name.
       let prefix: string;
       if (baseId && autoPrefix.endsWith('%')) prefix = id + '-';
-      else {
-        prefix = idPrefix + autoPrefix;
-        if (prefix.endsWith('%')) prefix = `${prefix.slice(0, -1)}${suggestedPrefix || typeId(node.type)}-`;
-      }
+      else prefix = this.autoPrefix(suggestedPrefix || node.type, suggestedPrefix !== '');
       do {
         const count = (this.idCounters.get(prefix) ?? 0) + 1;
         this.idCounters.set(prefix, count);
@@ -104,6 +102,18 @@ export class Document {
     ids.push(id);
     this.ids.set(id, node);
     return id;
+  }
+
+  /** The prefix of automatic ids for a node type (or a suggested prefix), made once per parse. */
+  private autoPrefix(key: string, suggested: boolean): string {
+    const cacheKey = suggested ? `suggested:${key}` : key;
+    let prefix = this.autoPrefixes.get(cacheKey);
+    if (prefix === undefined) {
+      prefix = this.settings.idPrefix + this.settings.autoIdPrefix;
+      if (prefix.endsWith('%')) prefix = `${prefix.slice(0, -1)}${suggested ? key : makeId(key)}-`;
+      this.autoPrefixes.set(cacheKey, prefix);
+    }
+    return prefix;
   }
 
   /**
@@ -279,15 +289,6 @@ export class Document {
   notePending(node: RstElement, transform: string, priority: number): void {
     this.pending.push({ node, transform, priority });
   }
-}
-
-const TYPE_IDS = new Map<string, string>();
-
-/** `makeId(type)`, remembered: unnamed nodes of a few types get ids all through a parse. */
-function typeId(type: string): string {
-  let id = TYPE_IDS.get(type);
-  if (id === undefined) TYPE_IDS.set(type, (id = makeId(type)));
-  return id;
 }
 
 /** Move `name` from a node's names to its dupnames (docutils' dupname). */
