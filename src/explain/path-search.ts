@@ -1,13 +1,29 @@
 // A breadth-first search over the topology's typed links (veth, patch, tunnel,
 // member, vm) plus namespace membership, so packet walks follow what the
-// captures prove instead of assuming names. Inside an OVS bridge a frame only
-// leaves by a port with its local VLAN tag (or an untagged trunk/patch).
+// captures prove instead of assuming names. The search carries the frame's
+// segment end to end (segment.ts): the local VLAN on a bridge, the tunnel key
+// inside a tunnel, the VLAN a flow rewrote it to. A frame leaves an OVS bridge
+// only by a port of its own VLAN (or an untagged trunk/patch/tunnel), so a
+// walk never reaches a port of another network. Where the flows that would
+// prove a mapping are not captured, the hop says so instead of guessing.
 
-import type { Endpoint, Link, Topology } from '../topology/model.js';
+import type { Bilingual, Link, Topology } from '../topology/model.js';
+import { enterBridge, isTunnelPort, leaveByTunnel, type Segment } from './segment.js';
 
 export type NodeKind = 'vm' | 'interface' | 'bridge' | 'namespace' | 'remote';
 export interface PathNode { key: string; kind: NodeKind; host: string; name: string; netns?: string }
-export interface Hop { node: PathNode; via?: { kind: Link['kind'] | 'netns'; link?: Link }; tag?: number }
+export interface Hop {
+  node: PathNode;
+  via?: { kind: Link['kind'] | 'netns'; link?: Link };
+  /** The local VLAN the frame carries here, when it carries one. */
+  tag?: number;
+  /** What the frame carries here (VLAN, tunnel key, or not provable). */
+  segment?: Segment;
+  /** This hop was taken without proof: the reason, in both languages. */
+  unproven?: Bilingual;
+}
+
+export type { Segment } from './segment.js';
 
 export const keyOf = (host: string, name: string): string => `${host}|${name}`;
 export const nsKey = (host: string, netns: string): string => `ns:${host}|${netns}`;
@@ -38,7 +54,7 @@ export class TopologyGraph {
     }
   }
 
-  private endpointKey(e: Endpoint, vms: Set<string>, tunnel: boolean): string {
+  private endpointKey(e: { host: string; name: string }, vms: Set<string>, tunnel: boolean): string {
     if (vms.has(vmKey(e.host, e.name))) return vmKey(e.host, e.name);
     const key = keyOf(e.host, e.name);
     if (!this.nodes.has(key)) this.node({ key, kind: tunnel ? 'remote' : 'interface', host: e.host, name: e.name });
@@ -62,33 +78,69 @@ export class TopologyGraph {
     return undefined;
   }
 
-  /** Shortest path from one node to another, or undefined when the links do not join them. */
+  /** Shortest path from one node to another, or undefined when the links (and flows) do not join them. */
   path(from: string, to: string, avoid: (n: PathNode) => boolean = () => false): Hop[] | undefined {
     const start = this.nodes.get(from);
     if (!start) return undefined;
-    type State = { hops: Hop[]; tag?: number };
-    const queue: State[] = [{ hops: [{ node: start }] }];
-    const seen = new Set<string>([from]);
-    while (queue.length) {
-      const state = queue.shift()!;
-      const here = state.hops[state.hops.length - 1]!.node;
-      if (here.key === to) return state.hops;
+    const queue: Hop[][] = [[{ node: start }]];
+    const seen = new Set<string>([`${from}#`]);
+    for (let head = 0; head < queue.length; head++) {
+      const hops = queue[head]!;
+      const last = hops[hops.length - 1]!;
+      const here = last.node;
+      if (here.key === to) return hops;
       for (const edge of this.edges.get(here.key) ?? []) {
         const next = this.nodes.get(edge.to);
-        if (!next || seen.has(`${edge.to}#${state.tag ?? ''}`) || (next.key !== to && avoid(next))) continue;
+        if (!next || (next.key !== to && avoid(next))) continue;
         // namespaces are not transit for anything but routers
         if (here.kind === 'namespace' && !here.name.startsWith('qrouter-') && !here.name.startsWith('snat-')) continue;
-        let tag = state.tag;
-        if (here.kind === 'bridge' && edge.kind === 'member') {
-          const portTag = this.tagOf(next.host, next.name);
-          if (tag !== undefined && portTag !== undefined && portTag !== tag) continue;
-        }
-        if (edge.kind === 'member' && next.kind === 'bridge') tag = this.tagOf(here.host, here.name) ?? tag;
-        if (edge.kind === 'tunnel' || edge.kind === 'netns') tag = undefined;
-        seen.add(`${edge.to}#${tag ?? ''}`);
-        queue.push({ hops: [...state.hops, { node: next, via: { kind: edge.kind, ...(edge.link ? { link: edge.link } : {}) }, ...(tag !== undefined ? { tag } : {}) }], ...(tag !== undefined ? { tag } : {}) });
+        const moved = this.move(here, next, edge, last.segment);
+        if (!moved) continue;
+        const mark = `${edge.to}#${signature(moved.segment)}`;
+        if (seen.has(mark)) continue;
+        seen.add(mark);
+        const hop: Hop = { node: next, via: { kind: edge.kind, ...(edge.link ? { link: edge.link } : {}) } };
+        if (moved.segment) hop.segment = moved.segment;
+        if (moved.segment?.kind === 'vlan') hop.tag = moved.segment.vlan;
+        if (moved.unproven) hop.unproven = moved.unproven;
+        queue.push([...hops, hop]);
       }
     }
     return undefined;
   }
+
+  /**
+   * One step of a frame: the segment it carries after crossing `edge`, or
+   * undefined when the captures show it cannot go that way.
+   */
+  private move(here: PathNode, next: PathNode, edge: Edge, segment: Segment | undefined): { segment?: Segment | undefined; unproven?: Bilingual } | undefined {
+    if (edge.kind === 'netns') return {};
+    if (edge.kind === 'tunnel') return { segment: segment ?? fixedKey(edge.link) };
+    if (edge.kind !== 'member') return { segment };
+    const bridge = this.topology.bridges.find((b) => b.host === (here.kind === 'bridge' ? here.host : next.host) && b.name === (here.kind === 'bridge' ? here.name : next.name));
+    if (!bridge || bridge.kind !== 'ovs') return { segment };
+    if (next.kind === 'bridge') return enterBridge(this.topology, bridge, next.name === bridge.name ? here.name : next.name, segment);
+    // leaving an OVS bridge by the port `next`
+    const port = bridge.ports.find((p) => p.name === next.name);
+    if (port?.tag !== undefined) {
+      if (segment?.kind === 'key') return undefined;
+      if (segment?.kind === 'vlan') return segment.vlan === port.tag ? {} : undefined;
+      if (segment?.kind === 'unknown') return { unproven: segment.reason };
+      return {};
+    }
+    if (isTunnelPort(this.topology, bridge, next.name)) return leaveByTunnel(this.topology, bridge, next.name, segment);
+    // an untagged trunk, patch or physical port: the frame keeps what it carries; a keyed frame only leaves by a tunnel
+    return segment?.kind === 'key' ? undefined : { segment };
+  }
+}
+
+function fixedKey(link: Link | undefined): Segment | undefined {
+  return link?.key && link.key !== 'flow' ? { kind: 'key', key: link.key, proof: { kind: 'port-option' } } : undefined;
+}
+
+function signature(segment: Segment | undefined): string {
+  if (!segment) return '';
+  if (segment.kind === 'vlan') return `v${segment.vlan}`;
+  if (segment.kind === 'key') return `k${Number(segment.key)}`;
+  return 'u';
 }

@@ -6,7 +6,7 @@ import type { Bilingual, EvidenceRef, Flow, Link, Topology, Walk, WalkStep } fro
 import { evidence, where } from './facts.js';
 import { flowWords, vlanOfTci } from './flow-words.js';
 import { isPlainSwitch } from './rules/openflow.js';
-import { keyOf, nsKey, TopologyGraph, vmKey, type Hop } from './path-search.js';
+import { keyOf, nsKey, TopologyGraph, vmKey, type Hop, type Segment } from './path-search.js';
 import { isDhcpNamespace, METADATA_IP, metadataAddress, serviceSocket, socketCovers } from './rules/metadata.js';
 
 export function buildWalks(topology: Topology): Walk[] {
@@ -42,7 +42,7 @@ export function buildWalks(topology: Topology): Walk[] {
         { zh: `目的 ${METADATA_IP}:${nat.port ?? 80} 命中 ${nat.chain}，被${nat.kind === 'redirect' ? '重定向' : 'DNAT'} 到本机端口 ${port}。`, en: `Destination ${METADATA_IP}:${nat.port ?? 80} hits ${nat.chain} and is ${nat.kind === 'redirect' ? 'redirected' : 'DNATed'} to local port ${port}.` }, nat.evidence));
       steps.push(step(topology, { host: nat.host, netns: nat.netns!, name: service?.process ?? String(port) },
         service
-          ? { zh: `进程 ${service.pid ?? '?'}（${service.process ?? '?'}${service.router_id ? `，router_id=${service.router_id}` : ''}）在 ${port} 端口接收请求，转交 metadata agent。`, en: `Process ${service.pid ?? '?'} (${service.process ?? '?'}${service.router_id ? `, router_id=${service.router_id}` : ''}) takes the request on port ${port} and hands it to the metadata agent.` }
+          ? { zh: `进程 ${service.pid ?? '?'}（${service.process ?? '?'}${service.router_id ? `，router_id=${service.router_id}` : ''}）在 ${port} 端口接收请求，转交 metadata agent${likelyWords(service).zh}。`, en: `Process ${service.pid ?? '?'} (${service.process ?? '?'}${service.router_id ? `, router_id=${service.router_id}` : ''}) takes the request on port ${port} and hands it to the metadata agent${likelyWords(service).en}.` }
           : { zh: `抓取中看不到监听 ${port} 端口的进程。`, en: `No capture shows the process listening on port ${port}.` },
         service?.evidence ?? []));
       walks.push({ id: `walk:metadata:${vm.host}/${vm.name}`, title: { zh: `虚拟机 ${vm.name} 访问 metadata（${METADATA_IP}）`, en: `VM ${vm.name} to the metadata service (${METADATA_IP})` }, steps: number(steps) });
@@ -61,7 +61,7 @@ export function buildWalks(topology: Topology): Walk[] {
           : { zh: `抓取中看不到这个命名空间的哪个接口持有 ${METADATA_IP}。`, en: `No capture shows which interface of this namespace holds ${METADATA_IP}.` },
         holder?.address.evidence ?? []));
       steps.push(step(topology, { host: service.host, netns: service.netns!, name: service.process ?? String(service.port ?? '?') },
-        { zh: `进程 ${service.pid ?? '?'}（${service.process ?? '?'}${service.network_id ? `，network_id=${service.network_id}` : ''}）接收请求：${covers.zh}；它把请求转交 metadata agent。`, en: `Process ${service.pid ?? '?'} (${service.process ?? '?'}${service.network_id ? `, network_id=${service.network_id}` : ''}) takes the request: ${covers.en}; it hands the request to the metadata agent.` },
+        { zh: `进程 ${service.pid ?? '?'}（${service.process ?? '?'}${service.network_id ? `，network_id=${service.network_id}` : ''}）接收请求：${covers.zh}；它把请求转交 metadata agent${likelyWords(service).zh}。`, en: `Process ${service.pid ?? '?'} (${service.process ?? '?'}${service.network_id ? `, network_id=${service.network_id}` : ''}) takes the request: ${covers.en}; it hands the request to the metadata agent${likelyWords(service).en}.` },
         evidence(socket?.evidence, service.evidence)));
       walks.push({ id: `walk:metadata:${vm.host}/${vm.name}/${service.netns}`, title: { zh: `虚拟机 ${vm.name} 访问 metadata（${METADATA_IP}，由 DHCP 命名空间提供）`, en: `VM ${vm.name} to the metadata service (${METADATA_IP}, served by the DHCP namespace)` }, steps: number(steps) });
     }
@@ -83,16 +83,29 @@ export function buildWalks(topology: Topology): Walk[] {
   return walks;
 }
 
-/** The key a tunnelled frame carries: the id the sending br-tun set, else the port's fixed key. */
-function tunnelKey(link: Link, tunnelId: string | undefined): Bilingual {
-  if (tunnelId !== undefined) {
+/** The key a tunnelled frame carries: the id the sending br-tun set, the port's fixed key, or why it is not provable. */
+function tunnelKey(link: Link, segment: Segment | undefined): Bilingual {
+  if (segment?.kind === 'key') {
+    if (segment.proof?.kind === 'port-option') return { zh: `，隧道 key ${segment.key}（端口的 key 选项）`, en: ` with key ${segment.key} (the port's key option)` };
     return link.key === 'flow'
-      ? { zh: `，隧道 key ${tunnelId}（发送端流表的 set_tunnel 设置；端口是 key=flow）`, en: ` with key ${tunnelId} (set by the sending side's set_tunnel flow; the port has key=flow)` }
-      : { zh: `，隧道 key ${tunnelId}`, en: ` with key ${tunnelId}` };
+      ? { zh: `，隧道 key ${segment.key}（发送端流表的 set_tunnel 设置；端口是 key=flow）`, en: ` with key ${segment.key} (set by the sending side's set_tunnel flow; the port has key=flow)` }
+      : { zh: `，隧道 key ${segment.key}`, en: ` with key ${segment.key}` };
   }
+  if (segment?.kind === 'unknown') return { zh: `（隧道 key 无法从抓取中证明：${segment.reason.zh}）`, en: ` (its key is not provable from the captures: ${segment.reason.en})` };
   if (link.key === 'flow') return { zh: '（key 由流表设置，抓取的流表中没有这个网络的 set_tunnel）', en: ' (key=flow: the flows set the key, and no captured set_tunnel flow is for this network)' };
   if (link.key) return { zh: `，隧道 key ${link.key}`, en: ` with key ${link.key}` };
   return { zh: '（抓取中没有隧道 key）', en: ' (no key in the captures)' };
+}
+
+/** The sentence a step gets when the frame took it on no captured proof. */
+function unprovenWords(reason: Bilingual): Bilingual {
+  return { zh: `这个端口是否属于同一网络无法从抓取中证明：${reason.zh}。`, en: `That this port is in the frame's network is not provable from the captures: ${reason.en}.` };
+}
+
+/** What a `likely` service placement adds to a step or explanation. */
+export function likelyWords(service: { certainty?: string; reason?: Bilingual } | undefined): Bilingual {
+  if (service?.certainty !== 'likely' || !service.reason) return { zh: '', en: '' };
+  return { zh: `（只是推断（likely）：${service.reason.zh}）`, en: ` (likely: ${service.reason.en})` };
 }
 
 function step(topology: Topology, at: WalkStep['at'], text: Bilingual, ev: EvidenceRef[]): WalkStep {
@@ -108,12 +121,22 @@ interface RouterContext { snat?: Topology['nat'][number]; route?: Topology['rout
 
 function describe(topology: Topology, graph: TopologyGraph, path: Hop[], ctx: RouterContext): WalkStep[] {
   const steps: WalkStep[] = [];
-  // the tunnel id the sending side set, so the receiving bridge's flows for it can be named
-  let tunnelId: string | undefined;
-  // the local VLAN the receiving br-tun's mod_vlan_vid gives the frame after a tunnel
-  let arrivedVlan: number | undefined;
+  // a hop taken on no captured proof: said with the first step written for it (or the next one)
+  let pending: Bilingual | undefined;
   for (let i = 0; i < path.length; i++) {
-    const { node, via, tag } = path[i]!;
+    const written = steps.length;
+    describeHop(i);
+    if (path[i]!.unproven) pending = unprovenWords(path[i]!.unproven!);
+    if (pending && steps.length > written) {
+      const last = steps[steps.length - 1]!;
+      last.text = { zh: `${last.text.zh}${pending.zh}`, en: `${last.text.en} ${pending.en}` };
+      pending = undefined;
+    }
+  }
+  return steps;
+
+  function describeHop(i: number): void {
+    const { node, via, segment } = path[i]!;
     const link = via?.link;
     const at = { host: node.host, ...(node.netns ? { netns: node.netns } : {}), name: node.name };
     const w = where(topology, at);
@@ -123,36 +146,44 @@ function describe(topology: Topology, graph: TopologyGraph, path: Hop[], ctx: Ro
       steps.push(step(topology, at, i === 0
         ? { zh: `虚拟机 ${node.name} 从它的网卡（虚拟机里的 eth0）发出包；虚拟机内部的接口不在抓取中。`, en: `VM ${node.name} sends the packet from its NIC (eth0 inside the VM); the VM's own interfaces are not captured.` }
         : { zh: `虚拟机 ${node.name} 在它的网卡（虚拟机里的 eth0）上收到这个帧；虚拟机内部的接口不在抓取中。`, en: `VM ${node.name} receives the frame on its NIC (eth0 inside the VM); the VM's own interfaces are not captured.` }, vmEvidence));
-      continue;
+      return;
     }
     if (via?.kind === 'vm') {
       steps.push(step(topology, at, { zh: `帧出现在宿主机的 tap 设备 ${w} 上。`, en: `The frame appears on the host's tap device ${w}.` }, ev));
-      continue;
+      return;
     }
     if (node.kind === 'bridge') {
       const bridge = topology.bridges.find((b) => b.host === node.host && b.name === node.name)!;
       const prev = path[i - 1]?.node.name ?? '?';
       if (bridge.kind === 'linux') {
         steps.push(step(topology, at, { zh: `进入 Linux 桥 ${w}：安全组的 iptables 规则在这里过滤。`, en: `It enters the Linux bridge ${w}, where the security-group iptables rules filter it.` }, ev));
-        continue;
+        return;
       }
       const portTag = graph.tagOf(node.host, prev);
       const flows = topology.flows.filter((f) => f.host === node.host && f.bridge === node.name);
+      const before = path[i - 1]?.segment;
       const arriving = path[i - 1]?.via?.kind === 'tunnel';
-      // after a tunnel the frame carries the VLAN the far br-tun set, not a port tag
-      const vlan = tag ?? (arriving ? undefined : arrivedVlan);
       let text: Bilingual = portTag !== undefined
         ? { zh: `经端口 ${prev} 进入 OVS 桥 ${w}，打上本地 VLAN ${portTag}。`, en: `It enters the OVS bridge ${w} by ${prev}, which tags it with local VLAN ${portTag}.` }
-        : tag === undefined && vlan !== undefined
-          ? { zh: `经 ${prev} 进入 OVS 桥 ${w}（本地 VLAN ${vlan}，由 br-tun 的 mod_vlan_vid 设置）。`, en: `It enters the OVS bridge ${w} by ${prev} (local VLAN ${vlan}, set by the tunnel bridge's mod_vlan_vid).` }
-          : { zh: `经 ${prev} 进入 OVS 桥 ${w}${vlan !== undefined ? `（本地 VLAN ${vlan}）` : ''}。`, en: `It enters the OVS bridge ${w} by ${prev}${vlan !== undefined ? ` (local VLAN ${vlan})` : ''}.` };
-      const narration = flows.length ? narrateFlows(topology, flows, arriving ? { tunnelId } : { tag: vlan ?? portTag }) : undefined;
-      if (narration?.tunnelId) tunnelId = narration.tunnelId;
-      if (arriving) arrivedVlan = narration?.vlan;
-      if (!flows.length) text = { zh: `${text.zh}抓取中没有它的流表，按 tag 转发是推断。`, en: `${text.en} Its flows are not captured; forwarding by tag is inferred.` };
-      else if (narration) text = { zh: `${text.zh}${narration.text.zh}`, en: `${text.en} ${narration.text.en}` };
+        : { zh: `经 ${prev} 进入 OVS 桥 ${w}${carriedVlan(before, node.name).zh}。`, en: `It enters the OVS bridge ${w} by ${prev}${carriedVlan(before, node.name).en}.` };
+      const by = arriving
+        ? (before?.kind === 'key' ? { tunnelId: before.key } : {})
+        : { tag: portTag ?? (before?.kind === 'vlan' ? before.vlan : undefined) };
+      const narration = flows.length ? narrateFlows(topology, flows, by) : undefined;
+      if (!flows.length) {
+        text = arriving || before?.kind === 'unknown'
+          ? { zh: `${text.zh}抓取中没有它的流表。`, en: `${text.en} Its flows are not captured.` }
+          : { zh: `${text.zh}抓取中没有它的流表，按 tag 转发是推断。`, en: `${text.en} Its flows are not captured; forwarding by tag is inferred.` };
+      } else if (narration) text = { zh: `${text.zh}${narration.text.zh}`, en: `${text.en} ${narration.text.en}` };
+      // a VLAN this bridge's flows rewrote into another VLAN (provider VLAN ↔ local VLAN)
+      if (!arriving && before?.kind === 'vlan' && segment?.kind === 'vlan' && portTag === undefined && segment.vlan !== before.vlan) {
+        text = { zh: `${text.zh}流表把 VLAN ${before.vlan} 换成 VLAN ${segment.vlan}。`, en: `${text.en} Its flows turn VLAN ${before.vlan} into VLAN ${segment.vlan}.` };
+      }
+      if (segment?.kind === 'unknown' && before?.kind !== 'unknown') {
+        text = { zh: `${text.zh}帧在这里属于哪个 VLAN 无法从抓取中证明：${segment.reason.zh}。`, en: `${text.en} Which VLAN the frame has here is not provable from the captures: ${segment.reason.en}.` };
+      }
       steps.push(step(topology, at, text, evidence(ev, narration?.evidence)));
-      continue;
+      return;
     }
     if (node.kind === 'namespace') {
       const addrs = topology.interfaces.filter((x) => x.host === node.host && x.netns === node.name && x.name === path[i - 1]?.node.name).flatMap((x) => x.addresses.map((a) => a.cidr));
@@ -168,7 +199,7 @@ function describe(topology: Topology, graph: TopologyGraph, path: Hop[], ctx: Ro
         extra.push(...ctx.snat.evidence);
       }
       steps.push(step(topology, at, text, extra));
-      continue;
+      return;
     }
     switch (via?.kind) {
       case 'veth':
@@ -180,7 +211,7 @@ function describe(topology: Topology, graph: TopologyGraph, path: Hop[], ctx: Ro
       case 'tunnel': {
         const t = link!;
         const known = node.kind !== 'remote';
-        const key = tunnelKey(t, tunnelId);
+        const key = tunnelKey(t, segment);
         const type = (t.tunnel_type ?? '').toUpperCase();
         // the link is stored once, from the side found first: walk it either way
         const prev = path[i - 1]!.node;
@@ -214,7 +245,21 @@ function describe(topology: Topology, graph: TopologyGraph, path: Hop[], ctx: Ro
         steps.push(step(topology, at, { zh: `到达 ${w}。`, en: `It reaches ${w}.` }, ev));
     }
   }
-  return steps;
+}
+
+/** How the VLAN a frame carries into a bridge by an untagged port was set, for the bridge's step. */
+function carriedVlan(before: Segment | undefined, bridge: string): Bilingual {
+  if (before?.kind === 'unknown') return { zh: '（VLAN 无法从抓取中证明）', en: ' (its VLAN is not provable from the captures)' };
+  if (before?.kind !== 'vlan') return { zh: '', en: '' };
+  if (before.proof?.kind === 'flow' && before.proof.bridge !== bridge) {
+    const setter = before.proof.bridge;
+    const tunnelBridge = before.proof.flows.some((f) => f.match.tun_id !== undefined);
+    return {
+      zh: `（本地 VLAN ${before.vlan}，由 ${setter} 的 mod_vlan_vid 设置）`,
+      en: ` (local VLAN ${before.vlan}, set by ${tunnelBridge ? 'the tunnel bridge' : setter}'s mod_vlan_vid)`,
+    };
+  }
+  return { zh: `（本地 VLAN ${before.vlan}）`, en: ` (local VLAN ${before.vlan})` };
 }
 
 /**

@@ -9,7 +9,7 @@ import { parseCommandLine } from '../captures/command-line.js';
 import type { Evidence } from '../captures/types.js';
 import type { SourcedCapture, Sources } from './sources.js';
 import type {
-  Bridge, Endpoint, EvidenceRef, Flow, Host, Interface, Link, Namespace, NatRule, Route, Service, Socket, Topology, Vm,
+  Bilingual, Bridge, Endpoint, EvidenceRef, Flow, Host, Interface, Link, Namespace, NatRule, Route, Service, Socket, Topology, Vm,
 } from './model.js';
 import { inferLinks } from './infer-links.js';
 import { checkConsistency } from './consistency.js';
@@ -265,6 +265,7 @@ class Joiner {
         if (name) service.interface = name;
         if (role.dhcpRanges?.length) service.ranges = role.dhcpRanges.map((r) => r.raw);
         if (role.networkId) service.network_id = role.networkId;
+        if (!service.netns && !socket) this.placeByOwner(service, { networkId: role.networkId });
         this.topology.services.push(service);
       } else if (role.kind === 'metadata-proxy' || (role.kind === 'http-server' && socket)) {
         const service: Service = { kind: 'metadata', host, pid: p.pid, process: role.implementation ?? p.argv[0] ?? role.kind, evidence: [...p.evidence, ...(socket?.evidence ?? [])] };
@@ -273,6 +274,7 @@ class Joiner {
         if (socket?.netns) service.netns = socket.netns;
         if (role.routerId) service.router_id = role.routerId;
         if (role.networkId) service.network_id = role.networkId;
+        if (!service.netns && !socket) this.placeByOwner(service, { routerId: role.routerId, networkId: role.networkId, resourceId: (role as { resourceId?: string }).resourceId });
         if (!service.router_id && service.netns?.startsWith('qrouter-')) service.router_id = service.netns.slice('qrouter-'.length);
         // isolated metadata: the proxy in qdhcp-<network> serves that network, on the port holding 169.254.169.254
         if (!service.network_id && service.netns?.startsWith('qdhcp-')) service.network_id = service.netns.slice('qdhcp-'.length);
@@ -280,6 +282,39 @@ class Joiner {
         if (holder) service.interface = holder.name;
         this.topology.services.push(service);
       }
+    }
+  }
+
+  /**
+   * A service no socket or interface capture places: its command line names the
+   * router or network it serves (`--router_id=R`, `--network_id=N`, a UUID in
+   * haproxy's config path), and Neutron runs it in that router's or network's
+   * namespace (qrouter-R / qdhcp-N). When such a namespace is in the captures
+   * of the same host, place it there as `likely`, saying why.
+   */
+  private placeByOwner(service: Service, ids: { routerId?: string | undefined; networkId?: string | undefined; resourceId?: string | undefined }): void {
+    const candidates: { prefix: string; id: string; option: string; what: Bilingual }[] = [];
+    if (ids.routerId) candidates.push({ prefix: 'qrouter-', id: ids.routerId, option: '--router_id', what: { zh: '路由器', en: 'router' } });
+    if (ids.networkId) candidates.push({ prefix: 'qdhcp-', id: ids.networkId, option: '--network_id', what: { zh: '网络', en: 'network' } });
+    if (ids.resourceId) {
+      candidates.push({ prefix: 'qrouter-', id: ids.resourceId, option: 'the UUID in its command line', what: { zh: '路由器', en: 'router' } });
+      candidates.push({ prefix: 'qdhcp-', id: ids.resourceId, option: 'the UUID in its command line', what: { zh: '网络', en: 'network' } });
+    }
+    for (const c of candidates) {
+      const ns = this.topology.namespaces.find((n) => n.host === service.host && n.name === `${c.prefix}${c.id}`);
+      if (!ns) continue;
+      const named = c.option.startsWith('--') ? { zh: `它的 ${c.option} `, en: `its ${c.option}` } : { zh: '它命令行中的 UUID', en: c.option };
+      const listening = service.kind === 'dhcp'
+        ? { zh: '抓取中看不到它的接口在那里', en: 'no capture shows its interface there' }
+        : { zh: '抓取中没有套接字显示它在那里监听', en: 'no socket capture shows it listening there' };
+      service.netns = ns.name;
+      service.evidence = [...service.evidence, ...ns.evidence.slice(0, 1)];
+      service.certainty = 'likely';
+      service.reason = {
+        zh: `${named.zh}指明了${c.what.zh}，它的命名空间是 ${ns.name}；${listening.zh}`,
+        en: `${named.en} names the ${c.what.en} whose namespace is ${ns.name}; ${listening.en}`,
+      };
+      return;
     }
   }
 

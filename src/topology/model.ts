@@ -119,6 +119,14 @@ export interface Service {
   ranges?: string[];
   network_id?: string;
   router_id?: string;
+  /**
+   * How sure its namespace is: `likely` when only the process's command line
+   * names it (`--router_id=R` → qrouter-R) and no socket capture shows it
+   * listening there; absent when a socket or interface capture places it.
+   */
+  certainty?: Certainty;
+  /** Why, in both languages — present when `certainty` is `likely`. */
+  reason?: Bilingual;
   evidence: EvidenceRef[];
 }
 

@@ -55,7 +55,9 @@ export const metadataRule: Rule = {
         : service?.network_id
           ? { zh: `，它服务于网络 ${service.network_id}`, en: `, serving network ${service.network_id}` }
           : { zh: '', en: '' };
-      const listener = service
+      const listener = service?.certainty === 'likely'
+        ? { zh: `在这个命名空间里接收 ${port} 端口请求的可能是进程 ${service.pid ?? '?'}（${service.process ?? '?'}）${owner.zh}（只是推断（likely）：${service.reason?.zh ?? ''}）；它把请求交给 Neutron metadata agent，再转到 Nova metadata 服务。`, en: `The process taking port ${port} in this namespace is likely ${service.pid ?? '?'} (${service.process ?? '?'})${owner.en} (likely: ${service.reason?.en ?? ''}); it hands the request to the Neutron metadata agent, which forwards it to Nova's metadata service.` }
+        : service
         ? { zh: `在这个命名空间里监听 ${port} 端口的是进程 ${service.pid ?? '?'}（${service.process ?? '?'}）${owner.zh}；它把请求交给 Neutron metadata agent，再转到 Nova metadata 服务。`, en: `The process listening on port ${port} in this namespace is ${service.pid ?? '?'} (${service.process ?? '?'})${owner.en}; it hands the request to the Neutron metadata agent, which forwards it to Nova's metadata service.` }
         : socket
           ? { zh: `在这个命名空间里监听 ${port} 端口的是进程 ${socket.pid ?? '?'}（${socket.process ?? '?'}），但抓取中看不到它的命令行。`, en: `Process ${socket.pid ?? '?'} (${socket.process ?? '?'}) listens on port ${port} in this namespace, but no capture shows its command line.` }
@@ -79,6 +81,9 @@ export const metadataRule: Rule = {
       const holder = metadataAddress(topology, service.host, service.netns);
       const socket = serviceSocket(topology, service);
       const covers = socketCovers(socket, service.port);
+      const likely = service.certainty === 'likely' && service.reason
+        ? { zh: `（它在这个命名空间里只是推断（likely）：${service.reason.zh}）`, en: ` (that it runs in this namespace is likely: ${service.reason.en})` }
+        : { zh: '', en: '' };
       const network = service.network_id ? { zh: `，服务于网络 ${service.network_id}`, en: `, serving network ${service.network_id}` } : { zh: '', en: '' };
       const address = holder
         ? { zh: `命名空间里的 ${holder.itf.name} 持有 ${holder.address.cidr}，发往 ${METADATA_IP} 的请求在这里就是本机地址`, en: `${holder.itf.name} in the namespace holds ${holder.address.cidr}, so a request to ${METADATA_IP} is addressed to this namespace itself` }
@@ -91,8 +96,8 @@ export const metadataRule: Rule = {
         rule: 'metadata',
         subjects: [{ host: service.host, netns: service.netns!, name: service.process ?? 'metadata' }],
         text: {
-          zh: `metadata 由 DHCP 命名空间 ${service.netns} 提供（Neutron 的 isolated metadata，用于没有路由器的 flat 或隔离网络）：${address.zh}；进程 ${service.pid ?? '?'}（${service.process ?? '?'}）接收请求，${covers.zh}${network.zh}，再交给 Neutron metadata agent。${noRedirect.zh}。虚拟机到 ${METADATA_IP} 的主机路由由 DHCP agent 通过 DHCP（option 121）下发，指向 DHCP 端口的地址；这条路由不在抓取中。`,
-          en: `Metadata is served by the DHCP namespace ${service.netns} (Neutron's isolated metadata, for flat or isolated networks without a router): ${address.en}; process ${service.pid ?? '?'} (${service.process ?? '?'}) takes the request — ${covers.en}${network.en} — and hands it to the Neutron metadata agent. ${upper(noRedirect.en)}. The VM's host route to ${METADATA_IP} via the DHCP port's address comes from the DHCP agent by DHCP (option 121); that route is not in the captures.`,
+          zh: `metadata 由 DHCP 命名空间 ${service.netns} 提供（Neutron 的 isolated metadata，用于没有路由器的 flat 或隔离网络）：${address.zh}；进程 ${service.pid ?? '?'}（${service.process ?? '?'}）接收请求，${covers.zh}${network.zh}${likely.zh}，再交给 Neutron metadata agent。${noRedirect.zh}。虚拟机到 ${METADATA_IP} 的主机路由由 DHCP agent 通过 DHCP（option 121）下发，指向 DHCP 端口的地址；这条路由不在抓取中。`,
+          en: `Metadata is served by the DHCP namespace ${service.netns} (Neutron's isolated metadata, for flat or isolated networks without a router): ${address.en}; process ${service.pid ?? '?'} (${service.process ?? '?'}) takes the request — ${covers.en}${network.en}${likely.en} — and hands it to the Neutron metadata agent. ${upper(noRedirect.en)}. The VM's host route to ${METADATA_IP} via the DHCP port's address comes from the DHCP agent by DHCP (option 121); that route is not in the captures.`,
         },
         evidence: evidence(holder?.address.evidence, socket?.evidence, service.evidence),
       });

@@ -1,0 +1,132 @@
+// What a frame carries on the part of the network it is in — its segment —
+// and how OVS bridges change it, read from the captured flows:
+//   br-int access port tag: 1                       → VLAN 1
+//   br-tun  dl_vlan=1 actions=strip_vlan,set_tunnel:0x2a,output:2   → key 0x2a
+//   br-tun  tun_id=0x2a actions=mod_vlan_vid:2,resubmit(,10)        → VLAN 2
+//   br-eth1 in_port=2,dl_vlan=1 actions=mod_vlan_vid:101,NORMAL      → VLAN 101
+//   br-int  in_port=1,dl_vlan=101 actions=mod_vlan_vid:1,NORMAL      → VLAN 1
+// A bridge with translation flows drops what none of them maps (Neutron's agents
+// install one per network); where a bridge's flows are not captured the
+// segment becomes `unknown` with the reason, so a walk says it is not provable.
+
+import type { Bilingual, Bridge, Flow, Topology } from '../topology/model.js';
+import { vlanOfTci } from './flow-words.js';
+import { isPlainSwitch } from './rules/openflow.js';
+
+export type Proof =
+  | { kind: 'port-tag'; host: string; bridge: string; port: string }
+  | { kind: 'flow'; host: string; bridge: string; flows: Flow[] }
+  | { kind: 'port-option' };
+
+export type Segment =
+  | { kind: 'vlan'; vlan: number; proof?: Proof }
+  | { kind: 'key'; key: string; proof?: Proof }
+  | { kind: 'unknown'; reason: Bilingual };
+
+export interface Move { segment?: Segment | undefined; unproven?: Bilingual }
+
+const TUNNEL_TYPES = new Set(['gre', 'vxlan', 'geneve', 'stt', 'lisp', 'gre64', 'erspan']);
+
+export function isTunnelPort(topology: Topology, bridge: Bridge, name: string): boolean {
+  const port = bridge.ports.find((p) => p.name === name);
+  if (port?.type && TUNNEL_TYPES.has(port.type)) return true;
+  return topology.links.some((l) => l.kind === 'tunnel' && ((l.a.host === bridge.host && l.a.name === name) || (l.b.host === bridge.host && l.b.name === name)));
+}
+
+export function flowsOf(topology: Topology, bridge: Bridge): Flow[] {
+  return topology.flows.filter((f) => f.host === bridge.host && f.bridge === bridge.name);
+}
+
+const sameKey = (a: string | undefined, b: string | undefined): boolean => a !== undefined && b !== undefined && Number(a) === Number(b);
+
+/** The VLAN a flow's actions set: `mod_vlan_vid:V`, or `set_field:4097->vlan_vid` (OpenFlow 1.3 puts the present bit 0x1000 in). */
+export function vlanSetBy(flow: Flow): number | undefined {
+  for (const a of flow.actions) {
+    if (a.type === 'mod_vlan_vid' && typeof a.vlan === 'number') return a.vlan;
+    if (a.type === 'set_field' && a.field === 'vlan_vid' && !Number.isNaN(Number(a.value))) return Number(a.value) & 0x0fff;
+  }
+  return undefined;
+}
+
+/** The tunnel key a flow's actions set: `set_tunnel:K`, `set_field:K->tun_id`, `load:K->NXM_NX_TUN_ID[]` (learned flows). */
+export function keySetBy(flow: Flow): string | undefined {
+  for (const a of flow.actions) {
+    if (a.type === 'set_tunnel' && a.id !== undefined) return String(a.id);
+    if (a.type === 'set_field' && a.field === 'tun_id') return String(a.value);
+    const dst = a.dst as { field?: string; start?: number } | undefined;
+    if (a.type === 'load' && dst?.field === 'NXM_NX_TUN_ID' && dst.start === undefined && a.value !== undefined) return String(a.value);
+  }
+  return undefined;
+}
+
+/** Whether a flow's `in_port` can be this port (by name, or by number where `ovs-ofctl show` gave one; unknown numbers may be). */
+function fromPort(flow: Flow, bridge: Bridge, port: string): boolean {
+  const inPort = flow.match.in_port;
+  if (inPort === undefined) return true;
+  if (inPort === port) return true;
+  if (!/^\d+$/.test(inPort)) return false;
+  const ofport = bridge.ports.find((p) => p.name === port)?.ofport;
+  if (ofport !== undefined) return ofport === Number(inPort);
+  // the number is unknown for this port: it may be it, unless another port is known to have it
+  return !bridge.ports.some((p) => p.ofport === Number(inPort));
+}
+
+function notCaptured(bridge: Bridge, what: Bilingual): Bilingual {
+  return {
+    zh: `抓取中没有 ${bridge.host} 上 ${bridge.name} 的流表，${what.zh}无法从抓取中证明`,
+    en: `the flows of ${bridge.name} on ${bridge.host} are not captured, so ${what.en} is not provable from the captures`,
+  };
+}
+
+/** A frame enters OVS bridge `bridge` by port `port` carrying `segment`: what it carries inside, or undefined if the flows drop it. */
+export function enterBridge(topology: Topology, bridge: Bridge, port: string, segment: Segment | undefined): Move | undefined {
+  const tag = bridge.ports.find((p) => p.name === port)?.tag;
+  if (tag !== undefined) return { segment: { kind: 'vlan', vlan: tag, proof: { kind: 'port-tag', host: bridge.host, bridge: bridge.name, port } } };
+  if (!segment || segment.kind === 'unknown') return { segment };
+  const flows = flowsOf(topology, bridge);
+  if (segment.kind === 'key') {
+    const label = { zh: `隧道 key ${segment.key} 在这里换成哪个本地 VLAN`, en: `which local VLAN tunnel key ${segment.key} gets here` };
+    if (!flows.length) return { segment: { kind: 'unknown', reason: notCaptured(bridge, label) } };
+    const keyed = flows.filter((f) => f.match.tun_id !== undefined);
+    if (!keyed.length) {
+      return { segment: { kind: 'unknown', reason: { zh: `${bridge.host} 上 ${bridge.name} 的流表中没有按隧道 key 匹配的流，${label.zh}无法从抓取中证明`, en: `no captured flow of ${bridge.name} on ${bridge.host} matches a tunnel key, so ${label.en} is not provable from the captures` } } };
+    }
+    const mapping = keyed.filter((f) => sameKey(f.match.tun_id, segment.key) && vlanSetBy(f) !== undefined);
+    if (!mapping.length) return undefined;
+    return { segment: { kind: 'vlan', vlan: vlanSetBy(mapping[0]!)!, proof: { kind: 'flow', host: bridge.host, bridge: bridge.name, flows: mapping } } };
+  }
+  // a VLAN-tagged frame from a trunk, patch or veth: the flows for this VLAN (from this port) rewrite it
+  if (!flows.length || isPlainSwitch(flows)) return { segment };
+  const translating = flows.filter((f) => fromPort(f, bridge, port) && (f.match.dl_vlan !== undefined || vlanOfTci(f.match.vlan_tci) !== undefined) && (keySetBy(f) !== undefined || vlanSetBy(f) !== undefined));
+  if (!translating.length) return { segment };
+  const forThis = translating.filter((f) => Number(f.match.dl_vlan ?? vlanOfTci(f.match.vlan_tci)) === segment.vlan);
+  // the flood/unicast flows Neutron installs for the VLAN (dl_vlan=…) prove the mapping; learned ones (vlan_tci=…) only add to it
+  const installed = forThis.filter((f) => f.match.dl_vlan !== undefined);
+  const proof = installed.length ? installed : forThis;
+  if (!proof.length) return undefined;
+  const key = proof.map(keySetBy).find((k) => k !== undefined);
+  if (key !== undefined) return { segment: { kind: 'key', key, proof: { kind: 'flow', host: bridge.host, bridge: bridge.name, flows: proof.filter((f) => keySetBy(f) !== undefined) } } };
+  const vlan = proof.map(vlanSetBy).find((v) => v !== undefined)!;
+  return { segment: { kind: 'vlan', vlan, proof: { kind: 'flow', host: bridge.host, bridge: bridge.name, flows: proof.filter((f) => vlanSetBy(f) !== undefined) } } };
+}
+
+/** A frame leaves OVS bridge `bridge` by tunnel port `port`: the key it is sent with, or undefined if the flows do not send it there. */
+export function leaveByTunnel(topology: Topology, bridge: Bridge, port: string, segment: Segment | undefined): Move | undefined {
+  if (!segment || segment.kind === 'unknown') return { segment };
+  const flows = flowsOf(topology, bridge);
+  if (segment.kind === 'vlan') {
+    if (!flows.length) return { segment: { kind: 'unknown', reason: notCaptured(bridge, { zh: `VLAN ${segment.vlan} 换成哪个隧道 key`, en: `which tunnel key VLAN ${segment.vlan} is sent with` }) } };
+    // a learning switch sends it on as it is; the port's own key (options:key=…) then applies
+    return isPlainSwitch(flows) ? {} : undefined;
+  }
+  // the flows that set the key also say where they send it: `output:2` must be this port
+  const proofFlows = segment.proof?.kind === 'flow' ? segment.proof.flows : [];
+  const outputs = proofFlows.flatMap((f) => f.actions)
+    .filter((a) => a.type === 'output')
+    .map((a) => a.port as { number?: number; name?: string } | undefined)
+    .filter((r): r is { number?: number; name?: string } => r !== undefined && (r.number !== undefined || r.name !== undefined));
+  if (!outputs.length) return { segment };
+  const ofport = bridge.ports.find((p) => p.name === port)?.ofport;
+  const reaches = outputs.some((r) => r.name === port || (r.number !== undefined && (ofport === undefined || r.number === ofport)));
+  return reaches ? { segment } : undefined;
+}
