@@ -126,15 +126,40 @@ interface HeadLists {
 
 /**
  * Reads the tokens of the head (the text before ` actions=`), separated by
- * commas, blanks or tabs; a quoted port name may hold any of them. One pass
- * over the characters: a search per separator and token (`indexOf`) costs
- * more on these short tokens than the loop does.
+ * commas and blanks. Without quotes or tabs — nearly always — separators are
+ * found with native `indexOf`; otherwise character by character, so that a
+ * quoted port name may hold a comma or a blank.
  *
  *   cookie=0x0, duration=3.4s, …, send_flow_rem priority=1,in_port="a b" actions=…
- *   ^^^^^^ ^^^  ^^^^^^^^ ^^^^      ^^^^^^^^^^^^^ ^^^^^^^^ ^ ^^^^^^^ ^^^^^
- *   key  = value                   bare word     key        key     value (quoted)
+ *   ^^^^^^ ^^^                    ^^^^^^^^^^^^^ ^^^^^^^^ ^ ^^^^^^^ ^^^^^
+ *   key    value                  bare word     key  value key     value (quoted)
  */
 function readHead(flow: OvsFlow, head: HeadLists, text: string, at: number): string | undefined {
+  const quote = text.indexOf('"');
+  const tab = text.indexOf('\t');
+  if ((quote < 0 || quote >= at) && (tab < 0 || tab >= at)) {
+    let comma = text.indexOf(',');
+    let blank = text.indexOf(' ');
+    let pos = 0;
+    while (pos < at) {
+      const c = text.charCodeAt(pos);
+      if (c === 0x2c || c === 0x20) {
+        pos++;
+        continue;
+      }
+      if (comma >= 0 && comma < pos) comma = text.indexOf(',', pos);
+      if (blank >= 0 && blank < pos) blank = text.indexOf(' ', pos);
+      let end = at;
+      if (comma >= 0 && comma < end) end = comma;
+      if (blank >= 0 && blank < end) end = blank;
+      let eq = text.indexOf('=', pos);
+      if (eq >= end) eq = -1;
+      const problem = eq < 0 ? addBareWord(flow, head, text, pos, end) : addHeadField(flow, head, text, pos, eq, end);
+      if (problem) return problem;
+      pos = end + 1;
+    }
+    return undefined;
+  }
   let start = -1;
   let eq = -1;
   let quoted = false;
