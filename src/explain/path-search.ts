@@ -79,11 +79,12 @@ export class TopologyGraph {
   }
 
   /** Shortest path from one node to another, or undefined when the links (and flows) do not join them. */
-  path(from: string, to: string, avoid: (n: PathNode) => boolean = () => false): Hop[] | undefined {
+  path(from: string, to: string, avoid: (n: PathNode) => boolean = () => false, carrying?: Segment): Hop[] | undefined {
     const start = this.nodes.get(from);
     if (!start) return undefined;
-    const queue: Hop[][] = [[{ node: start }]];
-    const seen = new Set<string>([`${from}#`]);
+    // `carrying`: what the frame already has where it starts (a VLAN on a wire into a physical bridge)
+    const queue: Hop[][] = [[{ node: start, ...(carrying ? { segment: carrying } : {}), ...(carrying?.kind === 'vlan' ? { tag: carrying.vlan } : {}) }]];
+    const seen = new Set<string>([`${from}#${signature(carrying)}`]);
     for (let head = 0; head < queue.length; head++) {
       const hops = queue[head]!;
       const last = hops[hops.length - 1]!;

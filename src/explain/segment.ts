@@ -59,16 +59,18 @@ export function keySetBy(flow: Flow): string | undefined {
   return undefined;
 }
 
-/** Whether a flow's `in_port` can be this port (by name, or by number where `ovs-ofctl show` gave one; unknown numbers may be). */
-function fromPort(flow: Flow, bridge: Bridge, port: string): boolean {
+/**
+ * Whether a flow's `in_port` is this port: `certain` by name, by a number
+ * `ovs-ofctl show` gave, or with no in_port at all; `maybe` when the number is
+ * one no capture gives to any port of the bridge.
+ */
+function fromPort(flow: Flow, bridge: Bridge, port: string): 'certain' | 'maybe' | false {
   const inPort = flow.match.in_port;
-  if (inPort === undefined) return true;
-  if (inPort === port) return true;
+  if (inPort === undefined || inPort === port) return 'certain';
   if (!/^\d+$/.test(inPort)) return false;
   const ofport = bridge.ports.find((p) => p.name === port)?.ofport;
-  if (ofport !== undefined) return ofport === Number(inPort);
-  // the number is unknown for this port: it may be it, unless another port is known to have it
-  return !bridge.ports.some((p) => p.ofport === Number(inPort));
+  if (ofport !== undefined) return ofport === Number(inPort) ? 'certain' : false;
+  return bridge.ports.some((p) => p.ofport === Number(inPort)) ? false : 'maybe';
 }
 
 function notCaptured(bridge: Bridge, what: Bilingual): Bilingual {
@@ -98,12 +100,12 @@ export function enterBridge(topology: Topology, bridge: Bridge, port: string, se
   // a VLAN-tagged frame from a trunk, patch or veth: the flows for this VLAN (from this port) rewrite it
   if (!flows.length || isPlainSwitch(flows)) return { segment };
   const translating = flows.filter((f) => fromPort(f, bridge, port) && (f.match.dl_vlan !== undefined || vlanOfTci(f.match.vlan_tci) !== undefined) && (keySetBy(f) !== undefined || vlanSetBy(f) !== undefined));
-  if (!translating.length) return { segment };
   const forThis = translating.filter((f) => Number(f.match.dl_vlan ?? vlanOfTci(f.match.vlan_tci)) === segment.vlan);
   // the flood/unicast flows Neutron installs for the VLAN (dl_vlan=…) prove the mapping; learned ones (vlan_tci=…) only add to it
   const installed = forThis.filter((f) => f.match.dl_vlan !== undefined);
   const proof = installed.length ? installed : forThis;
-  if (!proof.length) return undefined;
+  // no flow maps this VLAN: dropped if flows surely from this port map other VLANs, else it goes on as it is
+  if (!proof.length) return translating.some((f) => fromPort(f, bridge, port) === 'certain') ? undefined : { segment };
   const key = proof.map(keySetBy).find((k) => k !== undefined);
   if (key !== undefined) return { segment: { kind: 'key', key, proof: { kind: 'flow', host: bridge.host, bridge: bridge.name, flows: proof.filter((f) => keySetBy(f) !== undefined) } } };
   const vlan = proof.map(vlanSetBy).find((v) => v !== undefined)!;

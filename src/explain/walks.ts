@@ -11,7 +11,8 @@ import { isDhcpNamespace, METADATA_IP, metadataAddress, serviceSocket, socketCov
 
 export function buildWalks(topology: Topology): Walk[] {
   const graph = new TopologyGraph(topology);
-  const walks: Walk[] = [];
+  // each walk with where it ends (router or DHCP namespace), to tell apart two walks of one VM to the same kind of place
+  const walks: { walk: Walk; place?: string }[] = [];
   for (const vm of topology.vms) {
     const from = vmKey(vm.host, vm.name);
     for (const nat of topology.nat.filter((n) => n.kind === 'snat' || n.kind === 'masquerade')) {
@@ -30,7 +31,7 @@ export function buildWalks(topology: Topology): Walk[] {
       }
       steps.push(step(topology, { host: nat.host, name: route.via ?? route.dev! },
         { zh: `到达网关 ${route.via ?? '?'}，再去往外网；网关之外的路径不在抓取中。`, en: `It reaches the gateway ${route.via ?? '?'} and goes on to the outside; nothing beyond the gateway is captured.` }, route.evidence));
-      walks.push({ id: `walk:snat:${vm.host}/${vm.name}`, title: { zh: `虚拟机 ${vm.name} 经 SNAT 访问外网`, en: `VM ${vm.name} to the Internet through SNAT` }, steps: number(steps) });
+      walks.push({ walk: { id: `walk:snat:${vm.host}/${vm.name}`, title: { zh: `虚拟机 ${vm.name} 经 SNAT 访问外网`, en: `VM ${vm.name} to the Internet through SNAT` }, steps: number(steps) }, place: nat.netns ?? nat.host });
     }
     for (const nat of topology.nat.filter((n) => (n.kind === 'redirect' || n.kind === 'dnat') && n.destination?.startsWith(METADATA_IP) && n.netns)) {
       const path = graph.path(from, nsKey(nat.host, nat.netns!));
@@ -45,7 +46,7 @@ export function buildWalks(topology: Topology): Walk[] {
           ? { zh: `进程 ${service.pid ?? '?'}（${service.process ?? '?'}${service.router_id ? `，router_id=${service.router_id}` : ''}）在 ${port} 端口接收请求，转交 metadata agent${likelyWords(service).zh}。`, en: `Process ${service.pid ?? '?'} (${service.process ?? '?'}${service.router_id ? `, router_id=${service.router_id}` : ''}) takes the request on port ${port} and hands it to the metadata agent${likelyWords(service).en}.` }
           : { zh: `抓取中看不到监听 ${port} 端口的进程。`, en: `No capture shows the process listening on port ${port}.` },
         service?.evidence ?? []));
-      walks.push({ id: `walk:metadata:${vm.host}/${vm.name}`, title: { zh: `虚拟机 ${vm.name} 访问 metadata（${METADATA_IP}）`, en: `VM ${vm.name} to the metadata service (${METADATA_IP})` }, steps: number(steps) });
+      walks.push({ walk: { id: `walk:metadata:${vm.host}/${vm.name}`, title: { zh: `虚拟机 ${vm.name} 访问 metadata（${METADATA_IP}）`, en: `VM ${vm.name} to the metadata service (${METADATA_IP})` }, steps: number(steps) }, place: nat.netns! });
     }
     // isolated metadata: the DHCP namespace holds 169.254.169.254 and its proxy answers there, no NAT
     for (const service of topology.services.filter((s) => s.kind === 'metadata' && isDhcpNamespace(topology, s.host, s.netns))) {
@@ -63,7 +64,7 @@ export function buildWalks(topology: Topology): Walk[] {
       steps.push(step(topology, { host: service.host, netns: service.netns!, name: service.process ?? String(service.port ?? '?') },
         { zh: `进程 ${service.pid ?? '?'}（${service.process ?? '?'}${service.network_id ? `，network_id=${service.network_id}` : ''}）接收请求：${covers.zh}；它把请求转交 metadata agent${likelyWords(service).zh}。`, en: `Process ${service.pid ?? '?'} (${service.process ?? '?'}${service.network_id ? `, network_id=${service.network_id}` : ''}) takes the request: ${covers.en}; it hands the request to the metadata agent${likelyWords(service).en}.` },
         evidence(socket?.evidence, service.evidence)));
-      walks.push({ id: `walk:metadata:${vm.host}/${vm.name}/${service.netns}`, title: { zh: `虚拟机 ${vm.name} 访问 metadata（${METADATA_IP}，由 DHCP 命名空间提供）`, en: `VM ${vm.name} to the metadata service (${METADATA_IP}, served by the DHCP namespace)` }, steps: number(steps) });
+      walks.push({ walk: { id: `walk:metadata:${vm.host}/${vm.name}/${service.netns}`, title: { zh: `虚拟机 ${vm.name} 访问 metadata（${METADATA_IP}，由 DHCP 命名空间提供）`, en: `VM ${vm.name} to the metadata service (${METADATA_IP}, served by the DHCP namespace)` }, steps: number(steps) } });
     }
     for (const dhcp of topology.services.filter((s) => s.kind === 'dhcp' && s.interface)) {
       const path = graph.path(from, keyOf(dhcp.host, dhcp.interface!));
@@ -72,15 +73,26 @@ export function buildWalks(topology: Topology): Walk[] {
       steps.push(step(topology, { host: dhcp.host, ...(dhcp.netns ? { netns: dhcp.netns } : {}), name: dhcp.interface! },
         { zh: `DHCP 广播到达 ${dhcp.netns ?? dhcp.host} 中的 ${dhcp.interface}，${dhcp.process ?? 'dnsmasq'}（进程 ${dhcp.pid ?? '?'}）应答，分配 ${dhcp.ranges?.join('; ') ?? '?'} 中预先登记的地址。`, en: `The DHCP broadcast reaches ${dhcp.interface} in ${dhcp.netns ?? dhcp.host}; ${dhcp.process ?? 'dnsmasq'} (pid ${dhcp.pid ?? '?'}) answers with the address registered in ${dhcp.ranges?.join('; ') ?? '?'}.` },
         dhcp.evidence));
-      walks.push({ id: `walk:dhcp:${vm.host}/${vm.name}`, title: { zh: `虚拟机 ${vm.name} 通过 DHCP 取得地址`, en: `VM ${vm.name} gets its address by DHCP` }, steps: number(steps) });
+      walks.push({ walk: { id: `walk:dhcp:${vm.host}/${vm.name}`, title: { zh: `虚拟机 ${vm.name} 通过 DHCP 取得地址`, en: `VM ${vm.name} gets its address by DHCP` }, steps: number(steps) }, place: dhcp.netns ?? dhcp.interface! });
     }
     for (const other of topology.vms.filter((v) => v.host !== vm.host && `${v.host}/${v.name}` > `${vm.host}/${vm.name}`)) {
       const path = graph.path(from, vmKey(other.host, other.name));
       if (!path) continue;
-      walks.push({ id: `walk:vm:${vm.host}/${vm.name}:${other.host}/${other.name}`, title: { zh: `虚拟机 ${vm.name} 到 ${other.name}（跨主机）`, en: `VM ${vm.name} to VM ${other.name} across hosts` }, steps: number(describe(topology, graph, path, {})) });
+      walks.push({ walk: { id: `walk:vm:${vm.host}/${vm.name}:${other.host}/${other.name}`, title: { zh: `虚拟机 ${vm.name} 到 ${other.name}（跨主机）`, en: `VM ${vm.name} to VM ${other.name} across hosts` }, steps: number(describe(topology, graph, path, {})) } });
     }
   }
-  return walks;
+  return distinctIds(walks);
+}
+
+/**
+ * A VM that reaches two routers or two DHCP servers (several agents, or flows
+ * not captured so the walk cannot tell the networks apart) gets one walk to
+ * each: their ids take the namespace they end in, so none hides another.
+ */
+function distinctIds(walks: { walk: Walk; place?: string }[]): Walk[] {
+  const count = new Map<string, number>();
+  for (const { walk } of walks) count.set(walk.id, (count.get(walk.id) ?? 0) + 1);
+  return walks.map(({ walk, place }) => ((count.get(walk.id) ?? 0) > 1 && place ? { ...walk, id: `${walk.id}/${place}` } : walk));
 }
 
 /** The key a tunnelled frame carries: the id the sending br-tun set, the port's fixed key, or why it is not provable. */
@@ -99,7 +111,7 @@ function tunnelKey(link: Link, segment: Segment | undefined): Bilingual {
 
 /** The sentence a step gets when the frame took it on no captured proof. */
 function unprovenWords(reason: Bilingual): Bilingual {
-  return { zh: `这个端口是否属于同一网络无法从抓取中证明：${reason.zh}。`, en: `That this port is in the frame's network is not provable from the captures: ${reason.en}.` };
+  return { zh: `这个端口是否属于帧所在的网络无法核对：${reason.zh}。`, en: `Whether this port is in the frame's network cannot be checked: ${reason.en}.` };
 }
 
 /** What a `likely` service placement adds to a step or explanation. */
@@ -180,7 +192,7 @@ function describe(topology: Topology, graph: TopologyGraph, path: Hop[], ctx: Ro
         text = { zh: `${text.zh}流表把 VLAN ${before.vlan} 换成 VLAN ${segment.vlan}。`, en: `${text.en} Its flows turn VLAN ${before.vlan} into VLAN ${segment.vlan}.` };
       }
       if (segment?.kind === 'unknown' && before?.kind !== 'unknown') {
-        text = { zh: `${text.zh}帧在这里属于哪个 VLAN 无法从抓取中证明：${segment.reason.zh}。`, en: `${text.en} Which VLAN the frame has here is not provable from the captures: ${segment.reason.en}.` };
+        text = { zh: `${text.zh}${segment.reason.zh}。`, en: `${text.en} ${segment.reason.en.charAt(0).toUpperCase()}${segment.reason.en.slice(1)}.` };
       }
       steps.push(step(topology, at, text, evidence(ev, narration?.evidence)));
       return;

@@ -110,6 +110,28 @@ export function inferLinks(topology: Topology): void {
       evidence: [...firstLine(itf), ...firstLine(peer)],
     });
   }
+
+  // Neutron's OVS agent joins br-int to a physical bridge X by a veth pair int-X/phy-X (patch ports in newer releases,
+  // which `type: patch` already proves): likely a pair when both are ports, int-X on another bridge and phy-X on X.
+  for (const bridge of topology.bridges) {
+    if (bridge.kind !== 'ovs') continue;
+    const phy = bridge.ports.find((p) => p.name === `phy-${bridge.name}`);
+    if (!phy) continue;
+    const int = topology.bridges.find((b) => b.kind === 'ovs' && b.host === bridge.host && b !== bridge && b.ports.some((p) => p.name === `int-${bridge.name}`));
+    if (!int) continue;
+    const a: Endpoint = { host: bridge.host, name: `int-${bridge.name}` };
+    const b: Endpoint = { host: bridge.host, name: phy.name };
+    if (links.has('veth', a, b) || links.has('patch', a, b)) continue;
+    const intPort = int.ports.find((p) => p.name === a.name)!;
+    links.add({
+      kind: 'veth', a, b, certainty: 'likely',
+      reason: {
+        zh: `只凭命名推断：Neutron 的 OVS agent 用一对 veth（新版用 patch 端口）int-${bridge.name}/phy-${bridge.name} 连接 ${int.name} 和物理网桥 ${bridge.name}；抓取中没有 @peer、peer_ifindex 或 patch 的 peer 可以证实。`,
+        en: `By naming only: Neutron's OVS agent joins ${int.name} to the physical bridge ${bridge.name} by a veth pair (patch ports in newer releases) int-${bridge.name}/phy-${bridge.name}; no @peer, peer_ifindex or patch peer in the captures proves it.`,
+      },
+      evidence: [...intPort.evidence.slice(0, 1), ...phy.evidence.slice(0, 1)],
+    });
+  }
 }
 
 const NAMING_REASON = (a: string, b: string): Bilingual => ({
