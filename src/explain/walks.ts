@@ -243,7 +243,12 @@ function describe(topology: Topology, graph: TopologyGraph, path: Hop[], ctx: Ro
           const own = graph.tagOf(node.host, node.name);
           steps.push(step(topology, at, { zh: `从端口 ${w}${own !== undefined ? `（tag ${own}）` : ''} 离开 ${path[i - 1]!.node.name}。`, en: `It leaves ${path[i - 1]!.node.name} by the port ${w}${own !== undefined ? ` (tag ${own})` : ''}.` }, ev));
         } else if (next?.via?.kind !== 'netns') {
-          steps.push(step(topology, at, { zh: `到达 ${w}。`, en: `It reaches ${w}.` }, ev));
+          // the port a walk ends at: say why it is in the frame's network (its tag is the frame's VLAN)
+          const own = graph.tagOf(node.host, node.name);
+          const carried = path[i - 1]?.segment;
+          steps.push(step(topology, at, own !== undefined && carried?.kind === 'vlan' && carried.vlan === own
+            ? { zh: `从端口 ${w}（tag ${own}，正是帧的本地 VLAN，所以它在同一网络）离开 ${path[i - 1]!.node.name}。`, en: `It leaves ${path[i - 1]!.node.name} by the port ${w} (tag ${own}, the frame's local VLAN, so the port is in its network).` }
+            : { zh: `到达 ${w}。`, en: `It reaches ${w}.` }, ev));
         }
         break;
       }

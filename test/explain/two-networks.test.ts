@@ -107,7 +107,11 @@ test('two networks: VM 2 → DHCP goes VLAN 2 → key 0x2b → VLAN 1 → tapc5d
   assert.match(at('network', 'gre-c633640b').text.zh, /隧道 key 0x2b/);
   assert.ok(says(at('network', 'br-tun').evidence, 'network/02-ovs-ofctl-dump-flows-br-tun.txt', 'tun_id=0x2b actions=mod_vlan_vid:1'));
   assert.match(at('network', 'br-int').text.en, /\(local VLAN 1, set by the tunnel bridge's mod_vlan_vid\)/);
-  assert.equal(w.steps.at(-2)!.at.name, 'tapc5d6e7f8-1a');
+  const port = w.steps.at(-2)!;
+  assert.equal(port.at.name, 'tapc5d6e7f8-1a');
+  assert.match(port.text.en, /It leaves br-int by the port tapc5d6e7f8-1a \(network\) \(tag 1, the frame's local VLAN, so the port is in its network\)\./);
+  assert.match(port.text.zh, /tag 1，正是帧的本地 VLAN，所以它在同一网络/);
+  assert.ok(says(port.evidence, 'network/01-ovs-vsctl-show.txt', 'Port tapc5d6e7f8-1a'));
   assert.match(w.steps.at(-1)!.text.en, new RegExp(`reaches tapc5d6e7f8-1a in qdhcp-${NET2}; dnsmasq \\(pid \\d+\\) answers with the address registered in set:tag0,203\\.0\\.113\\.16,static,86400s`));
 });
 
