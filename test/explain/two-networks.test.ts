@@ -9,7 +9,8 @@
 // test/fixtures/topology/provider-vlan.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { EvidenceRef, Topology, Walk } from '../../src/topology/model.js';
 import { caseInput, explained, repoRoot } from '../topology/fixture-cases.js';
@@ -188,4 +189,29 @@ test('provider VLAN: local VLAN 1 leaves br-eth1 as VLAN 101 and VLAN 101 comes 
   const onInt = back.find((h) => h.node.name === 'br-int')!.segment;
   assert.equal(onInt?.kind === 'vlan' && onInt.vlan, 1);
   assert.equal(graph.path(keyOf('compute', 'eth1'), keyOf('compute', 'qvo1234abcd-ef'), undefined, { kind: 'vlan', vlan: 102 }), undefined);
+});
+
+/** The fixture bundle copied without some of its capture files (as if those commands had not been run). */
+function withoutCaptures(name: string, drop: RegExp): Topology {
+  const dir = mkdtempSync(join(tmpdir(), 'netguide-two-networks-'));
+  try {
+    cpSync(caseInput(name), dir, { recursive: true, filter: (src) => !drop.test(src) });
+    return explained([dir]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('two networks: without the qdhcp address captures, dnsmasq is placed in qdhcp-<its network> as likely; without `ip netns`, nothing is placed', () => {
+  const noAddr = withoutCaptures('gre-two-networks', /ip-netns-exec-qdhcp-ip-addr/);
+  const dhcp = noAddr.services.filter((s) => s.kind === 'dhcp');
+  assert.deepEqual(dhcp.map((s) => [s.netns, s.certainty, s.interface]), [
+    [`qdhcp-${NET1}`, 'likely', 'tap0a8a0a6b-67'],
+    [`qdhcp-${NET2}`, 'likely', 'tapc5d6e7f8-1a'],
+  ]);
+  assert.equal(dhcp[1]!.reason!.en, `its --network_id names the network whose namespace is qdhcp-${NET2}; no capture shows its interface there`);
+  // no namespace list and no capture inside a namespace: the proxies stay unplaced, and no walk reaches them
+  const noNetns = withoutCaptures('gre-two-networks', /network\/(06-ip-netns|07-|08-|10-|11-|12-)/);
+  assert.deepEqual(noNetns.services.filter((s) => s.kind === 'metadata').map((s) => [s.netns, s.certainty]), [[undefined, undefined], [undefined, undefined]]);
+  assert.ok(!noNetns.walks.some((w) => w.id.startsWith('walk:metadata:')));
 });
