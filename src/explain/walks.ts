@@ -194,7 +194,9 @@ function describe(topology: Topology, graph: TopologyGraph, path: Hop[], ctx: Ro
       if (segment?.kind === 'unknown' && before?.kind !== 'unknown') {
         text = { zh: `${text.zh}${segment.reason.zh}。`, en: `${text.en} ${segment.reason.en.charAt(0).toUpperCase()}${segment.reason.en.slice(1)}.` };
       }
-      steps.push(step(topology, at, text, evidence(ev, narration?.evidence)));
+      // the flows that set what the frame carries here (VLAN or key) are evidence of this step too
+      const proof = segment && segment.kind !== 'unknown' && segment.proof?.kind === 'flow' && segment.proof.bridge === node.name && segment.proof.host === node.host ? segment.proof.flows : [];
+      steps.push(step(topology, at, text, evidence(ev, narration?.evidence, proof.flatMap((f) => f.evidence))));
       return;
     }
     if (node.kind === 'namespace') {
@@ -284,7 +286,7 @@ function carriedVlan(before: Segment | undefined, bridge: string): Bilingual {
  * leaving (`dl_vlan=TAG` → strip/set_tunnel or mod_vlan_vid) or arriving
  * (`tun_id=ID` → mod_vlan_vid to the local VLAN).
  */
-function narrateFlows(topology: Topology, flows: Flow[], by: { tag?: number | undefined; tunnelId?: string | undefined }): { text: Bilingual; evidence: EvidenceRef[]; tunnelId?: string; vlan?: number } | undefined {
+function narrateFlows(topology: Topology, flows: Flow[], by: { tag?: number | undefined; tunnelId?: string | undefined }): { text: Bilingual; evidence: EvidenceRef[] } | undefined {
   if (isPlainSwitch(flows)) return { text: { zh: '这个桥只有 actions=NORMAL，按普通二层交换机转发。', en: 'The bridge has only actions=NORMAL and forwards as a learning switch.' }, evidence: flows.flatMap((f) => f.evidence) };
   const sameId = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && Number(a) === Number(b);
   const relevant = by.tunnelId !== undefined
@@ -299,8 +301,6 @@ function narrateFlows(topology: Topology, flows: Flow[], by: { tag?: number | un
       ? { text: { zh: '抓取的流表中没有与这个网络对应的流。', en: 'No captured flow matches this network.' }, evidence: [] }
       : undefined;
   }
-  const setTunnel = relevant.flatMap((f) => f.actions).find((a) => a.type === 'set_tunnel') as { id?: string } | undefined;
-  const setVlan = relevant.flatMap((f) => f.actions).find((a) => a.type === 'mod_vlan_vid') as { vlan?: number } | undefined;
   const subject = by.tunnelId !== undefined ? { zh: `隧道 id ${by.tunnelId}`, en: `tunnel id ${by.tunnelId}` } : { zh: `VLAN ${by.tag}`, en: `VLAN ${by.tag}` };
   const words = relevant.map((f) => `${f.bridge} 表 ${f.table}：${flowWords(topology, f).zh}`);
   const wordsEn = relevant.map((f) => `${f.bridge} table ${f.table}: ${flowWords(topology, f).en}`);
@@ -317,10 +317,5 @@ function narrateFlows(topology: Topology, flows: Flow[], by: { tag?: number | un
       en: `${text.en}${relevant.length ? ' ' : ''}Unicast frames to a MAC the bridge has learned take table ${tables} instead: ${learned.length} learned flow${learned.length > 1 ? 's' : ''} for VLAN ${by.tag} (to ${macs}), e.g. ${actions.en}.`,
     };
   }
-  return {
-    text,
-    evidence: [...relevant, ...learned].flatMap((f) => f.evidence),
-    ...(setTunnel?.id !== undefined ? { tunnelId: String(setTunnel.id) } : {}),
-    ...(setVlan?.vlan !== undefined ? { vlan: setVlan.vlan } : {}),
-  };
+  return { text, evidence: [...relevant, ...learned].flatMap((f) => f.evidence) };
 }
