@@ -37,7 +37,17 @@ export function flowsOf(topology: Topology, bridge: Bridge): Flow[] {
   return topology.flows.filter((f) => f.host === bridge.host && f.bridge === bridge.name);
 }
 
-const sameKey = (a: string | undefined, b: string | undefined): boolean => a !== undefined && b !== undefined && Number(a) === Number(b);
+/** Whether a `tun_id` match (`0x2a`, or masked `0x2a/0xffff`) takes tunnel key `key`. */
+function sameKey(match: string | undefined, key: string): boolean {
+  if (match === undefined) return false;
+  const [value, mask] = match.split('/');
+  const k = Number(key);
+  if (Number.isNaN(k) || Number.isNaN(Number(value))) return false;
+  if (mask === undefined) return Number(value) === k;
+  // the masked bits, compared as BigInt: tunnel ids are 64-bit
+  const m = BigInt(mask);
+  return (BigInt(value!) & m) === (BigInt(k) & m);
+}
 
 /** The VLAN a flow's actions set: `mod_vlan_vid:V`, or `set_field:4097->vlan_vid` (OpenFlow 1.3 puts the present bit 0x1000 in). */
 export function vlanSetBy(flow: Flow): number | undefined {

@@ -215,3 +215,13 @@ test('two networks: without the qdhcp address captures, dnsmasq is placed in qdh
   assert.deepEqual(noNetns.services.filter((s) => s.kind === 'metadata').map((s) => [s.netns, s.certainty]), [[undefined, undefined], [undefined, undefined]]);
   assert.ok(!noNetns.walks.some((w) => w.id.startsWith('walk:metadata:')));
 });
+
+test('two networks: a masked tun_id match (tun_id=0x2b/0xffffffff) maps the key like an exact one; a flow for another key does not', () => {
+  const masked = load('gre-two-networks');
+  const flow = masked.flows.find((f) => f.host === 'network' && f.bridge === 'br-tun' && f.match.tun_id === '0x2b')!;
+  flow.match.tun_id = '0x2b/0xffffffff';
+  const graph = new TopologyGraph(masked);
+  assert.ok(graph.path(vmKey('compute', 'instance-00000002'), keyOf('network', 'tapc5d6e7f8-1a')));
+  flow.match.tun_id = '0x3b/0xffffffff';
+  assert.equal(new TopologyGraph(masked).path(vmKey('compute', 'instance-00000002'), keyOf('network', 'tapc5d6e7f8-1a')), undefined);
+});
