@@ -265,6 +265,8 @@ class Joiner {
         if (name) service.interface = name;
         if (role.dhcpRanges?.length) service.ranges = role.dhcpRanges.map((r) => r.raw);
         if (role.networkId) service.network_id = role.networkId;
+        // no interface capture inside the namespace: its own socket there places it, else its network id (likely)
+        if (!service.netns && socket?.netns) service.netns = socket.netns;
         if (!service.netns && !socket) this.placeByOwner(service, { networkId: role.networkId });
         this.topology.services.push(service);
       } else if (role.kind === 'metadata-proxy' || (role.kind === 'http-server' && socket)) {
