@@ -225,3 +225,13 @@ test('two networks: a masked tun_id match (tun_id=0x2b/0xffffffff) maps the key 
   flow.match.tun_id = '0x3b/0xffffffff';
   assert.equal(new TopologyGraph(masked).path(vmKey('compute', 'instance-00000002'), keyOf('network', 'tapc5d6e7f8-1a')), undefined);
 });
+
+test('VM ↔ VM across hosts: the walk exists only while the far VM\'s port carries the VLAN the far br-tun maps the key to', () => {
+  const t2 = load('gre-two-vms');
+  const id = 'walk:vm:compute/instance-00000001:network/instance-00000002';
+  assert.ok(buildWalks(t2).some((w) => w.id === id));
+  // the far VM's port re-tagged into a VLAN no tunnel key maps to: no walk, instead of one through a wrong port
+  const port = t2.bridges.find((b) => b.host === 'network' && b.name === 'br-int')!.ports.find((p) => p.name === 'qvob41c9e27-5d')!;
+  port.tag = 3;
+  assert.ok(!buildWalks(t2).some((w) => w.id === id));
+});
