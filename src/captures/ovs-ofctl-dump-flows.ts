@@ -17,6 +17,7 @@ import { type Nesting, newNesting, readNesting } from './ovs/split-top-level.js'
 import type { FlowAction } from './ovs/flow-actions.js';
 import { LOCAL_PORT_NUMBER, type PortRef } from './ovs/refs.js';
 import { forgetInternedStrings } from './ovs/interned-strings.js';
+import { forgetActions } from './ovs/action-memo.js';
 
 export type { OvsFlow, MatchField } from './ovs/flow-line.js';
 export type * from './ovs/flow-actions.js';
@@ -148,8 +149,9 @@ export function parseDumpFlows(text: string, cmd: CommandLine) {
     ledger.unparsed(n, 'not an ovs-ofctl flow line (no `cookie=` or `actions=`)');
   }
   flush();
-  // the table may hold views of this capture's text: let it go with the capture
+  // the string table and the action memo may hold views of this capture's text: let them go with it
   forgetInternedStrings();
+  forgetActions();
   return ledger.finish('ovs-ofctl-dump-flows', cmd, records);
 }
 

@@ -191,12 +191,16 @@ const KNOWN_VERBATIM = new Set([
   'set_vlan_pcp', 'mod_vlan_vid', 'mod_vlan_pcp', 'set_field', 'load', 'move', 'goto_table', 'resubmit', 'learn',
 ]);
 
-/** Decodes a whole action list (`mod_vlan_vid:1,resubmit(,10)`); empty or `drop` gives one drop action. */
-export function parseActions(text: string): FlowAction[] {
+/**
+ * Decodes a whole action list (`mod_vlan_vid:1,resubmit(,10)`); empty or
+ * `drop` gives one drop action. `decode` reads one action (the dump parser
+ * passes a memoizing one, see action-memo.ts).
+ */
+export function parseActions(text: string, decode: (text: string) => FlowAction = parseAction): FlowAction[] {
   const pieces = splitTopLevel(text);
   if (pieces.length === 0) return [{ type: 'drop', text: '' }];
   const actions: FlowAction[] = new Array(pieces.length);
-  for (let i = 0; i < pieces.length; i++) actions[i] = parseAction(pieces[i]!);
+  for (let i = 0; i < pieces.length; i++) actions[i] = decode(pieces[i]!);
   return actions;
 }
 

@@ -9,7 +9,8 @@
 // line still reads the same. A key this parser does not know lands in `match`
 // verbatim, so nothing is lost.
 import type { Evidence } from '../types.js';
-import { type FlowAction, parseActions, toSafeNumber } from './flow-actions.js';
+import { type FlowAction, toSafeNumber } from './flow-actions.js';
+import { memoParseActions } from './action-memo.js';
 import { type PortRef, parsePortRef } from './refs.js';
 import { internSlice, sameAt } from './interned-strings.js';
 
@@ -99,7 +100,7 @@ export function parseFlowText(text: string, evidence: Evidence): OvsFlow | strin
     protocol: undefined,
     inPort: undefined,
     match: NO_MATCH,
-    actions: parseActions(actionsText),
+    actions: memoParseActions(actionsText),
     actionsText,
     text,
     evidence,
