@@ -65,8 +65,17 @@ interface PendingFlow {
   piecesRead: number;
 }
 
-function startFlow(n: number, text: string): PendingFlow {
-  return { first: n, last: n, pieces: [text], hasActions: actionsIndex(text) >= 0, nesting: newNesting(), piecesRead: 0 };
+/** Starts collecting a flow in `slot` (one slot per parse, reused: only one flow is ever pending). */
+function startFlow(slot: PendingFlow, n: number, text: string): PendingFlow {
+  slot.first = n;
+  slot.last = n;
+  slot.pieces.length = 0;
+  slot.pieces.push(text);
+  slot.hasActions = actionsIndex(text) >= 0;
+  slot.nesting.depth = 0;
+  slot.nesting.quoted = false;
+  slot.piecesRead = 0;
+  return slot;
 }
 
 /** True while the flow cannot be complete: no `actions=` yet, or an open `(`, `[` or `"`. */
@@ -79,23 +88,26 @@ function isUnfinished(pending: PendingFlow): boolean {
 export function parseDumpFlows(text: string, cmd: CommandLine) {
   const ledger = new LineLedger(text);
   const records: OvsFlow[] = [];
+  const slot: PendingFlow = { first: 0, last: 0, pieces: [], hasActions: false, nesting: newNesting(), piecesRead: 0 };
   let pending: PendingFlow | null = null;
 
   const flush = () => {
     if (!pending) return;
     const { first, last } = pending;
-    let allParsed = true;
     const whole = pending.pieces.length === 1 ? pending.pieces[0]! : pending.pieces.join('');
-    for (const piece of splitGlued(whole)) {
+    pending = null;
+    // nearly every flow is one line holding one flow: no glued-flow split to make
+    const pieces = whole.indexOf('cookie=', 1) < 0 ? undefined : splitGlued(whole);
+    let allParsed = true;
+    for (let k = 0; k < (pieces ? pieces.length : 1); k++) {
       const evidence = last > first ? { line: first, endLine: last } : { line: first };
-      const flow = parseFlowText(piece, evidence);
+      const flow = parseFlowText(pieces ? pieces[k]! : whole, evidence);
       if (typeof flow === 'string') {
         allParsed = false;
         for (let n = first; n <= last; n++) ledger.unparsed(n, flow);
       } else records.push(flow);
     }
     if (allParsed) ledger.fact(first, last);
-    pending = null;
   };
 
   for (let n = 1; n <= ledger.count; n++) {
@@ -118,7 +130,7 @@ export function parseDumpFlows(text: string, cmd: CommandLine) {
     }
     if (t.startsWith('cookie=')) {
       flush();
-      pending = startFlow(n, t);
+      pending = startFlow(slot, n, t);
       continue;
     }
     if (pending && isUnfinished(pending)) {
@@ -136,7 +148,7 @@ export function parseDumpFlows(text: string, cmd: CommandLine) {
       if (at === 0 && pending) appendContinuation(pending, line, t, n);
       else {
         flush();
-        pending = startFlow(n, t);
+        pending = startFlow(slot, n, t);
       }
       continue;
     }
