@@ -60,7 +60,7 @@ export class LineLedger {
 
   mark(n: number, role: LineRole): void {
     this.roles[n - 1] = role;
-    if (role !== 'unparsed') this.reasons.delete(n);
+    if (role !== 'unparsed' && this.reasons.size > 0) this.reasons.delete(n);
   }
 
   fact(n: number, endLine = n): void {
