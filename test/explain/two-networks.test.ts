@@ -113,7 +113,7 @@ test('two networks: VM 2 → DHCP goes VLAN 2 → key 0x2b → VLAN 1 → tapc5d
   assert.match(port.text.en, /It leaves br-int by the port tapc5d6e7f8-1a \(network\) \(tag 1, the frame's local VLAN, so the port is in its network\)\./);
   assert.match(port.text.zh, /tag 1，正是帧的本地 VLAN，所以它在同一网络/);
   assert.ok(says(port.evidence, 'network/01-ovs-vsctl-show.txt', 'Port tapc5d6e7f8-1a'));
-  assert.match(w.steps.at(-1)!.text.en, new RegExp(`reaches tapc5d6e7f8-1a in qdhcp-${NET2}; dnsmasq \\(pid \\d+\\) answers with the address registered in set:tag0,203\\.0\\.113\\.16,static,86400s`));
+  assert.match(w.steps.at(-1)!.text.en, new RegExp(`reaches tapc5d6e7f8-1a in qdhcp-${NET2}; dnsmasq \\(pid \\d+\\) answers from its range: subnet 203\\.0\\.113\\.16 \\(static: only the fixed addresses Neutron registered for its ports\\), lease 86400s`));
 });
 
 test('two networks: without the network host\'s br-tun flows the walk says the far VLAN is not provable, and names both DHCP servers apart', () => {

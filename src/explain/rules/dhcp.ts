@@ -1,6 +1,6 @@
 // The DHCP server: dnsmasq, its interface, namespace, ranges, lease time and network.
 
-import type { Explanation, Topology } from '../../topology/model.js';
+import type { Bilingual, Explanation, Topology } from '../../topology/model.js';
 import { bridgeHolding, evidence } from '../facts.js';
 import type { Rule } from '../rule.js';
 
@@ -13,6 +13,15 @@ export function readRange(range: string): { start?: string; mode?: string; lease
   return { ...(start ? { start } : {}), ...(mode ? { mode } : {}), ...(lease ? { lease } : {}) };
 }
 
+/** dnsmasq's `--dhcp-range`s in words: `subnet 10.0.1.0 (static: …), lease 86400s`; empty when there are none. */
+export function describeRanges(ranges: readonly string[]): Bilingual {
+  const read = ranges.map(readRange);
+  return {
+    zh: read.map((r) => `子网 ${r.start ?? '?'}${r.mode === 'static' ? '（static：只给 Neutron 预先登记的端口分配固定地址）' : ''}，租期 ${r.lease ?? '?'}`).join('；'),
+    en: read.map((r) => `subnet ${r.start ?? '?'}${r.mode === 'static' ? ' (static: only the fixed addresses Neutron registered for its ports)' : ''}, lease ${r.lease ?? '?'}`).join('; '),
+  };
+}
+
 export const dhcpRule: Rule = {
   id: 'dhcp',
   explain(topology: Topology): Explanation[] {
@@ -22,9 +31,7 @@ export const dhcpRule: Rule = {
         const itf = service.interface;
         const port = itf ? bridgeHolding(topology, service.host, itf) : undefined;
         const addr = itf ? topology.interfaces.find((i) => i.host === service.host && i.name === itf && i.netns === service.netns)?.addresses.find((a) => a.family === 'inet') : undefined;
-        const ranges = (service.ranges ?? []).map(readRange);
-        const rangeZh = ranges.map((r) => `子网 ${r.start ?? '?'}${r.mode === 'static' ? '（static：只给 Neutron 预先登记的端口分配固定地址）' : ''}，租期 ${r.lease ?? '?'}`).join('；');
-        const rangeEn = ranges.map((r) => `subnet ${r.start ?? '?'}${r.mode === 'static' ? ' (static: only the fixed addresses Neutron registered for its ports)' : ''}, lease ${r.lease ?? '?'}`).join('; ');
+        const { zh: rangeZh, en: rangeEn } = describeRanges(service.ranges ?? []);
         const onBr = port ? { zh: `，${itf} 在 ${port.bridge.name} 上${port.port.tag !== undefined ? `（tag ${port.port.tag}，与同 tag 的虚拟机端口同一网络）` : ''}`, en: `; ${itf} is on ${port.bridge.name}${port.port.tag !== undefined ? ` (tag ${port.port.tag}, one network with the VM ports of that tag)` : ''}` } : { zh: '', en: '' };
         return {
           id: `dhcp:${service.host}/${service.netns ?? ''}/${itf ?? ''}`,
