@@ -15,6 +15,8 @@ export const languages = ['zh', 'en'] as const;
 export type Language = (typeof languages)[number];
 
 export interface CaptureLine {
+  /** The row's id: evidence elsewhere on the page links to it (`#line-<file>-<line>`). */
+  anchor: string;
   line: number;
   text: string;
   role: LineRole;
@@ -34,9 +36,10 @@ export interface TopologyPage {
   lang: Language;
   source: string;
   diagram: string;
-  explanations: { id: string; text: string; where: string }[];
-  walks: { id: string; title: string; steps: { at: string; text: string; where: string }[] }[];
-  findings: { kind: string; message: string; claim?: { text: string; where: string }; where: string }[];
+  explanations: { id: string; text: string; where: EvidenceLink[] }[];
+  walks: { id: string; title: string; steps: { at: string; text: string; where: EvidenceLink[] }[] }[];
+  /** A claim's `where` is a line of the guide's prose (no capture row to link to). */
+  findings: { kind: string; message: string; claim?: { text: string; where: string }; where: EvidenceLink[] }[];
   coverage: Topology['coverage'];
   captures: CaptureView[];
 }
@@ -51,7 +54,23 @@ export function findGuides(contentRoot: string): { name: string; file: string }[
     .sort((a, b) => (a.name < b.name ? -1 : 1));
 }
 
-const where = (evidence: EvidenceRef[]) => evidenceText(evidence);
+/** `file:line` (or `file:line-end`) and the capture row it points to, once each. */
+export interface EvidenceLink {
+  label: string;
+  anchor: string;
+}
+
+/** The id of the row showing line `line` of `file` in the Captures section. */
+export const lineAnchor = (file: string, line: number): string => `line-${file.replace(/[^A-Za-z0-9_.-]+/g, '-')}-${line}`;
+
+const where = (evidence: EvidenceRef[]): EvidenceLink[] => {
+  const seen = new Map<string, EvidenceLink>();
+  for (const e of evidence) {
+    const label = evidenceText([e]);
+    if (!seen.has(label)) seen.set(label, { label, anchor: lineAnchor(e.file, e.line) });
+  }
+  return [...seen.values()];
+};
 
 /** `compute / qrouter-… / qg-…`, a namespace named as the step's place once. */
 const placeOf = (at: { host: string; netns?: string; name: string }) =>
@@ -71,7 +90,8 @@ export function captureViews(sources: Sources, read: (file: string) => string[])
     const indent = indents.length > 0 ? Math.min(...indents) : 0;
     const lines = roles.map((role, i): CaptureLine => {
       const reason = reasons.get(i + 1);
-      return { line: c.lineOffset + i + 1, text: raw[i]!.slice(indent), role, ...(reason ? { reason } : {}) };
+      const line = c.lineOffset + i + 1;
+      return { anchor: lineAnchor(c.file, line), line, text: raw[i]!.slice(indent), role, ...(reason ? { reason } : {}) };
     });
     return { host: c.host, command: c.command, file: c.file, firstLine: c.lineOffset + 1, lines };
   });

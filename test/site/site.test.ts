@@ -84,6 +84,21 @@ describe('site build', () => {
     assert.ok(page(outA, 'en/local/topology').includes('href="/zh/local/"'));
   });
 
+  it('should link every piece of evidence to its capture row on the same page', () => {
+    for (const url of ['zh/local/topology', 'en/local/topology', 'en/evil/topology']) {
+      if (!existsSync(join(outA, url, 'index.html'))) continue;
+      const html = page(outA, url);
+      const rows = new Set([...html.matchAll(/<tr class="[a-z]+" id="([^"]+)">/g)].map((m) => m[1]));
+      const links = [...html.matchAll(/<span class="evidence">((?:, )?<a href="#[^"]+">[^<]+<\/a>)+<\/span>/g)];
+      const targets = [...html.matchAll(/<a href="#(line-[^"]+)">([^<]+)<\/a>/g)];
+      if (url !== 'en/evil/topology') assert.ok(links.length > 10 && targets.length > 10, `${url}: evidence links`);
+      for (const [, anchor, label] of targets) {
+        assert.ok(rows.has(anchor), `${url}: ${label} links to #${anchor}, which is a capture row`);
+        assert.match(label!, /^[^:]+:\d+(-\d+)?$/);
+      }
+    }
+  });
+
   it('should show the drawn topology where the seed\'s figure image is missing', () => {
     const guide = page(outA, 'zh/local');
     assert.ok(!guide.includes('<img src="local.png"'), 'no broken image');
@@ -116,7 +131,7 @@ describe('site build', () => {
     const guideLines = readFileSync(join(input, 'local/local.rst'), 'utf8').split('\n');
     for (const lang of ['zh', 'en']) {
       const html = page(outA, `${lang}/local/topology`);
-      const rows = [...html.matchAll(/<tr class="(\w+)"><td class="line">(\d+)<\/td><td class="role">[^<]*<\/td><td><code>([^<]*)<\/code>/g)];
+      const rows = [...html.matchAll(/<tr class="(\w+)" id="[^"]+"><td class="line">(\d+)<\/td><td class="role">[^<]*<\/td><td><code>([^<]*)<\/code>/g)];
       const shown = new Map(rows.map((r) => [Number(r[2]), { role: r[1], text: decode(r[3]!) }]));
       let count = 0;
       for (const c of sources.captures) {
@@ -138,7 +153,7 @@ describe('site build', () => {
     assert.ok(!html.includes('<script>alert'), 'no live script');
     assert.ok(!html.includes('<img src=x'), 'no live img');
     assert.ok(html.includes('&lt;script&gt;alert('), 'the script line is shown as text');
-    assert.match(html, /<tr class="unparsed">[^\n]*&lt;script&gt;[^\n]*class="reason"/);
+    assert.match(html, /<tr class="unparsed" id="line-[^"]+">[^\n]*&lt;script&gt;[^\n]*class="reason"/);
   });
 
   it('should produce byte-identical sites from the same input', () => {
