@@ -74,6 +74,15 @@ export function* runDirective(
     // `include`: the inserted lines are parsed where the directive stood.
     m.addAll(construct.nodes);
     construct.nodes = [];
+    const at = r.last + 1;
+    if (m.block.shift === 0 && at >= m.block.start && at <= m.block.end) {
+      // At the left margin (a section's body, the document): splice the lines
+      // into the input, as docutils does, so the machine reads them next and
+      // a section title in them opens or closes sections as it would here.
+      m.block.insert(at, inserted.flatMap((input) => input.lines));
+      return construct;
+    }
+    // Indented (a block quote, a list item): parse them here, in that context.
     for (const input of inserted) {
       const total = input.lines.length;
       const level = m.p.sectionLevel;
@@ -85,8 +94,8 @@ export function* runDirective(
         };
         if (r.next >= total || !titles) break;
         // A title of an enclosing section level inside the inserted text:
-        // docutils would close sections around the directive; we keep the
-        // rest of the text here, its titles reported as unexpected.
+        // it cannot close sections from inside an indented block; the rest
+        // of the text stays here, its titles reported as unexpected.
         m.p.sectionLevel = level;
         from = Math.max(r.next, from + 1);
         titles = false;

@@ -104,13 +104,36 @@ export function shiftLine(line: BlockLine, count: number): BlockLine {
  * item's text after its bullet).
  */
 export class Block {
+  /** Set by `insert`: the window grows when lines are spliced into it. */
+  end: number;
+
   constructor(
     readonly lines: readonly BlockLine[],
     readonly start: number,
-    readonly end: number,
+    end: number,
     readonly shift = 0,
     readonly first: BlockLine | null = null,
-  ) {}
+    /** The block this one is a window of (docutils' StringList parent): insertions grow it too. */
+    readonly parent: Block | null = null,
+  ) {
+    this.end = end;
+  }
+
+  /**
+   * Splices `added` into the shared line array before absolute index `at`, as
+   * docutils' `insert_input` does for `include`: this block and every block it
+   * is a window of grow by `added.length`, so the machines reading them go on
+   * into the inserted lines and a section title there closes sections as it
+   * would in the including file. Only for blocks without a left shift.
+   */
+  insert(at: number, added: readonly BlockLine[]): void {
+    const lines = this.lines as BlockLine[];
+    const tail = lines.splice(at, lines.length - at);
+    for (const line of added) lines.push(line);
+    for (const line of tail) lines.push(line);
+    indexes.delete(this.lines);
+    for (let block: Block | null = this; block; block = block.parent) block.end += added.length;
+  }
 
   get length(): number {
     return this.end - this.start;
@@ -143,7 +166,7 @@ export class Block {
   sub(start: number, end: number, extraShift = 0, first: BlockLine | null = null): Block {
     let head = first;
     if (!head && start === this.start && this.first && start < end) head = shiftLine(this.first, extraShift);
-    return new Block(this.lines, start, end, this.shift + extraShift, head);
+    return new Block(this.lines, start, end, this.shift + extraShift, head, this);
   }
 
   /** The block's lines, materialized (for directive content and messages). */
