@@ -5,7 +5,10 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { runCorpus } from './corpus-run.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { rstToHtml } from '../../src/rst/html.js';
+import { corpusDir, runCorpus } from './corpus-run.js';
 
 /** Percentage of cases that must match exactly (ids as a link graph, messages by type/level). */
 const CONFORMANCE_FLOOR = 100;
@@ -19,4 +22,20 @@ test('should match docutils on the conformance corpus', { timeout: 300_000 }, ()
   assert.ok(!Number.isNaN(run.conformance), `compare.mjs gave no conformance line:\n${run.report}`);
   assert.ok(run.structural >= STRUCTURAL_FLOOR, `structural ${run.structural}% < ${STRUCTURAL_FLOOR}%\n${run.report}`);
   assert.ok(run.conformance >= CONFORMANCE_FLOOR, `conformance ${run.conformance}% < ${CONFORMANCE_FLOOR}%\n${run.report}`);
+});
+
+test('should turn every corpus case into HTML (transforms, hast, highlighting) without throwing', { timeout: 300_000 }, async () => {
+  const cases = join(corpusDir(), 'cases');
+  const names = readdirSync(cases).filter((name) => name.endsWith('.rst')).sort();
+  assert.ok(names.length >= 690, `${names.length} cases`);
+  const crashed: string[] = [];
+  for (const name of names) {
+    try {
+      const { html } = await rstToHtml(readFileSync(join(cases, name), 'utf8'), { path: join(cases, name), parse: { baseDir: cases, contentRoot: cases } });
+      assert.equal(typeof html, 'string');
+    } catch (error) {
+      crashed.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  assert.deepEqual(crashed, []);
 });
