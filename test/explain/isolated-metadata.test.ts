@@ -5,29 +5,10 @@
 // at that process, and the explanation must say the DHCP namespace serves it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import type { EvidenceRef, Topology } from '../../src/topology/model.js';
-import { caseInput, explained, repoRoot } from '../topology/fixture-cases.js';
+import { loadCase as load, says } from '../topology/fixture-cases.js';
 
-function load(name: string): Topology {
-  const cwd = process.cwd();
-  process.chdir(repoRoot);
-  try {
-    return explained([relative(repoRoot, caseInput(name))]);
-  } finally {
-    process.chdir(cwd);
-  }
-}
 
-/** The text of the capture lines an evidence reference points at (`line`, through `endLine` for a block). */
-function lineOf(ref: EvidenceRef): string {
-  return readFileSync(join(repoRoot, ref.file), 'utf8').split('\n').slice(ref.line - 1, ref.endLine ?? ref.line).join('\n');
-}
 
-function says(refs: EvidenceRef[], file: string, words: string): boolean {
-  return refs.some((e) => e.file.endsWith(file) && lineOf(e).includes(words));
-}
 
 const t = load('local-isolated-metadata');
 const NS = 'qdhcp-1da5d6c9-2a5f-4a0f-9a1e-5c7c1b8e6f01';

@@ -9,31 +9,16 @@
 // test/fixtures/topology/provider-vlan.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
-import type { EvidenceRef, Topology, Walk } from '../../src/topology/model.js';
-import { caseInput, explained, repoRoot } from '../topology/fixture-cases.js';
+import { join } from 'node:path';
+import type { Topology, Walk } from '../../src/topology/model.js';
+import { caseInput, explained, loadCase as load, says } from '../topology/fixture-cases.js';
 import { buildWalks } from '../../src/explain/walks.js';
 import { keyOf, TopologyGraph, vmKey } from '../../src/explain/path-search.js';
 
-function load(name: string): Topology {
-  const cwd = process.cwd();
-  process.chdir(repoRoot);
-  try {
-    return explained([relative(repoRoot, caseInput(name))]);
-  } finally {
-    process.chdir(cwd);
-  }
-}
 
-function lineOf(ref: EvidenceRef): string {
-  return readFileSync(join(repoRoot, ref.file), 'utf8').split('\n').slice(ref.line - 1, ref.endLine ?? ref.line).join('\n');
-}
 
-function says(refs: EvidenceRef[], file: string, words: string): boolean {
-  return refs.some((e) => e.file.endsWith(file) && lineOf(e).includes(words));
-}
 
 const t = load('gre-two-networks');
 const NET1 = '1da5d6c9-2a5f-4a0f-9a1e-5c7c1b8e6f01';

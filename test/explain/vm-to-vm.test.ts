@@ -5,28 +5,14 @@
 // and give the local VLAN on each host, every step resting on lines that say so.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import type { EvidenceRef, Topology, WalkStep } from '../../src/topology/model.js';
-import { caseInput, explained, repoRoot } from '../topology/fixture-cases.js';
+import { relative } from 'node:path';
+import type { WalkStep } from '../../src/topology/model.js';
+import { caseInput, lineOf, loadCase as load, repoRoot, says } from '../topology/fixture-cases.js';
 import { readSources } from '../../src/topology/sources.js';
 import { vlanOfTci } from '../../src/explain/flow-words.js';
 import { buildWalks } from '../../src/explain/walks.js';
 
-function load(name: string): Topology {
-  const cwd = process.cwd();
-  process.chdir(repoRoot);
-  try {
-    return explained([relative(repoRoot, caseInput(name))]);
-  } finally {
-    process.chdir(cwd);
-  }
-}
 
-/** The text of the capture lines an evidence reference points at (`line`, through `endLine` for a block). */
-function lineOf(ref: EvidenceRef): string {
-  return readFileSync(join(repoRoot, ref.file), 'utf8').split('\n').slice(ref.line - 1, ref.endLine ?? ref.line).join('\n');
-}
 
 function evidenceSays(s: WalkStep, file: string, words: string): boolean {
   return s.evidence.some((e) => e.file.endsWith(file) && lineOf(e).includes(words));

@@ -3,13 +3,13 @@
 // the explained topology a person checks by eye: findings (kind, claim line and
 // text) and explanation ids.
 
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildTopology } from '../../src/topology/build.js';
 import { readSources } from '../../src/topology/sources.js';
 import { explainTopology } from '../../src/explain/index.js';
-import type { Topology } from '../../src/topology/model.js';
+import type { EvidenceRef, Topology } from '../../src/topology/model.js';
 
 /** The repository root (tests run from dist/test/…). */
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -23,6 +23,27 @@ export function explained(paths: string[]): Topology {
 export function caseInput(name: string): string {
   const dir = join(fixturesDir, name);
   return existsSync(join(dir, 'input.rst')) ? join(dir, 'input.rst') : join(dir, 'bundle');
+}
+
+/** The explained topology of fixture `name`, read from the repository root so evidence files are repository paths. */
+export function loadCase(name: string): Topology {
+  const cwd = process.cwd();
+  process.chdir(repoRoot);
+  try {
+    return explained([relative(repoRoot, caseInput(name))]);
+  } finally {
+    process.chdir(cwd);
+  }
+}
+
+/** The text of the capture lines an evidence reference points at (`line`, through `endLine` for a block). */
+export function lineOf(ref: EvidenceRef): string {
+  return readFileSync(join(repoRoot, ref.file), 'utf8').split('\n').slice(ref.line - 1, ref.endLine ?? ref.line).join('\n');
+}
+
+/** Does some reference into a file ending in `file` point at a line holding `words`? */
+export function says(refs: EvidenceRef[], file: string, words: string): boolean {
+  return refs.some((e) => e.file.endsWith(file) && lineOf(e).includes(words));
 }
 
 export function caseNames(): string[] {
