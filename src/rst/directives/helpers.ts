@@ -50,8 +50,7 @@ export function noteInsertedLines(document: object, lines: readonly SourceLine[]
  * else the document's source.
  */
 export function directiveSource(call: DirectiveCall): string {
-  const own = (call as { source?: unknown }).source;
-  if (typeof own === 'string' && own) return own;
+  if (call.source) return call.source;
   const start = call.position.start;
   const firstLine = call.blockText.split('\n', 1)[0] ?? '';
   const byPlace = insertedLines.get(call.state.document);

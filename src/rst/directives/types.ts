@@ -44,6 +44,8 @@ export interface DirectiveCall {
   content: readonly SourceLine[];
   /** 1-based source line of the directive's first line. */
   line: number;
+  /** The file the directive was read from (an included file for included text); absent when the caller does not know. */
+  source?: string;
   /** The directive's whole text as written (for error messages). */
   blockText: string;
   position: Position;

@@ -56,6 +56,7 @@ export function* runDirective(
     options: parsed.options,
     content: parsed.content,
     line: line.line,
+    ...(line.source ? { source: line.source } : {}),
     blockText,
     position,
     state,
