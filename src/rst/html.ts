@@ -5,7 +5,7 @@
 // problem as a diagnostic (file:line:col, level, message).
 
 import rehypeStringify from 'rehype-stringify';
-import { unified } from 'unified';
+import { unified, type PluggableList } from 'unified';
 import { VFile } from 'vfile';
 import type { Diagnostic, Severity } from '../cli/diagnostics.js';
 import { rehypeShikiLiterals } from '../render/highlight/index.js';
@@ -24,6 +24,8 @@ export interface RstToHtmlOptions {
   html?: RstRehypeOptions;
   /** Highlight literal blocks with a language (default true). */
   highlight?: boolean;
+  /** rehype plugins run on the HTML tree after highlighting (the site adds its own). */
+  rehypePlugins?: PluggableList;
 }
 
 export interface RstHtmlResult {
@@ -39,6 +41,7 @@ export async function rstToHtml(text: string, options: RstToHtmlOptions = {}): P
     .use(rstTransforms as never, { stripComments: true, ...options.transforms })
     .use(rstRehype as never, options.html ?? {});
   if (options.highlight !== false) processor.use(rehypeShikiLiterals as never);
+  if (options.rehypePlugins) processor.use(options.rehypePlugins);
   processor.use(rehypeSliceDeep).use(rehypeStringify as never, stringifyOptions());
   const result = await processor.process(file);
   const document = result.data.rst;

@@ -11,6 +11,8 @@ import { formatDiagnostic, isFailure, type Diagnostic } from '../cli/diagnostics
 import { translate } from '../i18n/catalog.js';
 import { rstToHtml } from '../rst/html.js';
 import { guideDiagram, guideTopology } from './guide-topology.js';
+import { rehypeCaptureLinks, type CaptureLinkTarget } from './capture-links.js';
+import { lineAnchor } from './guide-pages.js';
 
 export interface RstTemplateOptions {
   /** Directory no include may leave (the site's content root). */
@@ -59,6 +61,22 @@ function escapeHtml(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/**
+ * Where each capture of the guide is shown on its topology page: the row of
+ * its first output line (the guide page links each capture block there).
+ */
+async function captureLinkTargets(inputPath: string, text: string, data: PageData, report: (line: string) => void) {
+  const source = relative(process.cwd(), resolve(inputPath));
+  const { sources } = await guideTopology(source, report);
+  const lang = data.lang ?? 'en';
+  const name = data.page?.fileSlug ?? basename(inputPath, extname(inputPath));
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const targets: CaptureLinkTarget[] = sources.captures
+    .filter((c) => c.file === source && c.result.lineRoles.length > 0)
+    .map((c) => ({ line: c.lineOffset + 1, text: lines[c.lineOffset] ?? '', href: `/${lang}/${name}/topology/#${lineAnchor(c.file, c.lineOffset + 1)}` }));
+  return { targets, label: translate('capture:explained', lang) };
+}
+
 /** The options object for `eleventyConfig.addExtension('rst', …)`. */
 export function rstTemplateExtension(options: RstTemplateOptions) {
   const report = options.report ?? ((line: string) => process.stderr.write(line + '\n'));
@@ -78,10 +96,12 @@ export function rstTemplateExtension(options: RstTemplateOptions) {
         let result: Awaited<ReturnType<typeof rstToHtml>>;
         try {
           const missingImage = await missingFigure(inputPath, data, report);
+          const captureLinks = await captureLinkTargets(inputPath, inputContent, data, report);
           result = await rstToHtml(inputContent, {
             path: inputPath,
             parse: { sourceName: inputPath, baseDir: base, contentRoot: resolve(options.contentRoot) },
             html: { imageBase: base, ...(missingImage ? { missingImage } : {}) },
+            ...(captureLinks.targets.length > 0 ? { rehypePlugins: [[rehypeCaptureLinks, captureLinks]] } : {}),
           });
         } catch (error) {
           // A bug of ours must not take the other pages down: report it, fail the build at the end.

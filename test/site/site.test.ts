@@ -99,6 +99,23 @@ describe('site build', () => {
     }
   });
 
+  it('should link each capture on the guide page to its first line on the topology page', () => {
+    const captures = readSources([join(input, 'local/local.rst')]).captures;
+    assert.ok(captures.length > 10);
+    // The guide is published in its own language (zh); its links go to that language's topology page.
+    for (const lang of ['zh']) {
+      const guide = page(outA, `${lang}/local`);
+      const topology = page(outA, `${lang}/local/topology`);
+      const links = [...guide.matchAll(/<\/pre><p class="capture-link"><a href="\/(\w+)\/local\/topology\/#([^"]+)">/g)];
+      assert.equal(links.length, captures.length, 'one link per capture');
+      for (const [, linkLang, anchor] of links) {
+        assert.equal(linkLang, lang);
+        assert.ok(topology.includes(`id="${anchor}"`), `#${anchor} is a row of the topology page`);
+      }
+      assert.deepEqual(links.map((l) => Number(/-(\d+)$/.exec(l[2]!)![1])), captures.map((c) => c.lineOffset + 1));
+    }
+  });
+
   it('should show the drawn topology where the seed\'s figure image is missing', () => {
     const guide = page(outA, 'zh/local');
     assert.ok(!guide.includes('<img src="local.png"'), 'no broken image');

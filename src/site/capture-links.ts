@@ -1,0 +1,58 @@
+// On a guide's page, each literal block that is a capture gets a link to the
+// topology page, at the row of its first output line: from there the reader
+// sees what every line turned out to be and the explanations that cite it.
+// A rehype plugin, run on the guide's HTML tree (rstToHtml's rehypePlugins).
+
+import type { Element, ElementContent, Root } from 'hast';
+import { h } from 'hastscript';
+import { toString } from 'hast-util-to-string';
+
+export interface CaptureLinkTarget {
+  /** Line of the guide holding the capture's first output line. */
+  line: number;
+  /** That line's text, to recognise the block (an included file's block may sit on the same line numbers). */
+  text: string;
+  href: string;
+}
+
+export interface CaptureLinkOptions {
+  targets: readonly CaptureLinkTarget[];
+  /** The link's words, in the page's language. */
+  label: string;
+}
+
+/** unified plugin: a link after every `<pre>` that shows one of `targets`. */
+export function rehypeCaptureLinks(options: CaptureLinkOptions) {
+  return function transformer(tree: Root): void {
+    const stack: (Root | Element)[] = [tree];
+    while (stack.length > 0) {
+      const parent = stack.pop()!;
+      const out: (typeof parent.children)[number][] = [];
+      for (const child of parent.children) {
+        out.push(child);
+        if (child.type !== 'element') continue;
+        if (child.tagName !== 'pre') {
+          stack.push(child);
+          continue;
+        }
+        const target = targetOf(child, options.targets);
+        if (target) out.push(h('p', { className: ['capture-link'] }, [h('a', { href: target.href }, options.label)]) as ElementContent);
+      }
+      parent.children = out as never;
+    }
+  };
+}
+
+/** The target whose line this block shows, with the same text on that line. */
+function targetOf(pre: Element, targets: readonly CaptureLinkTarget[]): CaptureLinkTarget | undefined {
+  const start = pre.position?.start.line;
+  const end = pre.position?.end.line;
+  if (start === undefined || end === undefined) return undefined;
+  const lines = toString(pre).split('\n');
+  return targets.find((t) => t.line >= start && t.line <= end && sameWords(lines[t.line - start], t.text));
+}
+
+/** Equal but for blanks: the block shows tabs expanded, the file has them as written. */
+function sameWords(shown: string | undefined, written: string): boolean {
+  return shown !== undefined && shown.trim().split(/\s+/).join(' ') === written.trim().split(/\s+/).join(' ');
+}
