@@ -33,6 +33,25 @@ interface PageData {
   page?: { fileSlug?: string };
 }
 
+/** What the guide page's additions need to know of its guide, worked out once per page. */
+interface GuideContext {
+  /** The guide's path as evidence shows it (relative to the working folder). */
+  source: string;
+  lang: string;
+  name: string;
+  /** The guide's topology page in the page's language. */
+  topologyUrl: string;
+  sources: Awaited<ReturnType<typeof guideTopology>>['sources'];
+}
+
+async function guideContext(inputPath: string, data: PageData, report: (line: string) => void): Promise<GuideContext> {
+  const source = relative(process.cwd(), resolve(inputPath));
+  const { sources } = await guideTopology(source, report);
+  const lang = data.lang ?? 'en';
+  const name = data.page?.fileSlug ?? basename(inputPath, extname(inputPath));
+  return { source, lang, name, topologyUrl: `/${lang}/${name}/topology/`, sources };
+}
+
 /**
  * A guide's figures often draw the topology its captures show, and the image
  * file does not always come with the guide (the seed's local.png did not). A
@@ -40,19 +59,15 @@ interface PageData {
  * with a note saying so and a link to the topology page; the missing-file
  * warning stays. A guide without captures keeps the broken image.
  */
-async function missingFigure(inputPath: string, data: PageData, report: (line: string) => void) {
-  const source = relative(process.cwd(), resolve(inputPath));
-  const { sources } = await guideTopology(source, report);
-  if (sources.captures.length === 0) return undefined;
-  const lang = data.lang ?? 'en';
-  const name = data.page?.fileSlug ?? basename(inputPath, extname(inputPath));
-  const svg = await guideDiagram(name, source, lang, report);
+async function missingFigure(guide: GuideContext, report: (line: string) => void) {
+  if (guide.sources.captures.length === 0) return undefined;
+  const svg = await guideDiagram(guide.name, guide.source, guide.lang, report);
   return (uri: string): ElementContent =>
     h('div', { className: ['generated-figure'] }, [
       { type: 'raw', value: svg } as unknown as ElementContent,
       h('p', { className: ['generated-figure-note'] }, [
-        translate('figure:missing', lang).replace('{file}', uri) + ' ',
-        h('a', { href: `/${lang}/${name}/topology/` }, translate('Topology of the guide', lang)),
+        translate('figure:missing', guide.lang).replace('{file}', uri) + ' ',
+        h('a', { href: guide.topologyUrl }, translate('Topology of the guide', guide.lang)),
       ]),
     ]);
 }
@@ -65,16 +80,12 @@ function escapeHtml(value: string): string {
  * Where each capture of the guide is shown on its topology page: the row of
  * its first output line (the guide page links each capture block there).
  */
-async function captureLinkTargets(inputPath: string, text: string, data: PageData, report: (line: string) => void) {
-  const source = relative(process.cwd(), resolve(inputPath));
-  const { sources } = await guideTopology(source, report);
-  const lang = data.lang ?? 'en';
-  const name = data.page?.fileSlug ?? basename(inputPath, extname(inputPath));
+function captureLinkTargets(guide: GuideContext, text: string) {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  const targets: CaptureLinkTarget[] = sources.captures
-    .filter((c) => c.file === source && c.result.lineRoles.length > 0)
-    .map((c) => ({ line: c.lineOffset + 1, text: lines[c.lineOffset] ?? '', href: `/${lang}/${name}/topology/#${lineAnchor(c.file, c.lineOffset + 1)}` }));
-  return { targets, label: translate('capture:explained', lang) };
+  const targets: CaptureLinkTarget[] = guide.sources.captures
+    .filter((c) => c.file === guide.source && c.result.lineRoles.length > 0)
+    .map((c) => ({ line: c.lineOffset + 1, text: lines[c.lineOffset] ?? '', href: `${guide.topologyUrl}#${lineAnchor(c.file, c.lineOffset + 1)}` }));
+  return { targets, label: translate('capture:explained', guide.lang) };
 }
 
 /** The options object for `eleventyConfig.addExtension('rst', …)`. */
@@ -95,8 +106,9 @@ export function rstTemplateExtension(options: RstTemplateOptions) {
         const base = dirname(path);
         let result: Awaited<ReturnType<typeof rstToHtml>>;
         try {
-          const missingImage = await missingFigure(inputPath, data, report);
-          const captureLinks = await captureLinkTargets(inputPath, inputContent, data, report);
+          const guide = await guideContext(inputPath, data, report);
+          const missingImage = await missingFigure(guide, report);
+          const captureLinks = captureLinkTargets(guide, inputContent);
           result = await rstToHtml(inputContent, {
             path: inputPath,
             parse: { sourceName: inputPath, baseDir: base, contentRoot: resolve(options.contentRoot) },
