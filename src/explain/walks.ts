@@ -10,8 +10,6 @@ import { describeRanges } from './rules/dhcp.js';
 import { keyOf, nsKey, TopologyGraph, vmKey, type Hop, type Segment } from './path-search.js';
 import { isDhcpNamespace, METADATA_IP, metadataAddress, serviceSocket, socketCovers } from './rules/metadata.js';
 
-/** A DHCP service's ranges in words (see rules/dhcp.ts). */
-const dhcpRanges = (service: Topology['services'][number]) => describeRanges(service.ranges ?? []);
 
 export function buildWalks(topology: Topology): Walk[] {
   const graph = new TopologyGraph(topology);
@@ -74,8 +72,9 @@ export function buildWalks(topology: Topology): Walk[] {
       const path = graph.path(from, keyOf(dhcp.host, dhcp.interface!));
       if (!path) continue;
       const steps = describe(topology, graph, path, {});
+      const ranges = describeRanges(dhcp.ranges ?? []);
       steps.push(step(topology, { host: dhcp.host, ...(dhcp.netns ? { netns: dhcp.netns } : {}), name: dhcp.interface! },
-        { zh: `DHCP 广播到达 ${dhcp.netns ?? dhcp.host} 中的 ${dhcp.interface}，${dhcp.process ?? 'dnsmasq'}（进程 ${dhcp.pid ?? '?'}）应答${dhcpRanges(dhcp).zh ? `，地址范围：${dhcpRanges(dhcp).zh}` : '（抓取中没有 --dhcp-range）'}。`, en: `The DHCP broadcast reaches ${dhcp.interface} in ${dhcp.netns ?? dhcp.host}; ${dhcp.process ?? 'dnsmasq'} (pid ${dhcp.pid ?? '?'}) answers${dhcpRanges(dhcp).en ? ` from its range: ${dhcpRanges(dhcp).en}` : ' (no --dhcp-range in the captures)'}.` },
+        { zh: `DHCP 广播到达 ${dhcp.netns ?? dhcp.host} 中的 ${dhcp.interface}，${dhcp.process ?? 'dnsmasq'}（进程 ${dhcp.pid ?? '?'}）应答${ranges.zh ? `，地址范围：${ranges.zh}` : '（抓取中没有 --dhcp-range）'}。`, en: `The DHCP broadcast reaches ${dhcp.interface} in ${dhcp.netns ?? dhcp.host}; ${dhcp.process ?? 'dnsmasq'} (pid ${dhcp.pid ?? '?'}) answers${ranges.en ? ` from its range: ${ranges.en}` : ' (no --dhcp-range in the captures)'}.` },
         dhcp.evidence));
       walks.push({ walk: { id: `walk:dhcp:${vm.host}/${vm.name}`, title: { zh: `虚拟机 ${vm.name} 通过 DHCP 取得地址`, en: `VM ${vm.name} gets its address by DHCP` }, steps: number(steps) }, place: dhcp.netns ?? dhcp.interface! });
     }
