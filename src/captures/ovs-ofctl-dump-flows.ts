@@ -96,8 +96,7 @@ export function parseDumpFlows(text: string, cmd: CommandLine) {
     const { first, last } = pending;
     const whole = pending.pieces.length === 1 ? pending.pieces[0]! : pending.pieces.join('');
     pending = null;
-    // nearly every flow is one line holding one flow: no glued-flow split to make
-    const pieces = whole.indexOf('cookie=', 1) < 0 ? undefined : splitGlued(whole);
+    const pieces = splitGlued(whole);
     let allParsed = true;
     for (let k = 0; k < (pieces ? pieces.length : 1); k++) {
       const evidence = last > first ? { line: first, endLine: last } : { line: first };
@@ -184,13 +183,16 @@ function appendContinuation(pending: PendingFlow, line: string, trimmed: string,
   pending.last = n;
 }
 
-/** `… actions=NORMAL cookie=0x0, duration=…` → two flows. */
-function splitGlued(text: string): string[] {
-  if (text.indexOf('cookie=', 1) < 0) return [text];
+/**
+ * `… actions=NORMAL cookie=0x0, duration=…` → two flows; undefined for the
+ * usual text holding one flow (no array made for it).
+ */
+function splitGlued(text: string): string[] | undefined {
+  if (text.indexOf('cookie=', 1) < 0) return undefined;
   const starts: number[] = [];
   GLUED_FLOW.lastIndex = 0;
   for (let m = GLUED_FLOW.exec(text); m; m = GLUED_FLOW.exec(text)) if (m.index > 0) starts.push(m.index);
-  if (starts.length === 0) return [text];
+  if (starts.length === 0) return undefined;
   const pieces: string[] = [];
   let from = 0;
   for (const at of starts) {
