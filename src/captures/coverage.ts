@@ -1,14 +1,13 @@
 // Capture coverage: how the parsers account for every line of a set of
 // captures — fact, header, blank, noise or unparsed — overall and per parser,
 // and which captures no parser reads. The captures are found exactly as the
-// topology stage finds them (bundles through readBundle, guides through
-// readSources), so the figures describe what a build sees.
+// topology stage finds them (readSources, for bundles and guides alike), so
+// the figures describe what a build sees.
 // Used by scripts/capture-coverage.ts and test/captures/coverage.test.ts.
 
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { readSources } from '../topology/sources.js';
-import { readBundle } from './bundle.js';
 import type { ParsedCapture } from './registry.js';
 import type { LineRole } from './types.js';
 
@@ -33,10 +32,8 @@ export function bundleInputs(root: string): CaptureInput[] {
   const inputs: CaptureInput[] = [];
   for (const name of readdirSync(root).sort()) {
     if (!statSync(join(root, name)).isDirectory()) continue;
-    for (const host of readBundle(join(root, name)).hosts) {
-      for (const c of host.captures) {
-        inputs.push({ origin: 'bundle', file: relative(root, c.file), lineOffset: c.lineOffset, command: c.command, result: c.result });
-      }
+    for (const c of readSources([join(root, name)]).captures) {
+      inputs.push({ origin: 'bundle', file: relative(root, c.file), lineOffset: c.lineOffset, command: c.command, result: c.result });
     }
   }
   return inputs;
