@@ -31,35 +31,92 @@ export function isHashNote(line: string): boolean {
   return /^\s*#/.test(line);
 }
 
+/** Roles as small numbers in a typed array: one byte per line instead of one array slot. */
+const ROLES: readonly (LineRole | undefined)[] = [undefined, 'fact', 'header', 'blank', 'noise', 'unparsed'];
+const ROLE_CODE: Readonly<Record<LineRole, number>> = { fact: 1, header: 2, blank: 3, noise: 4, unparsed: 5 };
+const BLANK = ROLE_CODE.blank;
+
 /**
  * Records the role of each line (1-based) while a parser walks its input.
  * Lines never claimed become `unparsed` with a generic reason in `finish()`.
+ *
+ * Keeps where each line starts and ends, not one string per line: a 100,000-
+ * flow dump's lines all live as long as the parse, and every string kept that
+ * long is copied by the garbage collector. A line's text is cut when asked for.
  */
 export class LineLedger {
-  readonly lines: string[];
-  private readonly roles: (LineRole | undefined)[];
+  private readonly source: string;
+  /** Line n is `source.slice(starts[n - 1], ends[n - 1])`. */
+  private readonly starts: Uint32Array;
+  private readonly ends: Uint32Array;
+  private readonly roles: Uint8Array;
   private readonly reasons = new Map<number, string>();
+  private cachedLines: string[] | undefined;
+  readonly count: number;
 
   constructor(text: string) {
-    this.lines = splitLines(text);
-    this.roles = this.lines.map((line) => (isBlank(line) ? 'blank' : undefined));
+    // the same lines as splitLines: CR normalised, no extra line after a final newline
+    const source = text.indexOf('\r') < 0 ? text : text.replace(/\r\n?/g, '\n');
+    let count = 0;
+    for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) count++;
+    if (source.length > 0 && source.charCodeAt(source.length - 1) !== 0x0a) count++;
+    this.source = source;
+    this.count = count;
+    this.starts = new Uint32Array(count);
+    this.ends = new Uint32Array(count);
+    this.roles = new Uint8Array(count);
+    let from = 0;
+    for (let k = 0; k < count; k++) {
+      let to = source.indexOf('\n', from);
+      if (to < 0) to = source.length;
+      this.starts[k] = from;
+      this.ends[k] = to;
+      if (isBlankRange(source, from, to)) this.roles[k] = BLANK;
+      from = to + 1;
+    }
   }
 
-  /** Text of 1-based line `n`. */
+  /** Every line's text (made once, on first use; most parsers read lines one by one with `text`). */
+  get lines(): readonly string[] {
+    this.cachedLines ??= Array.from({ length: this.count }, (_, k) => this.text(k + 1));
+    return this.cachedLines;
+  }
+
+  /** Text of 1-based line `n` ('' outside the capture). */
   text(n: number): string {
-    return this.lines[n - 1] ?? '';
+    if (n < 1 || n > this.count) return '';
+    return this.source.slice(this.starts[n - 1], this.ends[n - 1]);
   }
 
-  get count(): number {
-    return this.lines.length;
+  /** Text of line `n` without its leading and trailing white space: `text(n).trim()`, cut once. */
+  trimmed(n: number): string {
+    if (n < 1 || n > this.count) return '';
+    let from = this.starts[n - 1]!;
+    let to = this.ends[n - 1]!;
+    const s = this.source;
+    while (from < to && isTrimmable(s.charCodeAt(from))) from++;
+    while (to > from && isTrimmable(s.charCodeAt(to - 1))) to--;
+    // anything beyond ASCII white space (U+00A0, U+3000 …): let trim() decide, as text(n).trim() would
+    if ((from < to && s.charCodeAt(from) > 0x7f) || (to > from && s.charCodeAt(to - 1) > 0x7f)) return this.text(n).trim();
+    return s.slice(from, to);
+  }
+
+  /** True when line `n` starts with white space (an indented or wrapped line). */
+  isIndented(n: number): boolean {
+    if (n < 1 || n > this.count) return false;
+    const from = this.starts[n - 1]!;
+    if (from === this.ends[n - 1]) return false;
+    const c = this.source.charCodeAt(from);
+    if (c > 0x20 && c < 0x7f) return false;
+    return /^\s/.test(this.source.slice(from, from + 1));
   }
 
   roleOf(n: number): LineRole | undefined {
-    return this.roles[n - 1];
+    return ROLES[this.roles[n - 1] ?? 0];
   }
 
   mark(n: number, role: LineRole): void {
-    this.roles[n - 1] = role;
+    this.roles[n - 1] = ROLE_CODE[role];
     if (role !== 'unparsed' && this.reasons.size > 0) this.reasons.delete(n);
   }
 
@@ -76,24 +133,38 @@ export class LineLedger {
   }
 
   unparsed(n: number, reason: string): void {
-    this.roles[n - 1] = 'unparsed';
+    this.roles[n - 1] = ROLE_CODE.unparsed;
     this.reasons.set(n, reason);
   }
 
   /** Every line gets a role: unclaimed lines become `unparsed` with `fallbackReason`. */
   finish<T>(parser: string, cmd: CommandLine, records: T[], fallbackReason = 'line not understood'): CaptureResult<T> {
     const unparsed: Unparsed[] = [];
-    const lineRoles: LineRole[] = this.roles.map((role, i) => {
+    const lineRoles: LineRole[] = new Array<LineRole>(this.count);
+    for (let k = 0; k < this.count; k++) {
+      const role = ROLES[this.roles[k]!];
       if (role === undefined || role === 'unparsed') {
-        unparsed.push({ line: i + 1, text: this.lines[i]!, reason: this.reasons.get(i + 1) ?? fallbackReason });
-        return 'unparsed';
-      }
-      return role;
-    });
+        unparsed.push({ line: k + 1, text: this.text(k + 1), reason: this.reasons.get(k + 1) ?? fallbackReason });
+        lineRoles[k] = 'unparsed';
+      } else lineRoles[k] = role;
+    }
     const result: CaptureResult<T> = { parser, command: cmd.raw, records, unparsed, lineRoles };
     if (cmd.netns !== undefined) result.netns = cmd.netns;
     return result;
   }
+}
+
+/** ASCII white space as String.prototype.trim removes it (tab, LF, VT, FF, CR, space). */
+function isTrimmable(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+}
+
+/** isBlank for `text[from, to)`, without cutting the line out. */
+function isBlankRange(text: string, from: number, to: number): boolean {
+  if (from === to) return true;
+  const first = text.charCodeAt(from);
+  if (first > 0x20 && first < 0x7f) return false;
+  return text.slice(from, to).trim() === '';
 }
 
 /** A prompt with no command after it, pasted after the output: `$`, `#`, `root@network:~#`, `[root@node1 ~]#`. */

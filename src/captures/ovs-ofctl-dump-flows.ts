@@ -10,7 +10,7 @@
 // until the flow has its `actions=` and balanced parentheses), two flows glued
 // on one line (split where a second `cookie=0x…, ` starts), a missing header.
 import type { CaptureParser, CommandLine } from './types.js';
-import { LineLedger, isHashNote } from './lines.js';
+import { LineLedger } from './lines.js';
 import { commandName } from './command-line.js';
 import { type OvsFlow, actionsIndex, parseFlowText } from './ovs/flow-line.js';
 import { type Nesting, newNesting, readNesting } from './ovs/split-top-level.js';
@@ -114,15 +114,14 @@ export function parseDumpFlows(text: string, cmd: CommandLine) {
       flush();
       continue;
     }
-    const line = ledger.text(n);
-    const t = line.trim();
+    const t = ledger.trimmed(n);
     const first = t.charCodeAt(0);
     if ((first === 0x4e /* N */ || first === 0x4f /* O */) && HEADER.test(t)) {
       flush();
       ledger.header(n);
       continue;
     }
-    if (isHashNote(line)) {
+    if (t.charCodeAt(0) === 0x23 /* # */) {
       flush();
       ledger.noise(n);
       continue;
@@ -133,7 +132,7 @@ export function parseDumpFlows(text: string, cmd: CommandLine) {
       continue;
     }
     if (pending && isUnfinished(pending)) {
-      appendContinuation(pending, line, t, n);
+      appendContinuation(pending, ledger.isIndented(n), t, n);
       continue;
     }
     if (TOOL_MESSAGE.test(t)) {
@@ -144,7 +143,7 @@ export function parseDumpFlows(text: string, cmd: CommandLine) {
     const at = actionsIndex(t);
     if (at > 0 || t.startsWith('actions=')) {
       // `--no-stats` output: `priority=1,in_port=1 actions=NORMAL`; a bare `actions=…` only continues a flow
-      if (at === 0 && pending) appendContinuation(pending, line, t, n);
+      if (at === 0 && pending) appendContinuation(pending, ledger.isIndented(n), t, n);
       else {
         flush();
         pending = startFlow(slot, n, t);
@@ -153,7 +152,7 @@ export function parseDumpFlows(text: string, cmd: CommandLine) {
     }
     if (pending && !/\s/.test(t)) {
       // the tail of a long action list wrapped onto the next line: `…,set_tunnel:0x1,` / `output:2`
-      appendContinuation(pending, line, t, n);
+      appendContinuation(pending, ledger.isIndented(n), t, n);
       continue;
     }
     flush();
@@ -171,8 +170,8 @@ export function parseDumpFlows(text: string, cmd: CommandLine) {
  * and the pieces are joined as they are; an indented continuation or one that
  * starts `actions=` was broken at a blank, which is put back.
  */
-function appendContinuation(pending: PendingFlow, line: string, trimmed: string, n: number): void {
-  const brokeAtBlank = /^\s/.test(line) || trimmed.startsWith('actions=');
+function appendContinuation(pending: PendingFlow, indented: boolean, trimmed: string, n: number): void {
+  const brokeAtBlank = indented || trimmed.startsWith('actions=');
   const piece = (brokeAtBlank ? ' ' : '') + trimmed;
   if (!pending.hasActions) {
     // `actions=` may straddle the seam; 9 characters keep the one before it

@@ -74,7 +74,7 @@ export const parser: CaptureParser<VirshDumpxmlRecord> = {
     const ledger = new LineLedger(text);
     const domain = domainArgument(cmd.argv);
     const start = ledger.lines.findIndex((line) => /^\s*<domain[\s>]/.test(line));
-    const end = findLastIndex(ledger.lines, (line) => /<\/domain>\s*$/.test(line));
+    const end = ledger.lines.findLastIndex((line) => /<\/domain>\s*$/.test(line));
     if (start >= 0 && end > start) {
       const records = readDocument(ledger, start + 1, end + 1);
       if (records) return ledger.finish('virsh-dumpxml', cmd, records);
@@ -208,7 +208,3 @@ function assign<T extends object, K extends keyof T>(target: T, key: K, value: T
   if (value !== undefined) target[key] = value;
 }
 
-function findLastIndex<T>(items: T[], predicate: (item: T) => boolean): number {
-  for (let i = items.length - 1; i >= 0; i--) if (predicate(items[i]!)) return i;
-  return -1;
-}

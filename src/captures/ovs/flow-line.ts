@@ -39,8 +39,8 @@ export interface OvsFlow {
   importance?: number;
   /** OpenFlow priority; ovs-ofctl omits the default 32768, which is filled in here. */
   priority: number;
-  /** `send_flow_rem`, `reset_counts`, `check_overlap`, `no_packet_counts`, `no_byte_counts`. */
-  flags: string[];
+  /** `send_flow_rem`, `reset_counts`, `check_overlap`, `no_packet_counts`, `no_byte_counts`; absent when none is printed. */
+  flags?: string[];
   /** First protocol shorthand of the match (`arp`, `ip`, `tcp6` …). */
   protocol?: string;
   /** The `in_port` match, numeric or by name. */
@@ -48,9 +48,7 @@ export interface OvsFlow {
   /** Every match field in printed order, `priority` excluded. */
   match: MatchField[];
   actions: FlowAction[];
-  /** The `actions=` text, verbatim. */
-  actionsText: string;
-  /** The whole flow as one line (wrapped lines joined). */
+  /** The whole flow as one line (wrapped lines joined); `flowActionsText` gives its `actions=` part. */
   text: string;
   evidence: Evidence;
 }
@@ -81,7 +79,7 @@ export function actionsIndex(text: string, from = 0): number {
 export function parseFlowText(text: string, evidence: Evidence): OvsFlow | string {
   const at = actionsIndex(text);
   if (at < 0) return 'no `actions=` in this flow line';
-  const actionsText = text.slice(at + 8).trim();
+  const actionsText = text.slice(at + 8).trim(); // a view of `text`, only for the memo's look-up
   // every key up front, in the order ovs-ofctl prints them: one object shape
   // for all flows (faster) and readable JSON (absent values are left out of it)
   const flow: OvsFlow = {
@@ -96,12 +94,11 @@ export function parseFlowText(text: string, evidence: Evidence): OvsFlow | strin
     hardAge: undefined,
     importance: undefined,
     priority: DEFAULT_PRIORITY,
-    flags: NO_FLAGS,
+    flags: undefined,
     protocol: undefined,
     inPort: undefined,
     match: NO_MATCH,
     actions: memoParseActions(actionsText),
-    actionsText,
     text,
     evidence,
   };
@@ -110,13 +107,17 @@ export function parseFlowText(text: string, evidence: Evidence): OvsFlow | strin
   if (problem) return problem;
   // copies sized to fit: a pushed-to array keeps room for 16 entries, and
   // 100,000 flows keep their arrays
-  flow.flags = head.flags.length === 0 ? [] : head.flags.slice();
+  if (head.flags.length > 0) flow.flags = head.flags.slice();
   flow.match = head.match.length === 0 ? [] : head.match.slice();
   return flow;
 }
 
-/** Placeholders while the head is read (never handed out: replaced by fresh arrays). */
-const NO_FLAGS: string[] = [];
+/** The `actions=` text of a flow, as printed. */
+export function flowActionsText(flow: Pick<OvsFlow, 'text'>): string {
+  return flow.text.slice(actionsIndex(flow.text) + 8).trim();
+}
+
+/** Placeholder while the head is read (never handed out: replaced by a fresh array). */
 const NO_MATCH: MatchField[] = [];
 
 /** Flags and match fields as the head is read, before they are copied into the flow. */
