@@ -45,6 +45,7 @@ const BLANK = ROLE_CODE.blank;
  * long is copied by the garbage collector. A line's text is cut when asked for.
  */
 export class LineLedger {
+  /** The text every line is cut from: the capture with CR normalised. */
   private readonly source: string;
   /** Line n is `source.slice(starts[n - 1], ends[n - 1])`. */
   private readonly starts: Uint32Array;
@@ -96,8 +97,6 @@ export class LineLedger {
     const s = this.source;
     while (from < to && isTrimmable(s.charCodeAt(from))) from++;
     while (to > from && isTrimmable(s.charCodeAt(to - 1))) to--;
-    // anything beyond ASCII white space (U+00A0, U+3000 …): let trim() decide, as text(n).trim() would
-    if ((from < to && s.charCodeAt(from) > 0x7f) || (to > from && s.charCodeAt(to - 1) > 0x7f)) return this.text(n).trim();
     return s.slice(from, to);
   }
 
@@ -154,9 +153,14 @@ export class LineLedger {
   }
 }
 
-/** ASCII white space as String.prototype.trim removes it (tab, LF, VT, FF, CR, space). */
-function isTrimmable(c: number): boolean {
-  return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+/** A character String.prototype.trim removes (ECMAScript WhiteSpace and LineTerminator), by its code. */
+export function isTrimmable(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f ||
+    c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }
 
 /** isBlank for `text[from, to)`, without cutting the line out. */
