@@ -6,6 +6,7 @@ import { register as registerRst2Xml } from './rst2xml.js';
 import { register as registerRst2Html } from './rst2html.js';
 import { register as registerTopology } from './topology.js';
 import { register as registerExplain } from './explain.js';
+import { register as registerTrace } from './trace.js';
 
 type Registrar = (program: Command) => void;
 
@@ -15,6 +16,7 @@ registrars.push(registerRst2Html);
 registrars.push(registerParse);
 registrars.push(registerTopology);
 registrars.push(registerExplain);
+registrars.push(registerTrace);
 
 export function registerCommands(program: Command): void {
   for (const register of registrars) register(program);

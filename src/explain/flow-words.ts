@@ -6,7 +6,7 @@ import type { Bilingual, Flow, Topology } from '../topology/model.js';
 type Action = Flow['actions'][number];
 interface PortRefLike { number?: number; name?: string; reserved?: string }
 
-export function portName(topology: Topology, flow: Flow, ref: PortRefLike | string | undefined): string {
+export function portName(topology: Topology, flow: Pick<Flow, 'host' | 'bridge'>, ref: PortRefLike | string | undefined): string {
   if (ref === undefined) return '?';
   if (typeof ref === 'string') ref = /^\d+$/.test(ref) ? { number: Number(ref) } : { name: ref };
   if (ref.reserved) return ref.reserved;
@@ -53,7 +53,7 @@ export function matchWords(topology: Topology, flow: Flow): Bilingual {
   return { zh: `匹配 ${zh.join('、')}`, en: `matches ${en.join(', ')}` };
 }
 
-export function actionWords(topology: Topology, flow: Flow, action: Action): Bilingual {
+export function actionWords(topology: Topology, flow: Pick<Flow, 'host' | 'bridge'>, action: Action): Bilingual {
   const a = action as Action & Record<string, unknown>;
   switch (action.type) {
     case 'output': {

@@ -1,0 +1,77 @@
+// `netguide trace PATH... --bridge BR --flow 'in_port=…,dl_vlan=…' [--host H]`:
+// how the captured OpenFlow tables of one bridge move a packet, table by
+// table, as `ovs-appctl ofproto/trace` would tell it on the machine itself.
+
+import type { Command } from 'commander';
+import { formatDiagnostic } from './diagnostics.js';
+import { at } from './topology.js';
+
+interface TraceOptions { bridge: string; flow: string; host?: string; table?: string; lang?: string; json?: boolean; strict?: boolean }
+
+export function register(program: Command): void {
+  program
+    .command('trace')
+    .description("a packet through one bridge's captured OpenFlow tables, like ovs-appctl ofproto/trace")
+    .argument('<paths...>', 'guides and capture bundle folders')
+    .requiredOption('--bridge <name>', 'the OVS bridge, e.g. br-tun')
+    .requiredOption('--flow <fields>', 'the packet in match syntax: in_port=PORT[,dl_vlan=N][,dl_dst=MAC][,arp|ip|tcp|udp][,nw_dst=IP][,tp_dst=N][,tun_id=K] …; value/mask makes only the masked bits known')
+    .option('--host <name>', 'the host of the bridge, when several hosts have one by that name')
+    .option('--table <n>', 'the table to start in', '0')
+    .option('--lang <lang>', 'zh or en', 'en')
+    .option('--json', 'print the trace as JSON')
+    .option('--strict', 'exit non-zero when the trace depends on fields or actions the captures do not settle')
+    .addHelpText('after', `
+Fields not given are unknown, not zero: a flow whose match depends on one is
+reported ("unless it matches …") instead of guessed. Registers, metadata and
+conntrack fields start at zero, as in OVS.
+
+Example:
+  netguide trace ../shared/capture-lab/samples/gre --host compute --bridge br-tun \\
+    --flow in_port=patch-int,dl_vlan=1,dl_dst=ff:ff:ff:ff:ff:ff`)
+    .action(async (paths: string[], options: TraceOptions) => {
+      process.exitCode = await runTrace(paths, options, (s) => process.stdout.write(s), (s) => process.stderr.write(s));
+    });
+}
+
+export async function runTrace(paths: string[], options: TraceOptions, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const fail = (message: string) => {
+    err(`netguide trace: ${message}\n`);
+    return 2;
+  };
+  if (options.lang !== undefined && options.lang !== 'zh' && options.lang !== 'en') return fail(`--lang must be zh or en, not ${options.lang}`);
+  const table = Number(options.table ?? '0');
+  if (!Number.isInteger(table) || table < 0 || table > 254) return fail(`--table must be a table number 0–254, not ${options.table}`);
+  const { bridgeTracer, parsePacketSpec } = await import('../explain/flow-trace.js');
+  const { packet, problems } = parsePacketSpec(options.flow);
+  if (problems.length) return fail(`--flow ${JSON.stringify(options.flow)}: ${problems.join('; ')}`);
+
+  const { runTopologyPipeline } = await import('./topology-run.js');
+  const { traceLines, traceOutcome } = await import('../explain/trace-words.js');
+  const lang = options.lang === 'zh' ? 'zh' : 'en';
+  const run = runTopologyPipeline(paths, lang);
+  for (const d of run.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'severe')) err(formatDiagnostic(d) + '\n');
+  const topology = run.topology;
+  const candidates = topology.bridges.filter((b) => b.kind === 'ovs' && b.name === options.bridge && (options.host === undefined || b.host === options.host));
+  if (candidates.length === 0) {
+    const known = topology.bridges.filter((b) => b.kind === 'ovs').map((b) => `${b.name} (${b.host})`);
+    err(`netguide trace: no OVS bridge ${options.bridge}${options.host ? ` on host ${options.host}` : ''} in the captures; they have: ${known.join(', ') || 'none'}\n`);
+    return 1;
+  }
+  if (candidates.length > 1) return fail(`${options.bridge} is on several hosts (${candidates.map((b) => b.host).join(', ')}): choose one with --host`);
+  const bridge = candidates[0]!;
+  const tracer = bridgeTracer(topology, bridge);
+  if (!tracer.hasFlows) {
+    err(`netguide trace: the captures hold no flows of ${bridge.name} on ${bridge.host} (capture ovs-ofctl dump-flows ${bridge.name})\n`);
+    return 1;
+  }
+  const trace = tracer.trace(packet, table);
+  const lines = traceLines(topology, trace);
+  if (options.json) {
+    out(JSON.stringify({ host: trace.host, bridge: trace.bridge, packet: trace.packet, certain: trace.certain, steps: lines, outcome: traceOutcome(topology, trace) }, null, 2) + '\n');
+  } else {
+    const title = lang === 'zh' ? `# ${bridge.host} 上 ${bridge.name} 的流表追踪：${options.flow}` : `# Trace of ${options.flow} through ${bridge.name} on ${bridge.host}`;
+    const body = lines.map((l) => `${'  '.repeat(l.depth)}- ${l.text[lang]}${at(l.evidence)}`);
+    out([title, '', ...body, '', traceOutcome(topology, trace)[lang], ''].join('\n'));
+  }
+  return options.strict && !trace.certain ? 1 : 0;
+}
