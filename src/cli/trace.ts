@@ -59,6 +59,13 @@ export async function runTrace(paths: string[], options: TraceOptions, out: (s: 
   }
   if (candidates.length > 1) return fail(`${options.bridge} is on several hosts (${candidates.map((b) => b.host).join(', ')}): choose one with --host`);
   const bridge = candidates[0]!;
+  const { name: inName, number: inNumber } = packet.inPort;
+  if (inName !== undefined && inName !== bridge.name && !bridge.ports.some((p) => p.name === inName)) {
+    return fail(`in_port=${inName} is not a port of ${bridge.name} on ${bridge.host}; its ports: ${bridge.ports.map((p) => p.name).join(', ')}`);
+  }
+  if (inNumber !== undefined && bridge.ports.some((p) => p.ofport !== undefined) && !bridge.ports.some((p) => p.ofport === inNumber)) {
+    err(`netguide trace: warning: no captured port of ${bridge.name} has OpenFlow number ${inNumber}\n`);
+  }
   const tracer = bridgeTracer(topology, bridge);
   if (!tracer.hasFlows) {
     err(`netguide trace: the captures hold no flows of ${bridge.name} on ${bridge.host} (capture ovs-ofctl dump-flows ${bridge.name})\n`);

@@ -44,6 +44,9 @@ test('should exit 2 on a packet it cannot read or a bridge on several hosts, and
   const ambiguous = await run({ bridge: 'br-tun', flow: 'in_port=1' });
   assert.equal(ambiguous.status, 2);
   assert.match(ambiguous.err, /on several hosts \(compute, network\): choose one with --host/);
+  const wrongPort = await run({ bridge: 'br-tun', host: 'network', flow: 'in_port=vxlan-1' });
+  assert.equal(wrongPort.status, 2);
+  assert.match(wrongPort.err, /in_port=vxlan-1 is not a port of br-tun on network; its ports: .*patch-int/);
   const missing = await run({ bridge: 'br-nope', flow: 'in_port=1' });
   assert.equal(missing.status, 1);
   assert.match(missing.err, /no OVS bridge br-nope in the captures; they have: .*br-tun \(compute\)/);
