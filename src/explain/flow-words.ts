@@ -2,6 +2,9 @@
 // port numbers turned into names where `ovs-ofctl show` gave them.
 
 import type { Bilingual, Flow, Topology } from '../topology/model.js';
+import { vlanOfTci } from '../topology/flow-vlans.js';
+
+export { vlanOfTci };
 
 type Action = Flow['actions'][number];
 interface PortRefLike { number?: number; name?: string; reserved?: string }
@@ -99,18 +102,4 @@ export function flowWords(topology: Topology, flow: Flow): Bilingual {
     zh: `优先级 ${flow.priority}，${m.zh}，动作：${acts.map((x) => x.zh).join('，') || '丢弃'}`,
     en: `priority ${flow.priority}, ${m.en}; actions: ${acts.map((x) => x.en).join(', ') || 'drop'}`,
   };
-}
-
-/**
- * The VLAN a `vlan_tci=VALUE/MASK` match selects when the mask covers the whole
- * 12-bit VLAN id — what `learn(NXM_OF_VLAN_TCI[0..11], …)` writes:
- *   vlan_tci=0x0001/0x0fff   → VLAN 1
- *   vlan_tci=0x1000/0x1000   → undefined (only "has a tag")
- */
-export function vlanOfTci(tci: string | undefined): number | undefined {
-  const m = /^(0x[0-9a-f]+)\/(0x[0-9a-f]+)$/i.exec(tci ?? '');
-  if (!m) return undefined;
-  const value = parseInt(m[1]!, 16);
-  const mask = parseInt(m[2]!, 16);
-  return (mask & 0x0fff) === 0x0fff ? value & 0x0fff : undefined;
 }

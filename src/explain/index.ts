@@ -1,7 +1,7 @@
 // Runs every explanation rule in a fixed order (the order a reader follows a
-// packet: VM, its bridge, the veth, br-int tags, patches, tunnels, VLANs,
-// DHCP, router, NAT, metadata, flows), then the packet walks and the claim
-// checks, filling topology.explanations, .walks and .findings.
+// packet: VM, its bridge, the veth, br-int tags, patches, tunnels, wires
+// between hosts, VLANs, DHCP, router, NAT, metadata, flows), then the packet
+// walks and the claim checks, filling topology.explanations, .walks and .findings.
 
 import type { Explanation, Topology } from '../topology/model.js';
 import type { GuideText } from '../topology/sources.js';
@@ -12,6 +12,7 @@ import { vethRule } from './rules/veth.js';
 import { localVlanRule } from './rules/local-vlan.js';
 import { patchRule } from './rules/patch.js';
 import { tunnelRule } from './rules/tunnel.js';
+import { physicalWireRule } from './rules/physical-wire.js';
 import { providerVlanRule } from './rules/provider-vlan.js';
 import { dhcpRule } from './rules/dhcp.js';
 import { defaultRouteRule } from './rules/default-route.js';
@@ -29,6 +30,7 @@ export const rules: Rule[] = [
   localVlanRule,
   patchRule,
   tunnelRule,
+  physicalWireRule,
   providerVlanRule,
   dhcpRule,
   defaultRouteRule,

@@ -1,14 +1,16 @@
 // A breadth-first search over the topology's typed links (veth, patch, tunnel,
-// member, vm) plus namespace membership, so packet walks follow what the
-// captures prove instead of assuming names. The search carries the frame's
-// segment end to end (segment.ts): the local VLAN on a bridge, the tunnel key
-// inside a tunnel, the VLAN a flow rewrote it to. A frame leaves an OVS bridge
-// only by a port of its own VLAN (or an untagged trunk/patch/tunnel), so a
-// walk never reaches a port of another network. Where the flows that would
-// prove a mapping are not captured, the hop says so instead of guessing.
+// member, vm, and the likely physical wires between hosts) plus namespace
+// membership, so packet walks follow what the captures prove (or, for a wire,
+// make likely, saying why) instead of assuming names. The search carries the
+// frame's segment end to end (segment.ts): the local VLAN on a bridge, the
+// tunnel key inside a tunnel, the VLAN a flow rewrote it to or a wire carried.
+// A frame leaves an OVS bridge only by a port of its own VLAN (or an untagged
+// trunk/patch/tunnel), so a walk never reaches a port of another network.
+// Where the flows that would prove a mapping are not captured, the hop says so
+// instead of guessing.
 
 import type { Bilingual, Link, Topology } from '../topology/model.js';
-import { enterBridge, isTunnelPort, leaveByTunnel, type Segment } from './segment.js';
+import { crossWire, enterBridge, isTunnelPort, leaveByTunnel, type Segment } from './segment.js';
 
 export type NodeKind = 'vm' | 'interface' | 'bridge' | 'namespace' | 'remote';
 export interface PathNode { key: string; kind: NodeKind; host: string; name: string; netns?: string }
@@ -117,6 +119,7 @@ export class TopologyGraph {
   private move(here: PathNode, next: PathNode, edge: Edge, segment: Segment | undefined): { segment?: Segment | undefined; unproven?: Bilingual } | undefined {
     if (edge.kind === 'netns') return {};
     if (edge.kind === 'tunnel') return { segment: segment ?? fixedKey(edge.link) };
+    if (edge.kind === 'physical') return crossWire(this.topology, edge.link!, here.host, here.name, segment);
     if (edge.kind !== 'member') return { segment };
     const bridge = this.topology.bridges.find((b) => b.host === (here.kind === 'bridge' ? here.host : next.host) && b.name === (here.kind === 'bridge' ? here.name : next.name));
     if (!bridge || bridge.kind !== 'ovs') return { segment };

@@ -5,18 +5,23 @@
 //   br-tun  tun_id=0x2a actions=mod_vlan_vid:2,resubmit(,10)        → VLAN 2
 //   br-eth1 in_port=2,dl_vlan=1 actions=mod_vlan_vid:101,NORMAL      → VLAN 101
 //   br-int  in_port=1,dl_vlan=101 actions=mod_vlan_vid:1,NORMAL      → VLAN 1
+//   eth1 ~ likely wire ~ eth1 of another host                       → VLAN 101, from the wire
 // A bridge with translation flows drops what none of them maps (Neutron's agents
 // install one per network); where a bridge's flows are not captured the
 // segment becomes `unknown` with the reason, so a walk says it is not provable.
 
-import type { Bilingual, Bridge, Flow, Topology } from '../topology/model.js';
-import { vlanOfTci } from './flow-words.js';
+import type { Bilingual, Bridge, Flow, Link, Topology } from '../topology/model.js';
+import { fromPort, vlanOfTci, vlanSetBy } from '../topology/flow-vlans.js';
 import { isPlainSwitch } from './rules/openflow.js';
+
+export { vlanSetBy };
 
 export type Proof =
   | { kind: 'port-tag'; host: string; bridge: string; port: string }
   | { kind: 'flow'; host: string; bridge: string; flows: Flow[] }
-  | { kind: 'port-option' };
+  | { kind: 'port-option' }
+  /** Carried over a physical wire from another host: the VLAN on the wire, not (yet) a local VLAN of this host. */
+  | { kind: 'wire'; link: Link; from: string };
 
 export type Segment =
   | { kind: 'vlan'; vlan: number; proof?: Proof }
@@ -49,15 +54,6 @@ function sameKey(match: string | undefined, key: string): boolean {
   return (BigInt(value!) & m) === (BigInt(k) & m);
 }
 
-/** The VLAN a flow's actions set: `mod_vlan_vid:V`, or `set_field:4097->vlan_vid` (OpenFlow 1.3 puts the present bit 0x1000 in). */
-export function vlanSetBy(flow: Flow): number | undefined {
-  for (const a of flow.actions) {
-    if (a.type === 'mod_vlan_vid' && typeof a.vlan === 'number') return a.vlan;
-    if (a.type === 'set_field' && a.field === 'vlan_vid' && !Number.isNaN(Number(a.value))) return Number(a.value) & 0x0fff;
-  }
-  return undefined;
-}
-
 /** The tunnel key a flow's actions set: `set_tunnel:K`, `set_field:K->tun_id`, `load:K->NXM_NX_TUN_ID[]` (learned flows). */
 export function keySetBy(flow: Flow): string | undefined {
   for (const a of flow.actions) {
@@ -67,20 +63,6 @@ export function keySetBy(flow: Flow): string | undefined {
     if (a.type === 'load' && dst?.field === 'NXM_NX_TUN_ID' && dst.start === undefined && a.value !== undefined) return String(a.value);
   }
   return undefined;
-}
-
-/**
- * Whether a flow's `in_port` is this port: `certain` by name, by a number
- * `ovs-ofctl show` gave, or with no in_port at all; `maybe` when the number is
- * one no capture gives to any port of the bridge.
- */
-function fromPort(flow: Flow, bridge: Bridge, port: string): 'certain' | 'maybe' | false {
-  const inPort = flow.match.in_port;
-  if (inPort === undefined || inPort === port) return 'certain';
-  if (!/^\d+$/.test(inPort)) return false;
-  const ofport = bridge.ports.find((p) => p.name === port)?.ofport;
-  if (ofport !== undefined) return ofport === Number(inPort) ? 'certain' : false;
-  return bridge.ports.some((p) => p.ofport === Number(inPort)) ? false : 'maybe';
 }
 
 function notCaptured(bridge: Bridge, what: Bilingual): Bilingual {
@@ -106,6 +88,10 @@ export function enterBridge(topology: Topology, bridge: Bridge, port: string, se
     const mapping = keyed.filter((f) => sameKey(f.match.tun_id, segment.key) && vlanSetBy(f) !== undefined);
     if (!mapping.length) return undefined;
     return { segment: { kind: 'vlan', vlan: vlanSetBy(mapping[0]!)!, proof: { kind: 'flow', host: bridge.host, bridge: bridge.name, flows: mapping } } };
+  }
+  // a VLAN that came over a wire from another host means nothing here until this host's flows say what they make of it
+  if (!flows.length && segment.proof?.kind === 'wire') {
+    return { segment: { kind: 'unknown', reason: notCaptured(bridge, { zh: `从线路上来的 VLAN ${segment.vlan} 在这里变成什么`, en: `what the wire's VLAN ${segment.vlan} becomes here` }) } };
   }
   // a VLAN-tagged frame from a trunk, patch or veth: the flows for this VLAN (from this port) rewrite it
   if (!flows.length || isPlainSwitch(flows)) return { segment };
@@ -141,4 +127,20 @@ export function leaveByTunnel(topology: Topology, bridge: Bridge, port: string, 
   const ofport = bridge.ports.find((p) => p.name === port)?.ofport;
   const reaches = outputs.some((r) => r.name === port || (r.number !== undefined && (ofport === undefined || r.number === ofport)));
   return reaches ? { segment } : undefined;
+}
+
+/**
+ * A frame goes out of `nic` (on `from`) onto a likely physical wire: it
+ * carries on the wire the VLAN it left with, when the flows of the OVS bridge
+ * holding the NIC are captured; when they are not, which VLAN it carries there
+ * is not provable (that bridge may translate it, as Neutron's br-eth1 does).
+ */
+export function crossWire(topology: Topology, link: Link, from: string, nic: string, segment: Segment | undefined): Move | undefined {
+  if (!segment || segment.kind === 'unknown') return { segment };
+  if (segment.kind === 'key') return undefined;
+  const bridge = topology.bridges.find((b) => b.kind === 'ovs' && b.host === from && b.name !== nic && b.ports.some((p) => p.name === nic));
+  if (bridge && !flowsOf(topology, bridge).length) {
+    return { segment: { kind: 'unknown', reason: notCaptured(bridge, { zh: `帧在 ${nic} 外的线路上带哪个 VLAN`, en: `which VLAN the frame carries on the wire out of ${nic}` }) } };
+  }
+  return { segment: { kind: 'vlan', vlan: segment.vlan, proof: { kind: 'wire', link, from } } };
 }

@@ -2,12 +2,14 @@
 // with the real names, VLAN ids and addresses, found by a path search over the
 // typed links (path-search.ts). Steps the captures cannot prove say so.
 
-import type { Bilingual, EvidenceRef, Flow, Link, Topology, Walk, WalkStep } from '../topology/model.js';
+import type { Bilingual, Bridge, EvidenceRef, Flow, Link, Topology, Walk, WalkStep } from '../topology/model.js';
 import { evidence, where } from './facts.js';
 import { flowWords, vlanOfTci } from './flow-words.js';
 import { isPlainSwitch } from './rules/openflow.js';
 import { describeRanges } from './rules/dhcp.js';
+import { keySetBy, vlanSetBy } from './segment.js';
 import { keyOf, nsKey, TopologyGraph, vmKey, type Hop, type Segment } from './path-search.js';
+import { fromPort, vlanMatchedBy } from '../topology/flow-vlans.js';
 import { isDhcpNamespace, METADATA_IP, metadataAddress, serviceSocket, socketCovers } from './rules/metadata.js';
 
 
@@ -178,15 +180,17 @@ function describe(topology: Topology, graph: TopologyGraph, path: Hop[], ctx: Ro
       const flows = topology.flows.filter((f) => f.host === node.host && f.bridge === node.name);
       const before = path[i - 1]?.segment;
       const arriving = path[i - 1]?.via?.kind === 'tunnel';
+      // a VLAN that came over a wire from another host, not yet made a local VLAN by this host's flows
+      const wired = before?.kind === 'vlan' && before.proof?.kind === 'wire' && portTag === undefined ? before.vlan : undefined;
       let text: Bilingual = portTag !== undefined
         ? { zh: `经端口 ${prev} 进入 OVS 桥 ${w}，打上本地 VLAN ${portTag}。`, en: `It enters the OVS bridge ${w} by ${prev}, which tags it with local VLAN ${portTag}.` }
         : { zh: `经 ${prev} 进入 OVS 桥 ${w}${carriedVlan(before, node.name).zh}。`, en: `It enters the OVS bridge ${w} by ${prev}${carriedVlan(before, node.name).en}.` };
       const by = arriving
         ? (before?.kind === 'key' ? { tunnelId: before.key } : {})
         : { tag: portTag ?? (before?.kind === 'vlan' ? before.vlan : undefined) };
-      const narration = flows.length ? narrateFlows(topology, flows, by) : undefined;
+      const narration = flows.length ? narrateFlows(topology, flows, by, { bridge, port: prev, wired: wired !== undefined }) : undefined;
       if (!flows.length) {
-        text = arriving || before?.kind === 'unknown'
+        text = arriving || wired !== undefined || before?.kind === 'unknown'
           ? { zh: `${text.zh}抓取中没有它的流表。`, en: `${text.en} Its flows are not captured.` }
           : { zh: `${text.zh}抓取中没有它的流表，按 tag 转发是推断。`, en: `${text.en} Its flows are not captured; forwarding by tag is inferred.` };
       } else if (narration) text = { zh: `${text.zh}${narration.text.zh}`, en: `${text.en} ${narration.text.en}` };
@@ -239,12 +243,30 @@ function describe(topology: Topology, graph: TopologyGraph, path: Hop[], ctx: Ro
           : { zh: `封装进隧道${key.zh}发往 ${t.remote_ip ?? '?'}；对端主机不在抓取中。`, en: `It is tunnelled${key.en} to ${t.remote_ip ?? '?'}; no capture covers the far host.` }, ev));
         break;
       }
+      case 'physical': {
+        // a wire no capture can prove: say what the frame carries on it, and why the wire is only likely
+        const prev = path[i - 1]!.node;
+        const before = path[i - 1]!.segment;
+        const setter = before?.kind === 'vlan' && before.proof?.kind === 'flow' ? before.proof : undefined;
+        const carried: Bilingual = segment?.kind === 'vlan'
+          ? { zh: `，带 VLAN ${segment.vlan}${setter ? `（由 ${setter.host} 上 ${setter.bridge} 的流表设置）` : ''}`, en: ` tagged VLAN ${segment.vlan}${setter ? ` (set by the flows of ${setter.bridge} on ${setter.host})` : ''}` }
+          : segment?.kind === 'unknown'
+            ? before?.kind === 'unknown'
+              ? { zh: '（它在线路上带的 VLAN 无法从抓取中证明）', en: ' (its VLAN on the wire is not provable from the captures)' }
+              : { zh: `（${segment.reason.zh}）`, en: ` (${segment.reason.en})` }
+            : { zh: '，不带 VLAN 标签', en: ' untagged' };
+        steps.push(step(topology, at, {
+          zh: `帧从 ${prev.host} 上的 ${prev.name} 进入物理线路${carried.zh}，到达 ${w}。这两块网卡在同一条线路上只是推断（likely），并未证实：${link?.reason?.zh ?? '抓取中没有直接证据'}。`,
+          en: `It goes out on the physical wire from ${prev.name} on ${prev.host} and arrives at ${w}${carried.en}. That the two NICs share a wire is likely, not proven: ${link?.reason?.en ?? 'no capture proves it'}.`,
+        }, ev));
+        break;
+      }
       case 'member': {
         const next = path[i + 1];
         // a port we only pass through on the way out of a bridge is said with the next step
         if (next?.via?.kind === 'vm') {
           steps.push(step(topology, at, { zh: `从 ${path[i - 1]!.node.name} 经 tap 设备 ${w} 离开：它的另一侧就是虚拟机 ${next.node.name} 的网卡。`, en: `It leaves ${path[i - 1]!.node.name} by the tap device ${w}, whose other side is the NIC of VM ${next.node.name}.` }, evidence(ev, next.via.link?.evidence)));
-        } else if (next && (next.via?.kind === 'veth' || next.via?.kind === 'patch' || next.via?.kind === 'tunnel')) {
+        } else if (next && (next.via?.kind === 'veth' || next.via?.kind === 'patch' || next.via?.kind === 'tunnel' || next.via?.kind === 'physical')) {
           const own = graph.tagOf(node.host, node.name);
           steps.push(step(topology, at, { zh: `从端口 ${w}${own !== undefined ? `（tag ${own}）` : ''} 离开 ${path[i - 1]!.node.name}。`, en: `It leaves ${path[i - 1]!.node.name} by the port ${w}${own !== undefined ? ` (tag ${own})` : ''}.` }, ev));
         } else if (next?.via?.kind !== 'netns') {
@@ -273,6 +295,7 @@ function describe(topology: Topology, graph: TopologyGraph, path: Hop[], ctx: Ro
 function carriedVlan(before: Segment | undefined, bridge: string): Bilingual {
   if (before?.kind === 'unknown') return { zh: '（VLAN 无法从抓取中证明）', en: ' (its VLAN is not provable from the captures)' };
   if (before?.kind !== 'vlan') return { zh: '', en: '' };
+  if (before.proof?.kind === 'wire') return { zh: `（VLAN ${before.vlan}，从 ${before.proof.from} 经线路带来）`, en: ` (VLAN ${before.vlan}, as it came over the wire from ${before.proof.from})` };
   if (before.proof?.kind === 'flow' && before.proof.bridge !== bridge) {
     const setter = before.proof.bridge;
     const tunnelBridge = before.proof.flows.some((f) => f.match.tun_id !== undefined);
@@ -285,11 +308,39 @@ function carriedVlan(before: Segment | undefined, bridge: string): Bilingual {
 }
 
 /**
+ * No flow of the bridge matches on the VLAN a frame has here: say so for the
+ * port it came in by, whether it goes on as it is (a VLAN from the wire that no
+ * flow from that port rewrites: Neutron's br-eth1 translates only what comes
+ * from br-int), and which flows set this VLAN (the other direction of the same
+ * network), instead of claiming no flow concerns the network.
+ */
+function noFlowForVlan(topology: Topology, flows: Flow[], vlan: number, entry: { bridge: Bridge; port: string; wired: boolean }): { text: Bilingual; evidence: EvidenceRef[] } {
+  // flows from another port that set this VLAN: the same network, the other way
+  const reverse = flows.filter((f) => vlanSetBy(f) === vlan && fromPort(f, entry.bridge, entry.port) === false);
+  const rewrites = flows.some((f) => vlanMatchedBy(f) === undefined && fromPort(f, entry.bridge, entry.port) !== false && rewritesVlan(f));
+  const keeps = entry.wired && !rewrites;
+  const words = reverse.map((f) => ({ zh: `${f.bridge} 表 ${f.table}：${flowWords(topology, f).zh}`, en: `${f.bridge} table ${f.table}: ${flowWords(topology, f).en}` }));
+  const many = words.length > 1;
+  return {
+    text: {
+      zh: `没有流针对从 ${entry.port} 进来的帧匹配 VLAN ${vlan}${keeps ? `，也没有流改写它们的 VLAN，所以帧仍带 VLAN ${vlan}` : ''}${words.length ? `；设置 VLAN ${vlan} 的流是反方向的：${words.map((x) => x.zh).join('；')}` : ''}。`,
+      en: `No flow matches on VLAN ${vlan} for frames coming in by ${entry.port}${keeps ? `, and none rewrites their VLAN, so the frame goes on as VLAN ${vlan}` : ''}${words.length ? `; the flow${many ? 's' : ''} setting VLAN ${vlan} ${many ? 'are' : 'is'} for the other direction: ${words.map((x) => x.en).join('; ')}` : ''}.`,
+    },
+    evidence: reverse.flatMap((f) => f.evidence),
+  };
+}
+
+/** Whether a flow's actions change a frame's VLAN tag or put it in a tunnel. */
+function rewritesVlan(flow: Flow): boolean {
+  return vlanSetBy(flow) !== undefined || keySetBy(flow) !== undefined || flow.actions.some((a) => ['strip_vlan', 'pop_vlan', 'push_vlan'].includes(a.type));
+}
+
+/**
  * The flows that act on this network on a bridge with real flow processing:
  * leaving (`dl_vlan=TAG` → strip/set_tunnel or mod_vlan_vid) or arriving
  * (`tun_id=ID` → mod_vlan_vid to the local VLAN).
  */
-function narrateFlows(topology: Topology, flows: Flow[], by: { tag?: number | undefined; tunnelId?: string | undefined }): { text: Bilingual; evidence: EvidenceRef[] } | undefined {
+function narrateFlows(topology: Topology, flows: Flow[], by: { tag?: number | undefined; tunnelId?: string | undefined }, entry: { bridge: Bridge; port: string; wired: boolean }): { text: Bilingual; evidence: EvidenceRef[] } | undefined {
   if (isPlainSwitch(flows)) return { text: { zh: '这个桥只有 actions=NORMAL，按普通二层交换机转发。', en: 'The bridge has only actions=NORMAL and forwards as a learning switch.' }, evidence: flows.flatMap((f) => f.evidence) };
   const sameId = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && Number(a) === Number(b);
   const relevant = by.tunnelId !== undefined
@@ -300,9 +351,11 @@ function narrateFlows(topology: Topology, flows: Flow[], by: { tag?: number | un
     ? flows.filter((f) => f.match.dl_vlan === undefined && f.match.dl_dst !== undefined && vlanOfTci(f.match.vlan_tci) === by.tag)
     : [];
   if (!relevant.length && !learned.length) {
-    return by.tunnelId !== undefined || by.tag !== undefined
-      ? { text: { zh: '抓取的流表中没有与这个网络对应的流。', en: 'No captured flow matches this network.' }, evidence: [] }
-      : undefined;
+    if (by.tunnelId !== undefined) return { text: { zh: '抓取的流表中没有与这个网络对应的流。', en: 'No captured flow matches this network.' }, evidence: [] };
+    if (by.tag === undefined) return undefined;
+    // a flow matching the VLAN some other way (a vlan_tci match not written by learn()): not narrated here, so claim nothing about it
+    if (flows.some((f) => vlanMatchedBy(f) === by.tag)) return { text: { zh: '抓取的流表中没有与这个网络对应的流。', en: 'No captured flow matches this network.' }, evidence: [] };
+    return noFlowForVlan(topology, flows, by.tag, entry);
   }
   const subject = by.tunnelId !== undefined ? { zh: `隧道 id ${by.tunnelId}`, en: `tunnel id ${by.tunnelId}` } : { zh: `VLAN ${by.tag}`, en: `VLAN ${by.tag}` };
   const words = relevant.map((f) => `${f.bridge} 表 ${f.table}：${flowWords(topology, f).zh}`);

@@ -58,7 +58,7 @@ export function guideDiagram(name: string, source: string, lang: string, report:
   let diagram = diagrams.get(key);
   if (!diagram) {
     diagram = guideTopology(source, report).then(({ topology }) => {
-      const words = Object.fromEntries(['host', 'namespace', 'bridge', 'port', 'interface', 'vm', 'veth', 'patch', 'tunnel', 'member', 'likely']
+      const words = Object.fromEntries(['host', 'namespace', 'bridge', 'port', 'interface', 'vm', 'veth', 'patch', 'tunnel', 'physical', 'member', 'likely']
         .map((k) => [k, translate(`diagram:${k}`, lang)]));
       return topologyDiagram(topology, { title: `${translate('Topology', lang)}: ${name}`, words });
     });

@@ -1,8 +1,8 @@
 // Joins the parsed captures of a guide or bundle into one Topology: every
 // command adds what it proves (interfaces, bridges, links, NAT, services …)
 // with the lines that prove it. Facts about the same thing from different
-// commands are merged; links only the naming convention suggests are marked
-// `likely` with the reason.
+// commands are merged; links only the naming convention suggests, and wires
+// between hosts (physical-wires.ts), are marked `likely` with the reason.
 
 import { isCaptureOf } from '../captures/registry.js';
 import { parseCommandLine } from '../captures/command-line.js';
@@ -12,6 +12,7 @@ import type {
   Bilingual, Bridge, Endpoint, EvidenceRef, Flow, Host, Interface, Link, Namespace, NatRule, Route, Service, Socket, Topology, Vm,
 } from './model.js';
 import { inferLinks } from './infer-links.js';
+import { inferPhysicalWires } from './physical-wires.js';
 import { checkConsistency } from './consistency.js';
 
 /** The address Neutron's metadata proxies answer on (EC2's link-local metadata address). */
@@ -29,6 +30,7 @@ export function buildTopology(sources: Sources): Topology {
   for (const capture of sources.captures) joiner.add(capture);
   joiner.finish();
   inferLinks(topology);
+  inferPhysicalWires(topology);
   checkConsistency(topology, sources);
   return topology;
 }

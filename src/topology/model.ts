@@ -74,7 +74,8 @@ export interface Bridge {
   evidence: EvidenceRef[];
 }
 
-export type LinkKind = 'veth' | 'patch' | 'tunnel' | 'member' | 'vm';
+/** `physical`: two hosts' NICs the captures suggest share a wire (never proven: always `likely`, with the reason). */
+export type LinkKind = 'veth' | 'patch' | 'tunnel' | 'member' | 'vm' | 'physical';
 
 export interface Link {
   kind: LinkKind;
@@ -88,6 +89,10 @@ export interface Link {
   local_ip?: string;
   remote_ip?: string;
   key?: string;
+  /** Physical wires: the provider VLAN ids both NICs carry, by the flows next to each. */
+  vlans?: number[];
+  /** Physical wires: the IPv4 subnet both NICs (or the bridges holding them) have addresses in. */
+  subnet?: string;
   evidence: EvidenceRef[];
 }
 

@@ -1,0 +1,181 @@
+// Hosts joined by their physical wires. No capture can show a cable, so two
+// hosts' NICs are joined only as `likely`, and only when the captures make it
+// likely, saying why:
+//   provider VLAN  both NICs carry the same VLAN id: the flows of the OVS bridge
+//                  holding each NIC turn a local VLAN into it on the way out
+//                  (`in_port=phy-…,dl_vlan=1 actions=mod_vlan_vid:101`), or take
+//                  it in from the NIC, or the bridge joined to that one takes it
+//                  in from the joining port (`in_port=int-…,dl_vlan=101
+//                  actions=mod_vlan_vid:1`);
+//   subnet         both NICs, or the bridges holding them, have IPv4 addresses
+//                  in one subnet.
+// A NIC is an interface of a host's root namespace that is no bridge, no OVS
+// internal/patch/tunnel port, no tap, and no end of a veth or patch pair whose
+// other end is on the same host (eth1 of a lab host is a veth to another host).
+
+import ipaddr from 'ipaddr.js';
+import type { Bilingual, Bridge, Endpoint, EvidenceRef, Interface, Link, Topology } from './model.js';
+import { fromPort, vlanMatchedBy, vlanSetBy } from './flow-vlans.js';
+
+/** Kinds (`ip -d link`, OVS interface types) that are never a host's wire. */
+const NOT_NIC = new Set([
+  'internal', 'tap', 'tun', 'bridge', 'openvswitch', 'patch', 'loopback', 'dummy', 'ifb', 'vrf',
+  'gre', 'gretap', 'ip6gre', 'ip6gretap', 'vxlan', 'geneve', 'stt', 'lisp', 'erspan', 'ipip', 'sit', 'ip6tnl', 'wireguard',
+  'vlan', 'macvlan', 'macvtap', 'ipvlan',
+]);
+
+/** One reason a NIC carries a VLAN: the flow that translates it, in words. */
+interface VlanClue { vlan: number; text: Bilingual; evidence: EvidenceRef[] }
+
+/** An IPv4 address held by the NIC or by the bridge holding it. */
+interface HeldAddress { cidr: string; subnet: string; on: string; evidence: EvidenceRef[] }
+
+interface Nic { itf: Interface; vlans: VlanClue[]; addresses: HeldAddress[] }
+
+export function inferPhysicalWires(topology: Topology): void {
+  const nics = physicalNics(topology)
+    .sort((x, y) => (x.host === y.host ? cmp(x.name, y.name) : cmp(x.host, y.host)))
+    .map((itf): Nic => {
+      const bridge = topology.bridges.find((b) => b.host === itf.host && !b.netns && b.name !== itf.name && b.ports.some((p) => p.name === itf.name));
+      return { itf, vlans: bridge?.kind === 'ovs' ? vlanClues(topology, bridge, itf.name) : [], addresses: heldAddresses(topology, itf, bridge) };
+    });
+  for (let i = 0; i < nics.length; i++) {
+    for (let j = i + 1; j < nics.length; j++) {
+      const a = nics[i]!;
+      const b = nics[j]!;
+      if (a.itf.host === b.itf.host) continue;
+      const link = wire(a, b);
+      if (link) topology.links.push(link);
+    }
+  }
+}
+
+function wire(a: Nic, b: Nic): Link | undefined {
+  const vlans = [...new Set(a.vlans.map((c) => c.vlan))].filter((v) => b.vlans.some((c) => c.vlan === v)).sort((x, y) => x - y);
+  const pair = a.addresses.flatMap((x) => b.addresses.filter((y) => y.subnet === x.subnet && y.cidr !== x.cidr).map((y) => [x, y] as const))[0];
+  if (!vlans.length && !pair) return undefined;
+  const clues = [...a.vlans, ...b.vlans].filter((c) => vlans.includes(c.vlan));
+  const parts: Bilingual[] = [];
+  if (vlans.length) {
+    const list = vlans.join(', ');
+    parts.push({
+      zh: `两者都承载 provider VLAN ${list}，各自网卡旁的流表会转换它（${clues.map((c) => c.text.zh).join('；')}）`,
+      en: `both carry provider VLAN ${list}, which the flows next to each NIC translate (${clues.map((c) => c.text.en).join('; ')})`,
+    });
+  }
+  if (pair) {
+    const [x, y] = pair;
+    parts.push({
+      zh: `两者都有 ${x.subnet} 中的地址（${a.itf.host} 上 ${x.on} 的 ${x.cidr}；${b.itf.host} 上 ${y.on} 的 ${y.cidr}）`,
+      en: `both hold addresses in ${x.subnet} (${x.cidr} on ${x.on} on ${a.itf.host}; ${y.cidr} on ${y.on} on ${b.itf.host})`,
+    });
+  }
+  const link: Link = {
+    kind: 'physical', a: endpoint(a.itf), b: endpoint(b.itf), certainty: 'likely',
+    reason: {
+      zh: `抓取无法显示网线，把 ${a.itf.host} 上的 ${a.itf.name} 和 ${b.itf.host} 上的 ${b.itf.name} 连起来只是因为${parts.map((p) => p.zh).join('，并且')}`,
+      en: `No capture can show a cable, so ${a.itf.name} on ${a.itf.host} and ${b.itf.name} on ${b.itf.host} are joined only because ${parts.map((p) => p.en).join(', and ')}`,
+    },
+    evidence: unique([...a.itf.evidence.slice(0, 1), ...b.itf.evidence.slice(0, 1), ...clues.flatMap((c) => c.evidence), ...(pair ? [...pair[0].evidence, ...pair[1].evidence] : [])]),
+  };
+  if (vlans.length) link.vlans = vlans;
+  if (pair) link.subnet = pair[0].subnet;
+  return link;
+}
+
+function physicalNics(topology: Topology): Interface[] {
+  // ends of pairs whose other end is on the same host: a cable inside the host, not to another one
+  const local = new Set<string>();
+  for (const l of topology.links) {
+    if ((l.kind === 'veth' || l.kind === 'patch' || l.kind === 'vm') && l.a.host === l.b.host) for (const e of [l.a, l.b]) local.add(key(e));
+  }
+  const bridgeNames = new Set(topology.bridges.map((b) => `${b.host}\u0000${b.name}`));
+  const portType = (itf: Interface) => topology.bridges.find((b) => b.host === itf.host && b.ports.some((p) => p.name === itf.name))?.ports.find((p) => p.name === itf.name)?.type;
+  return topology.interfaces.filter((itf) =>
+    !itf.netns && itf.name !== 'lo' && !itf.flags?.includes('LOOPBACK') &&
+    !NOT_NIC.has(itf.kind ?? '') && !NOT_NIC.has(portType(itf) ?? '') &&
+    !bridgeNames.has(`${itf.host}\u0000${itf.name}`) && !local.has(key(itf)));
+}
+
+/** The VLANs the flows next to a NIC put on its wire or take from it. */
+function vlanClues(topology: Topology, bridge: Bridge, nic: string): VlanClue[] {
+  const clues: VlanClue[] = [];
+  const flowsOf = (b: Bridge) => topology.flows.filter((f) => f.host === b.host && f.bridge === b.name);
+  for (const f of flowsOf(bridge)) {
+    const t = translation(f);
+    // a flow without in_port works both ways: it does not say which side is the wire
+    if (!t || f.match.in_port === undefined) continue;
+    const fromNic = fromPort(f, bridge, nic);
+    if (fromNic === 'certain') clues.push(clue(t.matched, t, bridge, nic, f.evidence));
+    else if (fromNic === false) clues.push(clue(t.set, t, bridge, undefined, f.evidence));
+  }
+  // the bridge joined to this one by a veth or patch pair (br-int ↔ br-eth1) takes the wire's VLAN in by its end of the pair
+  for (const port of bridge.ports) {
+    if (port.name === nic || port.name === bridge.name) continue;
+    for (const l of topology.links) {
+      if ((l.kind !== 'veth' && l.kind !== 'patch') || l.a.host !== bridge.host || l.b.host !== bridge.host) continue;
+      const far = l.a.name === port.name ? l.b.name : l.b.name === port.name ? l.a.name : undefined;
+      if (!far) continue;
+      const next = topology.bridges.find((b) => b.kind === 'ovs' && b.host === bridge.host && b !== bridge && b.ports.some((p) => p.name === far));
+      if (!next) continue;
+      for (const f of flowsOf(next)) {
+        const t = translation(f);
+        if (t && f.match.in_port !== undefined && fromPort(f, next, far) === 'certain') clues.push(clue(t.matched, t, next, far, f.evidence));
+      }
+    }
+  }
+  return clues;
+}
+
+function translation(f: Topology['flows'][number]): { matched: number; set: number } | undefined {
+  const matched = vlanMatchedBy(f);
+  const set = vlanSetBy(f);
+  return matched !== undefined && set !== undefined && matched !== set ? { matched, set } : undefined;
+}
+
+function clue(vlan: number, t: { matched: number; set: number }, bridge: Bridge, from: string | undefined, evidence: EvidenceRef[]): VlanClue {
+  return {
+    vlan,
+    text: from
+      ? { zh: `${bridge.host} 上的 ${bridge.name}：从 ${from} 进来的 VLAN ${t.matched} → ${t.set}`, en: `${bridge.name} on ${bridge.host}: VLAN ${t.matched} from ${from} → ${t.set}` }
+      : { zh: `${bridge.host} 上的 ${bridge.name}：VLAN ${t.matched} → ${t.set}`, en: `${bridge.name} on ${bridge.host}: VLAN ${t.matched} → ${t.set}` },
+    evidence,
+  };
+}
+
+/** IPv4 addresses in a subnet (no loopback, link-local or /32) on the NIC or on the bridge holding it (the host's IP on br-eth1). */
+function heldAddresses(topology: Topology, nic: Interface, bridge: Bridge | undefined): HeldAddress[] {
+  const holders = [nic, ...(bridge ? topology.interfaces.filter((i) => i.host === nic.host && !i.netns && i.name === bridge.name) : [])];
+  const out: HeldAddress[] = [];
+  for (const holder of holders) {
+    for (const a of holder.addresses) {
+      const subnet = a.family === 'inet' ? subnetOf(a.cidr) : undefined;
+      if (subnet && a.scope !== 'host' && a.scope !== 'link') out.push({ cidr: a.cidr, subnet, on: holder.name, evidence: a.evidence });
+    }
+  }
+  return out;
+}
+
+/** `198.51.100.11/24` → `198.51.100.0/24`; undefined for loopback, link-local, /32 or no prefix. */
+export function subnetOf(cidr: string): string | undefined {
+  if (!ipaddr.IPv4.isValidCIDR(cidr)) return undefined;
+  const [address, prefix] = ipaddr.IPv4.parseCIDR(cidr);
+  if (prefix < 1 || prefix > 31) return undefined;
+  const range = address.range();
+  if (range === 'loopback' || range === 'linkLocal') return undefined;
+  return `${ipaddr.IPv4.networkAddressFromCIDR(cidr).toString()}/${prefix}`;
+}
+
+const endpoint = (i: Interface): Endpoint => ({ host: i.host, name: i.name });
+const key = (e: { host: string; netns?: string | undefined; name: string }) => `${e.host}\u0000${e.netns ?? ''}\u0000${e.name}`;
+const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+
+function unique(refs: EvidenceRef[]): EvidenceRef[] {
+  const seen = new Set<string>();
+  return refs.filter((r) => {
+    const k = `${r.file}:${r.line}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

@@ -1,0 +1,184 @@
+// The capture-lab bundle test/fixtures/topology/vlan-two-hosts (made by its
+// make-bundle.sh): one provider VLAN network (segmentation id 101) between
+// compute and network with no tunnel — br-int ↔ int-br-eth1/phy-br-eth1 (veth)
+// ↔ br-eth1 ↔ eth1 on each host, the two eth1 joined by a wire no capture
+// shows; local VLAN 1 on compute (the VM) and 2 on network (qdhcp, qrouter).
+// The topology joins the two eth1 as a likely physical wire, saying why; the
+// walks cross it carrying VLAN 101 and end only at ports of the far host's
+// local VLAN; where the far side's flows are missing they say it is not
+// provable; NICs with no shared provider VLAN or subnet stay apart.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Link, Topology, Walk } from '../../src/topology/model.js';
+import { caseInput, explained, loadCase, says } from '../topology/fixture-cases.js';
+import { keyOf, TopologyGraph, vmKey, type Hop } from '../../src/explain/path-search.js';
+import { subnetOf } from '../../src/topology/physical-wires.js';
+import { topologyDiagram } from '../../src/render/diagram/index.js';
+
+const t = loadCase('vlan-two-hosts');
+const VM = 'compute/instance-00000001';
+const DHCP_PORT = 'tap0a8a0a6b-67';
+const QDHCP = 'qdhcp-1da5d6c9-2a5f-4a0f-9a1e-5c7c1b8e6f01';
+
+const wires = (topology: Topology): Link[] => topology.links.filter((l) => l.kind === 'physical');
+const walk = (topology: Topology, id: string): Walk | undefined => topology.walks.find((w) => w.id === id);
+const stepAt = (w: Walk, host: string, name: string) => w.steps.find((s) => s.at.host === host && s.at.name === name)!;
+const segmentAt = (hops: Hop[], host: string, name: string): string => {
+  const s = hops.find((h) => h.node.host === host && h.node.name === name)?.segment;
+  return s?.kind === 'vlan' ? `vlan ${s.vlan} by ${s.proof?.kind}` : s?.kind ?? 'none';
+};
+
+/** The fixture bundle copied and changed (capture files dropped or edited), as if captured so. */
+function variant(change: (dir: string) => void): Topology {
+  const dir = mkdtempSync(join(tmpdir(), 'netguide-vlan-two-hosts-'));
+  try {
+    cpSync(caseInput('vlan-two-hosts'), dir, { recursive: true });
+    change(dir);
+    return explained([dir]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+const edit = (file: string, from: RegExp, to: string) => writeFileSync(file, readFileSync(file, 'utf8').replace(from, to));
+
+test('vlan-two-hosts: no tunnel; the two eth1 are joined as a likely physical wire because both carry provider VLAN 101, and nothing else is', () => {
+  assert.deepEqual(t.unparsed, []);
+  assert.equal(t.links.filter((l) => l.kind === 'tunnel').length, 0);
+  const all = wires(t);
+  assert.equal(all.length, 1, 'network\'s eth0 (br-ex) has no partner on compute');
+  const [wire] = all;
+  assert.deepEqual([wire!.a, wire!.b], [{ host: 'compute', name: 'eth1' }, { host: 'network', name: 'eth1' }]);
+  assert.equal(wire!.certainty, 'likely');
+  assert.deepEqual(wire!.vlans, [101]);
+  assert.equal(wire!.subnet, undefined, 'eth1 carries no address on either host');
+  assert.match(wire!.reason!.en, /^No capture can show a cable, so eth1 on compute and eth1 on network are joined only because both carry provider VLAN 101/);
+  assert.match(wire!.reason!.en, /br-eth1 on compute: VLAN 1 → 101; br-int on compute: VLAN 101 from int-br-eth1 → 1; br-eth1 on network: VLAN 2 → 101; br-int on network: VLAN 101 from int-br-eth1 → 2/);
+  assert.match(wire!.reason!.zh, /^抓取无法显示网线，.*两者都承载 provider VLAN 101/);
+  // every flow the reason names is evidence of the link
+  assert.ok(says(wire!.evidence, 'compute/05-ovs-ofctl-dump-flows-br-eth1.txt', 'in_port=2,dl_vlan=1 actions=mod_vlan_vid:101,NORMAL'));
+  assert.ok(says(wire!.evidence, 'network/05-ovs-ofctl-dump-flows-br-eth1.txt', 'in_port=2,dl_vlan=2 actions=mod_vlan_vid:101,NORMAL'));
+  assert.ok(says(wire!.evidence, 'network/04-ovs-ofctl-dump-flows-br-int.txt', 'in_port=4,dl_vlan=101 actions=mod_vlan_vid:2,NORMAL'));
+  const explanation = t.explanations.find((e) => e.rule === 'physical-wire')!;
+  assert.match(explanation.text.en, /^eth1 \(compute\) and eth1 \(network\) are likely on one physical network .* on VLAN 101 reaches the other\. This is only likely: No capture can show a cable/);
+  assert.match(explanation.text.zh, /这只是推断（likely）/);
+});
+
+test('vlan-two-hosts: the VM reaches the DHCP server, the router and the metadata proxy on network only over the wire', () => {
+  assert.deepEqual(t.walks.map((w) => w.id), [`walk:snat:${VM}`, `walk:metadata:${VM}`, `walk:dhcp:${VM}`]);
+  for (const w of t.walks) {
+    const names = w.steps.map((s) => `${s.at.host}/${s.at.name}`);
+    const at = names.indexOf('network/eth1');
+    assert.ok(at > 0 && names[at - 1] === 'compute/eth1', `${w.id} crosses compute/eth1 → network/eth1`);
+  }
+});
+
+test('vlan-two-hosts: VM → DHCP carries local VLAN 1, VLAN 101 on the wire, local VLAN 2 on network, and ends at the port tagged 2', () => {
+  const graph = new TopologyGraph(t);
+  const hops = graph.path(vmKey('compute', 'instance-00000001'), keyOf('network', DHCP_PORT))!;
+  assert.deepEqual(hops.map((h) => `${h.node.host}/${h.node.name}`), [
+    'compute/instance-00000001', 'compute/tap7e2a4a6c-2b', 'compute/qbr7e2a4a6c-2b', 'compute/qvb7e2a4a6c-2b', 'compute/qvo7e2a4a6c-2b',
+    'compute/br-int', 'compute/int-br-eth1', 'compute/phy-br-eth1', 'compute/br-eth1', 'compute/eth1',
+    'network/eth1', 'network/br-eth1', 'network/phy-br-eth1', 'network/int-br-eth1', 'network/br-int', `network/${DHCP_PORT}`,
+  ]);
+  assert.deepEqual(
+    [['compute', 'br-int'], ['compute', 'br-eth1'], ['network', 'eth1'], ['network', 'br-eth1'], ['network', 'br-int']].map(([h, n]) => segmentAt(hops, h!, n!)),
+    ['vlan 1 by port-tag', 'vlan 101 by flow', 'vlan 101 by wire', 'vlan 101 by wire', 'vlan 2 by flow'],
+  );
+
+  const w = walk(t, `walk:dhcp:${VM}`)!;
+  const wire = stepAt(w, 'network', 'eth1');
+  assert.match(wire.text.en, /^11\. It goes out on the physical wire from eth1 on compute and arrives at eth1 \(network\) tagged VLAN 101 \(set by the flows of br-eth1 on compute\)\. That the two NICs share a wire is likely, not proven: No capture can show a cable/);
+  assert.match(wire.text.zh, /^11\. 帧从 compute 上的 eth1 进入物理线路，带 VLAN 101（由 compute 上 br-eth1 的流表设置），到达 eth1 \(network\)。这两块网卡在同一条线路上只是推断（likely），并未证实：/);
+  assert.ok(says(wire.evidence, 'compute/05-ovs-ofctl-dump-flows-br-eth1.txt', 'dl_vlan=1 actions=mod_vlan_vid:101'));
+  const farPhysical = w.steps.filter((s) => s.at.host === 'network' && s.at.name === 'br-eth1')[0]!;
+  assert.match(farPhysical.text.en, /by eth1 \(VLAN 101, as it came over the wire from compute\)\. No flow matches on VLAN 101 for frames coming in by eth1, and none rewrites their VLAN, so the frame goes on as VLAN 101; the flow setting VLAN 101 is for the other direction: br-eth1 table 0: .*in_port=phy-br-eth1/);
+  const farInt = w.steps.filter((s) => s.at.host === 'network' && s.at.name === 'br-int')[0]!;
+  assert.match(farInt.text.en, /The flows for VLAN 101: br-int table 0: .*set the VLAN to 2.* Its flows turn VLAN 101 into VLAN 2\.$/);
+  assert.match(farInt.text.zh, /流表把 VLAN 101 换成 VLAN 2。$/);
+  assert.ok(says(farInt.evidence, 'network/04-ovs-ofctl-dump-flows-br-int.txt', 'in_port=4,dl_vlan=101 actions=mod_vlan_vid:2,NORMAL'));
+  assert.match(w.steps.at(-2)!.text.en, new RegExp(`^16\\. It leaves br-int by the port ${DHCP_PORT} \\(network\\) \\(tag 2, the frame's local VLAN, so the port is in its network\\)\\.$`));
+  assert.match(w.steps.at(-1)!.text.en, new RegExp(`The DHCP broadcast reaches ${DHCP_PORT} in ${QDHCP}`));
+  // a step is never said to be unprovable when the flows of both hosts are captured
+  assert.ok(!w.steps.some((s) => /not provable|cannot be checked/.test(s.text.en)));
+});
+
+test('vlan-two-hosts: with the DHCP port tagged 3 on network (not the VLAN br-int makes of 101), no walk reaches it', () => {
+  const v = variant((dir) => edit(join(dir, 'network/01-ovs-vsctl-show.txt'), new RegExp(`(Port ${DHCP_PORT}\\n\\s+tag: )2`), '$13'));
+  assert.equal(wires(v).length, 1);
+  assert.equal(walk(v, `walk:dhcp:${VM}`), undefined);
+  assert.ok(walk(v, `walk:snat:${VM}`), 'the router port, still tagged 2, is reached');
+});
+
+test('vlan-two-hosts: without network\'s br-int flows, the wire still stands on br-eth1\'s flows and the walk says the local VLAN is not provable', () => {
+  const v = variant((dir) => unlinkSync(join(dir, 'network/04-ovs-ofctl-dump-flows-br-int.txt')));
+  const [wire] = wires(v);
+  assert.deepEqual(wire?.vlans, [101]);
+  assert.doesNotMatch(wire!.reason!.en, /br-int on network/);
+  const w = walk(v, `walk:dhcp:${VM}`)!;
+  const farInt = stepAt(w, 'network', 'br-int');
+  assert.match(farInt.text.en, /by int-br-eth1 \(VLAN 101, as it came over the wire from compute\)\. Its flows are not captured\. The flows of br-int on network are not captured, so what the wire's VLAN 101 becomes here is not provable from the captures\.$/);
+  assert.match(farInt.text.zh, /抓取中没有 network 上 br-int 的流表，从线路上来的 VLAN 101 在这里变成什么无法从抓取中证明。$/);
+  assert.match(w.steps.at(-2)!.text.en, new RegExp(`It reaches ${DHCP_PORT} \\(network\\)\\. Whether this port is in the frame's network cannot be checked: the flows of br-int on network are not captured`));
+});
+
+test('vlan-two-hosts: without compute\'s br-eth1 flows, the VLAN on the wire is not provable (the wire stands on br-int\'s flows)', () => {
+  const v = variant((dir) => unlinkSync(join(dir, 'compute/05-ovs-ofctl-dump-flows-br-eth1.txt')));
+  assert.equal(wires(v).length, 1);
+  const w = walk(v, `walk:dhcp:${VM}`)!;
+  assert.match(stepAt(w, 'network', 'eth1').text.en, /arrives at eth1 \(network\) \(the flows of br-eth1 on compute are not captured, so which VLAN the frame carries on the wire out of eth1 is not provable from the captures\)\. That the two NICs share a wire is likely, not proven/);
+});
+
+test('vlan-two-hosts: without any flow on network, or with network on provider VLAN 102, the two eth1 are not joined and no walk leaves compute', () => {
+  const none = variant((dir) => {
+    unlinkSync(join(dir, 'network/04-ovs-ofctl-dump-flows-br-int.txt'));
+    unlinkSync(join(dir, 'network/05-ovs-ofctl-dump-flows-br-eth1.txt'));
+  });
+  assert.deepEqual(wires(none), []);
+  assert.deepEqual(none.walks, []);
+  const other = variant((dir) => {
+    edit(join(dir, 'network/04-ovs-ofctl-dump-flows-br-int.txt'), /dl_vlan=101/g, 'dl_vlan=102');
+    edit(join(dir, 'network/05-ovs-ofctl-dump-flows-br-eth1.txt'), /mod_vlan_vid:101/g, 'mod_vlan_vid:102');
+  });
+  assert.deepEqual(wires(other), []);
+  assert.deepEqual(other.walks, []);
+});
+
+test('vlan-two-hosts: addresses in one subnet join the NICs too, but a walk still ends where the far flows drop its VLAN', () => {
+  // network on provider VLAN 102, both eth1 given an address in 198.51.100.0/24
+  const v = variant((dir) => {
+    edit(join(dir, 'network/04-ovs-ofctl-dump-flows-br-int.txt'), /dl_vlan=101/g, 'dl_vlan=102');
+    edit(join(dir, 'network/05-ovs-ofctl-dump-flows-br-eth1.txt'), /mod_vlan_vid:101/g, 'mod_vlan_vid:102');
+    const address = (ip: string) => `$1\n    inet ${ip}/24 brd 198.51.100.255 scope global eth1\n       valid_lft forever preferred_lft forever`;
+    edit(join(dir, 'compute/08-ip-addr.txt'), /(eth1@if2: .*\n.*link-netnsid 0)/, address('198.51.100.11'));
+    edit(join(dir, 'network/09-ip-addr.txt'), /(eth1@if2: .*\n.*link-netnsid 0)/, address('198.51.100.21'));
+  });
+  const [wire, ...more] = wires(v);
+  assert.equal(more.length, 0);
+  assert.equal(wire?.subnet, '198.51.100.0/24');
+  assert.equal(wire?.vlans, undefined, 'no VLAN both sides carry');
+  assert.match(wire!.reason!.en, /joined only because both hold addresses in 198\.51\.100\.0\/24 \(198\.51\.100\.11\/24 on eth1 on compute; 198\.51\.100\.21\/24 on eth1 on network\)$/);
+  // the inserted `inet 198.51.100.11/24` line (line 10) is evidence (the copy is gone by now: compare by place)
+  assert.ok(wire!.evidence.some((e) => e.file.endsWith('compute/08-ip-addr.txt') && e.line === 10));
+  // VLAN 101 crosses, but network's br-int maps only VLAN 102 from int-br-eth1: no port of network is reached
+  assert.deepEqual(v.walks, []);
+});
+
+test('subnetOf: the IPv4 network of an address, none for loopback, link-local or a host route', () => {
+  assert.equal(subnetOf('198.51.100.11/24'), '198.51.100.0/24');
+  assert.equal(subnetOf('203.0.113.19/28'), '203.0.113.16/28');
+  assert.equal(subnetOf('10.1.2.3/31'), '10.1.2.2/31');
+  assert.equal(subnetOf('127.0.0.1/8'), undefined);
+  assert.equal(subnetOf('169.254.169.254/16'), undefined);
+  assert.equal(subnetOf('192.0.2.7/32'), undefined);
+  assert.equal(subnetOf('192.0.2.7'), undefined);
+});
+
+test('vlan-two-hosts: the diagram draws the wire between the two eth1 dashed, as a likely physical wire with its reason', async () => {
+  const svg = await topologyDiagram(t, { title: 'vlan-two-hosts', words: { physical: 'physical wire', likely: 'likely' } });
+  const wire = /<g id="link--physical--[^"]*" class="wire physical likely"><title>([^<]*)<\/title>/.exec(svg);
+  assert.ok(wire, 'a physical wire in the SVG');
+  assert.match(wire[1]!, /^physical wire \(likely\): eth1 — eth1\nNo capture can show a cable/);
+});
