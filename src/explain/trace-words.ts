@@ -23,21 +23,45 @@ function carriedWords(step: { vlan?: number | null; tunnelId?: string }): Biling
     zh.push(`带 VLAN ${step.vlan}`);
     en.push(`tagged VLAN ${step.vlan}`);
   }
-  if (step.tunnelId !== undefined) {
+  // tunnel id 0 is "not from or to a tunnel": not worth saying
+  if (step.tunnelId !== undefined && BigInt(step.tunnelId) !== 0n) {
     zh.push(`隧道 id ${step.tunnelId}`);
     en.push(`tunnel id ${step.tunnelId}`);
   }
   return zh.length ? { zh: `（${zh.join('，')}）`, en: ` (${en.join(', ')})` } : { zh: '', en: '' };
 }
 
+/**
+ * The flows that may match instead. Flows of one priority that depend on the
+ * same unknown fields (a bridge's learned MACs) are said together, by their values.
+ */
 function unlessWords(topology: Topology, unless: Unless[]): Bilingual {
   if (!unless.length) return { zh: '', en: '' };
-  const zh = unless.map((u) => u.fields.length
-    ? `优先级 ${u.flow.priority} 的流（${matchWords(topology, u.flow).zh}），取决于抓取中不知道的 ${u.fields.join('、')}`
-    : `同优先级 ${u.flow.priority} 的流（${matchWords(topology, u.flow).zh}），OpenFlow 不规定两者谁先`);
-  const en = unless.map((u) => u.fields.length
-    ? `the priority ${u.flow.priority} flow that ${matchWords(topology, u.flow).en}, which depends on ${u.fields.join(', ')}, not known from the captures`
-    : `the flow of the same priority ${u.flow.priority} that ${matchWords(topology, u.flow).en} (OpenFlow does not say which of the two wins)`);
+  const groups = new Map<string, Unless[]>();
+  for (const u of unless) {
+    const names = u.fields.map((f) => f.split('=')[0]!).join(',');
+    const key = `${u.flow.priority}\u0000${names}`;
+    groups.set(key, [...(groups.get(key) ?? []), u]);
+  }
+  const zh: string[] = [];
+  const en: string[] = [];
+  for (const group of groups.values()) {
+    const first = group[0]!;
+    if (!first.fields.length) {
+      for (const u of group) {
+        zh.push(`同优先级 ${u.flow.priority} 的流（${matchWords(topology, u.flow).zh}），OpenFlow 不规定两者谁先`);
+        en.push(`the flow of the same priority ${u.flow.priority} that ${matchWords(topology, u.flow).en} (OpenFlow does not say which of the two wins)`);
+      }
+    } else if (group.length === 1) {
+      zh.push(`优先级 ${first.flow.priority} 的流（${matchWords(topology, first.flow).zh}），取决于抓取中不知道的 ${first.fields.join('、')}`);
+      en.push(`the priority ${first.flow.priority} flow that ${matchWords(topology, first.flow).en}, which depends on ${first.fields.join(', ')}, not known from the captures`);
+    } else {
+      const names = [...new Set(group.flatMap((u) => u.fields.map((f) => f.split('=')[0]!)))].join(', ');
+      const values = group.map((u) => u.fields.map((f) => f.slice(f.indexOf('=') + 1)).join(' ')).join(', ');
+      zh.push(`优先级 ${first.flow.priority} 的 ${group.length} 条流之一（按 ${names} 区分：${values}），取决于抓取中不知道的 ${names}`);
+      en.push(`one of ${group.length} priority ${first.flow.priority} flows told apart by ${names} (${values}), which depend on ${names}, not known from the captures`);
+    }
+  }
   return { zh: `；但也可能命中${zh.join('；或')}`, en: `; unless it matches ${en.join('; or ')}` };
 }
 
@@ -55,14 +79,14 @@ function stepWords(topology: Topology, trace: Trace, step: TraceStep): { text: B
       const m = matchWords(topology, step.flow);
       return {
         text: { zh: `表 ${step.table}：命中优先级 ${step.flow.priority} 的流（${m.zh}）${unless.zh}`, en: `table ${step.table}: the priority ${step.flow.priority} flow that ${m.en}${unless.en}` },
-        evidence: step.flow.evidence,
+        evidence: [...step.flow.evidence, ...step.unless.flatMap((u) => u.flow.evidence)],
       };
     }
     case 'set': {
       const w = actionWords(topology, at, step.action);
       const value = step.value === undefined ? { zh: `（${step.field} 的值抓取中不知道）`, en: ` (the value of ${step.field} is not known from the captures)` } : { zh: '', en: '' };
-      // a value the action computes (a load or move of bits) is shown; one it spells out is not repeated
-      const computes = step.action.type === 'load' || step.action.type === 'move' || step.action.type === 'set_field';
+      // a value copied from another field (move) is shown; one the action spells out is not repeated
+      const computes = step.action.type === 'move';
       const computed = computes && step.value !== undefined && !step.action.text.includes(step.value) ? { zh: `：${step.field}=${step.value}`, en: `: ${step.field}=${step.value}` } : { zh: '', en: '' };
       return { text: { zh: `${w.zh}${computed.zh}${value.zh}`, en: `${w.en}${computed.en}${value.en}` }, evidence: [] };
     }
@@ -75,7 +99,8 @@ function stepWords(topology: Topology, trace: Trace, step: TraceStep): { text: B
       return { text: { zh: `从 ${port} 发出${carried.zh}`, en: `send out of ${port}${carried.en}` }, evidence: [] };
     }
     case 'forward': {
-      const carried = carriedWords(step);
+      // NORMAL adds an access port's tag itself: "untagged" here would mislead, so only a tag is said
+      const carried = carriedWords(step.vlan === null ? { ...(step.tunnelId === undefined ? {} : { tunnelId: step.tunnelId }) } : step);
       const how: Record<string, Bilingual> = {
         NORMAL: { zh: '按普通二层交换机转发（NORMAL）', en: 'forward as a normal learning switch (NORMAL)' },
         FLOOD: { zh: '泛洪到桥上其他端口（FLOOD）', en: 'flood to the bridge’s other ports (FLOOD)' },

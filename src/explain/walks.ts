@@ -2,14 +2,12 @@
 // with the real names, VLAN ids and addresses, found by a path search over the
 // typed links (path-search.ts). Steps the captures cannot prove say so.
 
-import type { Bilingual, Bridge, EvidenceRef, Flow, Link, Topology, Walk, WalkStep } from '../topology/model.js';
+import type { Bilingual, EvidenceRef, Flow, Link, Topology, Walk, WalkStep } from '../topology/model.js';
 import { evidence, where } from './facts.js';
-import { flowWords, vlanOfTci } from './flow-words.js';
 import { isPlainSwitch } from './rules/openflow.js';
+import { DHCP_FRAME, IP_FRAME, METADATA_FRAME, type WalkFrame, destinationMac, enteringPacket, traceWords } from './walk-trace.js';
 import { describeRanges } from './rules/dhcp.js';
-import { keySetBy, vlanSetBy } from './segment.js';
 import { keyOf, nsKey, TopologyGraph, vmKey, type Hop, type Segment } from './path-search.js';
-import { fromPort, vlanMatchedBy } from '../topology/flow-vlans.js';
 import { isDhcpNamespace, METADATA_IP, metadataAddress, serviceSocket, socketCovers } from './rules/metadata.js';
 
 
@@ -24,7 +22,7 @@ export function buildWalks(topology: Topology): Walk[] {
       if (!route) continue;
       const path = graph.path(from, keyOf(nat.host, route.dev!));
       if (!path) continue;
-      const steps = describe(topology, graph, path, { snat: nat, route });
+      const steps = describe(topology, graph, path, { snat: nat, route, frame: IP_FRAME });
       // out of the router: the bridge holding the gateway port, then its physical NIC
       const bridge = topology.bridges.find((b) => b.host === nat.host && b.ports.some((p) => p.name === route.dev));
       if (bridge) {
@@ -40,7 +38,7 @@ export function buildWalks(topology: Topology): Walk[] {
     for (const nat of topology.nat.filter((n) => (n.kind === 'redirect' || n.kind === 'dnat') && n.destination?.startsWith(METADATA_IP) && n.netns)) {
       const path = graph.path(from, nsKey(nat.host, nat.netns!));
       if (!path) continue;
-      const steps = describe(topology, graph, path, {});
+      const steps = describe(topology, graph, path, { frame: METADATA_FRAME });
       const port = Number(nat.to.split(':').pop());
       const service = topology.services.find((s) => s.kind === 'metadata' && s.host === nat.host && s.netns === nat.netns && s.port === port);
       steps.push(step(topology, { host: nat.host, netns: nat.netns!, name: nat.chain },
@@ -56,7 +54,7 @@ export function buildWalks(topology: Topology): Walk[] {
     for (const service of topology.services.filter((s) => s.kind === 'metadata' && isDhcpNamespace(topology, s.host, s.netns))) {
       const path = graph.path(from, nsKey(service.host, service.netns!));
       if (!path) continue;
-      const steps = describe(topology, graph, path, {});
+      const steps = describe(topology, graph, path, { frame: METADATA_FRAME });
       const holder = metadataAddress(topology, service.host, service.netns);
       const socket = serviceSocket(topology, service);
       const covers = socketCovers(socket, service.port);
@@ -73,7 +71,7 @@ export function buildWalks(topology: Topology): Walk[] {
     for (const dhcp of topology.services.filter((s) => s.kind === 'dhcp' && s.interface)) {
       const path = graph.path(from, keyOf(dhcp.host, dhcp.interface!));
       if (!path) continue;
-      const steps = describe(topology, graph, path, {});
+      const steps = describe(topology, graph, path, { frame: DHCP_FRAME });
       const ranges = describeRanges(dhcp.ranges ?? []);
       steps.push(step(topology, { host: dhcp.host, ...(dhcp.netns ? { netns: dhcp.netns } : {}), name: dhcp.interface! },
         { zh: `DHCP 广播到达 ${dhcp.netns ?? dhcp.host} 中的 ${dhcp.interface}，${dhcp.process ?? 'dnsmasq'}（进程 ${dhcp.pid ?? '?'}）应答${ranges.zh ? `，地址范围：${ranges.zh}` : '（抓取中没有 --dhcp-range）'}。`, en: `The DHCP broadcast reaches ${dhcp.interface} in ${dhcp.netns ?? dhcp.host}; ${dhcp.process ?? 'dnsmasq'} (pid ${dhcp.pid ?? '?'}) answers${ranges.en ? ` from its range: ${ranges.en}` : ' (no --dhcp-range in the captures)'}.` },
@@ -83,7 +81,7 @@ export function buildWalks(topology: Topology): Walk[] {
     for (const other of topology.vms.filter((v) => v.host !== vm.host && `${v.host}/${v.name}` > `${vm.host}/${vm.name}`)) {
       const path = graph.path(from, vmKey(other.host, other.name));
       if (!path) continue;
-      walks.push({ walk: { id: `walk:vm:${vm.host}/${vm.name}:${other.host}/${other.name}`, title: { zh: `虚拟机 ${vm.name} 到 ${other.name}（跨主机）`, en: `VM ${vm.name} to VM ${other.name} across hosts` }, steps: number(describe(topology, graph, path, {})) } });
+      walks.push({ walk: { id: `walk:vm:${vm.host}/${vm.name}:${other.host}/${other.name}`, title: { zh: `虚拟机 ${vm.name} 到 ${other.name}（跨主机）`, en: `VM ${vm.name} to VM ${other.name} across hosts` }, steps: number(describe(topology, graph, path, { frame: IP_FRAME })) } });
     }
   }
   return distinctIds(walks);
@@ -134,10 +132,20 @@ function number(steps: WalkStep[]): WalkStep[] {
   return steps.map((s, i) => ({ ...s, text: { zh: `${i + 1}. ${s.text.zh}`, en: `${i + 1}. ${s.text.en}` } }));
 }
 
-interface RouterContext { snat?: Topology['nat'][number]; route?: Topology['routes'][number] }
+interface RouterContext {
+  snat?: Topology['nat'][number];
+  route?: Topology['routes'][number];
+  /** What kind of packet the walk follows, for the OpenFlow trace of each bridge with flow processing. */
+  frame: WalkFrame;
+}
 
 function describe(topology: Topology, graph: TopologyGraph, path: Hop[], ctx: RouterContext): WalkStep[] {
   const steps: WalkStep[] = [];
+  // the frame the tracer follows: the walk's kind of packet, sent to the MAC where the path ends
+  const frame: WalkFrame = { dl_dst: destinationMac(topology, path), ...ctx.frame };
+  const vm = path[0]?.node.kind === 'vm' ? topology.vms.find((v) => v.host === path[0]!.node.host && v.name === path[0]!.node.name) : undefined;
+  const sourceMac = vm?.interfaces.find((x) => x.tap === path[1]?.node.name)?.mac;
+  if (sourceMac) frame.dl_src = sourceMac;
   // a hop taken on no captured proof: said with the first step written for it (or the next one)
   let pending: Bilingual | undefined;
   for (let i = 0; i < path.length; i++) {
@@ -185,10 +193,11 @@ function describe(topology: Topology, graph: TopologyGraph, path: Hop[], ctx: Ro
       let text: Bilingual = portTag !== undefined
         ? { zh: `经端口 ${prev} 进入 OVS 桥 ${w}，打上本地 VLAN ${portTag}。`, en: `It enters the OVS bridge ${w} by ${prev}, which tags it with local VLAN ${portTag}.` }
         : { zh: `经 ${prev} 进入 OVS 桥 ${w}${carriedVlan(before, node.name).zh}。`, en: `It enters the OVS bridge ${w} by ${prev}${carriedVlan(before, node.name).en}.` };
-      const by = arriving
-        ? (before?.kind === 'key' ? { tunnelId: before.key } : {})
-        : { tag: portTag ?? (before?.kind === 'vlan' ? before.vlan : undefined) };
-      const narration = flows.length ? narrateFlows(topology, flows, by, { bridge, port: prev, wired: wired !== undefined }) : undefined;
+      // a bridge with real flow processing is traced table by table; a plain NORMAL switch (or none captured) as before
+      const traced = flows.length && !isPlainSwitch(flows)
+        ? traceWords(topology, bridge, enteringPacket(prev, frame, { portTag, before, tunnelled: arriving }), path[i + 1]?.node.name)
+        : undefined;
+      const narration = traced ?? (flows.length ? plainSwitchWords(flows) : undefined);
       if (!flows.length) {
         text = arriving || wired !== undefined || before?.kind === 'unknown'
           ? { zh: `${text.zh}抓取中没有它的流表。`, en: `${text.en} Its flows are not captured.` }
@@ -307,71 +316,7 @@ function carriedVlan(before: Segment | undefined, bridge: string): Bilingual {
   return { zh: `（本地 VLAN ${before.vlan}）`, en: ` (local VLAN ${before.vlan})` };
 }
 
-/**
- * No flow of the bridge matches on the VLAN a frame has here: say so for the
- * port it came in by, whether it goes on as it is (a VLAN from the wire that no
- * flow from that port rewrites: Neutron's br-eth1 translates only what comes
- * from br-int), and which flows set this VLAN (the other direction of the same
- * network), instead of claiming no flow concerns the network.
- */
-function noFlowForVlan(topology: Topology, flows: Flow[], vlan: number, entry: { bridge: Bridge; port: string; wired: boolean }): { text: Bilingual; evidence: EvidenceRef[] } {
-  // flows from another port that set this VLAN: the same network, the other way
-  const reverse = flows.filter((f) => vlanSetBy(f) === vlan && fromPort(f, entry.bridge, entry.port) === false);
-  const rewrites = flows.some((f) => vlanMatchedBy(f) === undefined && fromPort(f, entry.bridge, entry.port) !== false && rewritesVlan(f));
-  const keeps = entry.wired && !rewrites;
-  const words = reverse.map((f) => ({ zh: `${f.bridge} 表 ${f.table}：${flowWords(topology, f).zh}`, en: `${f.bridge} table ${f.table}: ${flowWords(topology, f).en}` }));
-  const many = words.length > 1;
-  return {
-    text: {
-      zh: `没有流针对从 ${entry.port} 进来的帧匹配 VLAN ${vlan}${keeps ? `，也没有流改写它们的 VLAN，所以帧仍带 VLAN ${vlan}` : ''}${words.length ? `；设置 VLAN ${vlan} 的流是反方向的：${words.map((x) => x.zh).join('；')}` : ''}。`,
-      en: `No flow matches on VLAN ${vlan} for frames coming in by ${entry.port}${keeps ? `, and none rewrites their VLAN, so the frame goes on as VLAN ${vlan}` : ''}${words.length ? `; the flow${many ? 's' : ''} setting VLAN ${vlan} ${many ? 'are' : 'is'} for the other direction: ${words.map((x) => x.en).join('; ')}` : ''}.`,
-    },
-    evidence: reverse.flatMap((f) => f.evidence),
-  };
-}
-
-/** Whether a flow's actions change a frame's VLAN tag or put it in a tunnel. */
-function rewritesVlan(flow: Flow): boolean {
-  return vlanSetBy(flow) !== undefined || keySetBy(flow) !== undefined || flow.actions.some((a) => ['strip_vlan', 'pop_vlan', 'push_vlan'].includes(a.type));
-}
-
-/**
- * The flows that act on this network on a bridge with real flow processing:
- * leaving (`dl_vlan=TAG` → strip/set_tunnel or mod_vlan_vid) or arriving
- * (`tun_id=ID` → mod_vlan_vid to the local VLAN).
- */
-function narrateFlows(topology: Topology, flows: Flow[], by: { tag?: number | undefined; tunnelId?: string | undefined }, entry: { bridge: Bridge; port: string; wired: boolean }): { text: Bilingual; evidence: EvidenceRef[] } | undefined {
-  if (isPlainSwitch(flows)) return { text: { zh: '这个桥只有 actions=NORMAL，按普通二层交换机转发。', en: 'The bridge has only actions=NORMAL and forwards as a learning switch.' }, evidence: flows.flatMap((f) => f.evidence) };
-  const sameId = (a: string | undefined, b: string | undefined) => a !== undefined && b !== undefined && Number(a) === Number(b);
-  const relevant = by.tunnelId !== undefined
-    ? flows.filter((f) => sameId(f.match.tun_id, by.tunnelId))
-    : flows.filter((f) => by.tag !== undefined && f.match.dl_vlan === String(by.tag));
-  // flows a learn() action wrote for this VLAN: unicast to a learned MAC takes them instead of the flood flow
-  const learned = by.tunnelId === undefined && by.tag !== undefined
-    ? flows.filter((f) => f.match.dl_vlan === undefined && f.match.dl_dst !== undefined && vlanOfTci(f.match.vlan_tci) === by.tag)
-    : [];
-  if (!relevant.length && !learned.length) {
-    if (by.tunnelId !== undefined) return { text: { zh: '抓取的流表中没有与这个网络对应的流。', en: 'No captured flow matches this network.' }, evidence: [] };
-    if (by.tag === undefined) return undefined;
-    // a flow matching the VLAN some other way (a vlan_tci match not written by learn()): not narrated here, so claim nothing about it
-    if (flows.some((f) => vlanMatchedBy(f) === by.tag)) return { text: { zh: '抓取的流表中没有与这个网络对应的流。', en: 'No captured flow matches this network.' }, evidence: [] };
-    return noFlowForVlan(topology, flows, by.tag, entry);
-  }
-  const subject = by.tunnelId !== undefined ? { zh: `隧道 id ${by.tunnelId}`, en: `tunnel id ${by.tunnelId}` } : { zh: `VLAN ${by.tag}`, en: `VLAN ${by.tag}` };
-  const words = relevant.map((f) => `${f.bridge} 表 ${f.table}：${flowWords(topology, f).zh}`);
-  const wordsEn = relevant.map((f) => `${f.bridge} table ${f.table}: ${flowWords(topology, f).en}`);
-  let text: Bilingual = relevant.length
-    ? { zh: `流表中与${subject.zh}有关的是 ${words.join('；')}。`, en: `The flows for ${subject.en}: ${wordsEn.join('; ')}.` }
-    : { zh: '', en: '' };
-  if (learned.length) {
-    const tables = [...new Set(learned.map((f) => f.table))].join(', ');
-    const macs = learned.map((f) => f.match.dl_dst).join(', ');
-    const first = flowWords(topology, learned[0]!);
-    const actions = { zh: first.zh.slice(first.zh.indexOf('动作：') + 3), en: first.en.slice(first.en.indexOf('actions: ') + 9) };
-    text = {
-      zh: `${text.zh}${relevant.length ? '发往已学习 MAC 的单播帧则走' : '发往已学习 MAC 的单播帧走'}表 ${tables} 中 learn 写下的 ${learned.length} 条 VLAN ${by.tag} 的流（目的 MAC ${macs}），例如：${actions.zh}。`,
-      en: `${text.en}${relevant.length ? ' ' : ''}Unicast frames to a MAC the bridge has learned take table ${tables} instead: ${learned.length} learned flow${learned.length > 1 ? 's' : ''} for VLAN ${by.tag} (to ${macs}), e.g. ${actions.en}.`,
-    };
-  }
-  return { text, evidence: [...relevant, ...learned].flatMap((f) => f.evidence) };
+/** A bridge whose only flows are `actions=NORMAL`: a learning switch, nothing to trace. */
+function plainSwitchWords(flows: Flow[]): { text: Bilingual; evidence: EvidenceRef[] } {
+  return { text: { zh: '这个桥只有 actions=NORMAL，按普通二层交换机转发。', en: 'The bridge has only actions=NORMAL and forwards as a learning switch.' }, evidence: flows.flatMap((f) => f.evidence) };
 }

@@ -9,7 +9,7 @@ import { parseCommandLine } from '../captures/command-line.js';
 import type { Evidence } from '../captures/types.js';
 import type { SourcedCapture, Sources } from './sources.js';
 import type {
-  Bilingual, Bridge, Endpoint, EvidenceRef, Flow, Host, Interface, Link, Namespace, NatRule, Route, Service, Socket, Topology, Vm,
+  Bilingual, Bridge, Endpoint, EvidenceRef, Flow, Host, Interface, Namespace, NatRule, Route, Service, Socket, Topology, Vm,
 } from './model.js';
 import { inferLinks } from './infer-links.js';
 import { inferPhysicalWires } from './physical-wires.js';

@@ -2,7 +2,6 @@
 // dump of 100,000 flows shaped like the lab captures (learned table-20 flows,
 // learn/set_tunnel/strip_vlan, ct with nat, OpenFlow 1.3 set_field) parsed
 // in one call. `scripts/bench-captures.ts` prints the figures.
-import { performance } from 'node:perf_hooks';
 import { parseCommandLine } from '../command-line.js';
 import { parser } from '../ovs-ofctl-dump-flows.js';
 import { bestOf } from './best-of.js';

@@ -3,7 +3,6 @@
 // `eth0@if2 … link-netnsid 0`, plain bridges) parsed in one call.
 // `benchIpLink()` returns the figures; run this file directly to print them:
 //   npx tsc -p tsconfig.json && node dist/src/captures/bench/ip-link.js
-import { performance } from 'node:perf_hooks';
 import { parseCommandLine } from '../command-line.js';
 import { parser } from '../ip-link.js';
 import { bestOf } from './best-of.js';

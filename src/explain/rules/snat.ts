@@ -3,7 +3,7 @@
 // a private address reach the outside.
 
 import type { Explanation, Topology } from '../../topology/model.js';
-import { evidence, where } from '../facts.js';
+import { evidence } from '../facts.js';
 import type { Rule } from '../rule.js';
 
 export const snatRule: Rule = {

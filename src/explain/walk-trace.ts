@@ -1,0 +1,84 @@
+// A walk's pass through an OVS bridge with real flow processing, traced table
+// by table (flow-trace.ts) with what the walk knows of the frame: the port it
+// enters by, its VLAN or tunnel id, and what kind of packet the walk is (DHCP
+// broadcast, a unicast to the router's or the other VM's MAC, TCP to the
+// metadata address). What the walk does not know stays unknown, so a flow
+// that depends on it is named, not guessed.
+
+import type { Bilingual, Bridge, EvidenceRef, Topology } from '../topology/model.js';
+import type { Hop, Segment } from './path-search.js';
+import { bridgeTracer, type Trace, type TracePacket } from './flow-trace.js';
+import { traceLines } from './trace-words.js';
+
+/** What kind of packet a walk follows, in match syntax (`udp: ''`, `tp_dst: '67'`); `dl_dst` may be left for the path to give. */
+export type WalkFrame = Record<string, string>;
+
+export const DHCP_FRAME: WalkFrame = { udp: '', dl_dst: 'ff:ff:ff:ff:ff:ff', nw_dst: '255.255.255.255', tp_dst: '67' };
+export const METADATA_FRAME: WalkFrame = { tcp: '', nw_dst: '169.254.169.254', tp_dst: '80' };
+export const IP_FRAME: WalkFrame = { ip: '' };
+
+/** Some unicast address: only the group bit (the first octet's lowest) is known. */
+const UNICAST = '00:00:00:00:00:00/01:00:00:00:00:00';
+
+/**
+ * The destination MAC of a walk's frame from where the path ends: the
+ * interface it enters a namespace by (the router's or DHCP server's port), or
+ * the NIC of the VM it ends at; else only "some unicast address".
+ */
+export function destinationMac(topology: Topology, path: Hop[]): string {
+  for (let i = 1; i < path.length; i++) {
+    const { node } = path[i]!;
+    if (node.kind === 'namespace') {
+      const port = path[i - 1]!.node;
+      const mac = topology.interfaces.find((x) => x.host === node.host && x.netns === node.name && x.name === port.name)?.mac;
+      if (mac) return mac;
+      break;
+    }
+    if (node.kind === 'vm') {
+      const tap = path[i - 1]!.node.name;
+      const mac = topology.vms.find((v) => v.host === node.host && v.name === node.name)?.interfaces.find((x) => x.tap === tap)?.mac;
+      if (mac) return mac;
+      break;
+    }
+  }
+  return UNICAST;
+}
+
+/** The frame as it enters `bridge` by `port`, for the tracer. */
+export function enteringPacket(port: string, frame: WalkFrame, carried: { portTag?: number | undefined; before?: Segment | undefined; tunnelled: boolean }): TracePacket {
+  const fields: Record<string, string> = { ...frame };
+  if (carried.tunnelled) {
+    // decapsulated: untagged, with the key it came with
+    fields.vlan_tci = '0';
+    if (carried.before?.kind === 'key') fields.tun_id = carried.before.key;
+  } else {
+    // not from a tunnel: OVS gives it tunnel id 0
+    fields.tun_id = '0';
+    // an access port's tag is added by NORMAL, not seen by the flows: the frame enters untagged
+    if (carried.portTag !== undefined) fields.vlan_tci = '0';
+    else if (carried.before?.kind === 'vlan') fields.dl_vlan = String(carried.before.vlan);
+  }
+  return { inPort: { name: port }, fields };
+}
+
+/** The trace in one sentence for a walk's step, with the flows it rests on; undefined when the bridge has no flows. */
+export function traceWords(topology: Topology, bridge: Bridge, packet: TracePacket, leavesBy: string | undefined): { text: Bilingual; evidence: EvidenceRef[]; trace: Trace } | undefined {
+  const tracer = bridgeTracer(topology, bridge);
+  if (!tracer.hasFlows) return undefined;
+  const trace = tracer.trace(packet);
+  const lines = traceLines(topology, trace);
+  const zh = lines.map((l) => l.text.zh).join('；');
+  const en = lines.map((l) => l.text.en).join('; ');
+  let tail: Bilingual = { zh: '', en: '' };
+  // the path leaves by a port the traced flows never send to: say so rather than hide it
+  const anywhere = trace.exits.some((e) => e.kind === 'forward' && ['NORMAL', 'FLOOD', 'ALL'].includes(e.how));
+  const reaches = trace.exits.some((e) => e.kind === 'output' && e.port.name === leavesBy);
+  if (leavesBy !== undefined && !anywhere && !reaches && trace.certain) {
+    tail = { zh: `按这些流，帧不会从 ${leavesBy} 发出。`, en: ` By these flows the frame is not sent out of ${leavesBy}.` };
+  }
+  return {
+    text: { zh: `逐表追踪（如 ovs-appctl ofproto/trace）：${zh}。${tail.zh}`, en: `Table by table (as ovs-appctl ofproto/trace would tell it): ${en}.${tail.en}` },
+    evidence: lines.flatMap((l) => l.evidence),
+    trace,
+  };
+}
