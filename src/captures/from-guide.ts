@@ -84,9 +84,11 @@ export function capturesOfGuide(tree: RstElement, file: string, defaultHost = 'h
       const child = children[i]!;
       if (!isElement(child) || child.type !== 'literal_block') continue;
       const value = toText(child);
-      const startLine = child.position?.start.line ?? 1;
+      // a block from an included file names it (data.source); a `:literal:` include's text starts at data.sourceLine there
+      const includedFrom = typeof child.data?.source === 'string' ? child.data.source : undefined;
+      const startLine = typeof child.data?.sourceLine === 'number' ? child.data.sourceLine : (child.position?.start.line ?? 1);
       const hostHere = childHost ?? lastHost;
-      const base = { file, host: hostHere ?? defaultHost, section: childSection, explicitHost: hostHere !== undefined };
+      const base = { file: includedFrom ?? file, host: hostHere ?? defaultHost, section: childSection, explicitHost: hostHere !== undefined };
       const command = commandOfParagraph(children[i - 1]);
       if (command !== undefined) {
         found.push({ ...base, command, text: value, line: startLine });

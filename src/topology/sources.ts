@@ -58,7 +58,8 @@ function readGuideInto(path: string, sources: Sources): void {
     sources.captures.push({
       host: capture.host,
       command: capture.command,
-      file: path,
+      // the guide, or the file an include brought the block from
+      file: capture.file,
       // output line 1 is the literal block's first line
       lineOffset: capture.line - 1 + result.lineOffset,
       result,

@@ -162,6 +162,8 @@ function include(call: DirectiveCall): RstNode[] {
 function literalInclude(call: DirectiveCall, rawText: string, lines: SourceLine[], source: string, tabWidth: number): RstElement {
   const value = tabWidth >= 0 ? expandTabs(rawText, tabWidth) : rawText;
   const block = element('literal_block', { source, 'xml:space': 'preserve' }, [], call.position);
+  // the position is the directive's; where the text itself starts in the included file is kept for evidence
+  block.data = { source, sourceLine: lines[0]?.line ?? 1 };
   const classes = classesOf(call);
   if (classes.length > 0) block.attributes.classes = classes;
   addName(call, block);

@@ -94,10 +94,16 @@ export function linesSpan(first: SourceLine, last: SourceLine = first): Position
   return { start: pointAt(first, 0), end: pointAt(last, last.text.length) };
 }
 
-/** A literal_block holding `value`, positioned on `lines`. */
-export function literalBlock(value: string, lines: readonly BlockLine[] | readonly SourceLine[]): RstElement {
+/**
+ * A literal_block holding `value`, positioned on `lines`. With `documentSource`,
+ * a block read from another file (an included one) says which in `data.source`:
+ * its position's lines are that file's.
+ */
+export function literalBlock(value: string, lines: readonly BlockLine[] | readonly SourceLine[], documentSource?: string): RstElement {
   const node = element('literal_block', { 'xml:space': 'preserve' }, value ? [{ type: 'text', value }] : []);
   if (lines.length > 0) node.position = linesSpan(lines[0]!, lines[lines.length - 1]!);
+  const source = lines[0]?.source;
+  if (documentSource !== undefined && source !== undefined && source !== documentSource) node.data = { source };
   return node;
 }
 

@@ -787,7 +787,7 @@ export class Machine {
       return q.next;
     }
     const lines = body.toArray();
-    this.add(literalBlock(lines.map((l) => l.text).join('\n'), lines));
+    this.add(literalBlock(lines.map((l) => l.text).join('\n'), lines, this.p.document.settings.sourceName));
     if (!r.blankFinish) this.add(this.unindentWarning('Literal block', r.last + 1));
     return r.last + 1;
   }
@@ -836,7 +836,7 @@ export class Machine {
     }
     if (next === null) next = b.end;
     if (context.length) {
-      this.add(literalBlock(context.map((l) => l.text).join('\n'), context));
+      this.add(literalBlock(context.map((l) => l.text).join('\n'), context, this.p.document.settings.sourceName));
     } else {
       this.add(this.p.message(Level.WARNING, 'Literal block expected; none found.', this.lineNo(next)));
     }
