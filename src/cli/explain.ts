@@ -40,7 +40,11 @@ export function explainText(t: Topology, lang: 'zh' | 'en'): string {
   for (const e of t.explanations) lines.push(`- ${e.text[lang]}${at(e.evidence)}`);
   for (const w of t.walks) {
     lines.push('', `# ${w.title[lang]}`, '');
-    for (const s of w.steps) lines.push(`${s.text[lang]}${at(s.evidence)}`);
+    for (const s of w.steps) {
+      lines.push(`${s.text[lang]}${at(s.evidence)}`);
+      // a bridge's flows, table by table, under the step
+      for (const t of s.tables ?? []) lines.push(`${'  '.repeat(t.depth + 1)}- ${t.text[lang]}${at(t.evidence)}`);
+    }
   }
   const claims = t.findings.filter((f) => f.claim);
   if (claims.length) {

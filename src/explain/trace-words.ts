@@ -149,16 +149,33 @@ export function traceLines(topology: Topology, trace: Trace): TraceLine[] {
   return out;
 }
 
+/** How a packet leaves by one exit, for the outcome sentence. */
+function exitWords(topology: Topology, trace: Trace, e: Trace['exits'][number]): Bilingual {
+  const at = { host: trace.host, bridge: trace.bridge };
+  if (e.kind === 'output') {
+    const c = carriedWords(e);
+    return { zh: `从 ${portName(topology, at, e.port)} 发出${c.zh}`, en: `out of ${portName(topology, at, e.port)}${c.en}` };
+  }
+  const c = carriedWords(e.vlan === null ? { ...(e.tunnelId === undefined ? {} : { tunnelId: e.tunnelId }) } : e);
+  const how: Record<string, Bilingual> = {
+    NORMAL: { zh: '按普通二层交换转发（NORMAL）', en: 'on by normal switching (NORMAL)' },
+    FLOOD: { zh: '泛洪到其他端口（FLOOD）', en: 'to its other ports (FLOOD)' },
+    ALL: { zh: '发到其他所有端口（ALL）', en: 'to every other port (ALL)' },
+    IN_PORT: { zh: '从入端口发回（IN_PORT）', en: 'back out of the port it came in by (IN_PORT)' },
+    CONTROLLER: { zh: '交给控制器（CONTROLLER）', en: 'to the controller (CONTROLLER)' },
+  };
+  const w = how[e.how] ?? { zh: `发到 ${e.how}`, en: `to ${e.how}` };
+  return { zh: `${w.zh}${c.zh}`, en: `${w.en}${c.en}` };
+}
+
 /** Where the packet ends up, in one sentence. */
 export function traceOutcome(topology: Topology, trace: Trace): Bilingual {
-  const at = { host: trace.host, bridge: trace.bridge };
   if (!trace.exits.length) {
     return trace.certain
       ? { zh: `${trace.bridge} 丢弃这个包`, en: `${trace.bridge} drops the packet` }
       : { zh: `按抓取到的流，${trace.bridge} 不一定会发出这个包`, en: `from the captured flows, ${trace.bridge} may not send the packet anywhere` };
   }
-  const zh = trace.exits.map((e) => (e.kind === 'output' ? `${portName(topology, at, e.port)}${carriedWords(e).zh}` : `${e.how}${carriedWords(e).zh}`));
-  const en = trace.exits.map((e) => (e.kind === 'output' ? `${portName(topology, at, e.port)}${carriedWords(e).en}` : `${e.how}${carriedWords(e).en}`));
-  const maybe = trace.certain ? { zh: '', en: '' } : { zh: '（有的步骤取决于抓取中不知道的字段，见上）', en: ' (some steps depend on fields the captures do not give, see above)' };
-  return { zh: `${trace.bridge} 把包发往 ${zh.join('、')}${maybe.zh}`, en: `${trace.bridge} sends the packet to ${en.join(', ')}${maybe.en}` };
+  const exits = trace.exits.map((e) => exitWords(topology, trace, e));
+  const maybe = trace.certain ? { zh: '', en: '' } : { zh: '（有的步骤取决于抓取中不知道的字段）', en: ' (some steps depend on fields the captures do not give)' };
+  return { zh: `${trace.bridge} 把包${exits.map((x) => x.zh).join('，并')}${maybe.zh}`, en: `${trace.bridge} sends the packet ${exits.map((x) => x.en).join(', and ')}${maybe.en}` };
 }

@@ -8,7 +8,7 @@
 import type { Bilingual, Bridge, EvidenceRef, Topology } from '../topology/model.js';
 import type { Hop, Segment } from './path-search.js';
 import { bridgeTracer, type Trace, type TracePacket } from './flow-trace.js';
-import { traceLines } from './trace-words.js';
+import { type TraceLine, traceLines, traceOutcome } from './trace-words.js';
 
 /** What kind of packet a walk follows, in match syntax (`udp: ''`, `tp_dst: '67'`); `dl_dst` may be left for the path to give. */
 export type WalkFrame = Record<string, string>;
@@ -61,14 +61,17 @@ export function enteringPacket(port: string, frame: WalkFrame, carried: { portTa
   return { inPort: { name: port }, fields };
 }
 
-/** The trace in one sentence for a walk's step, with the flows it rests on; undefined when the bridge has no flows. */
-export function traceWords(topology: Topology, bridge: Bridge, packet: TracePacket, leavesBy: string | undefined): { text: Bilingual; evidence: EvidenceRef[]; trace: Trace } | undefined {
+/**
+ * The trace for a walk's step: a sentence with where the flows send the frame,
+ * and the lines table by table, with the flows they rest on; undefined when
+ * the bridge has no flows.
+ */
+export function traceWords(topology: Topology, bridge: Bridge, packet: TracePacket, leavesBy: string | undefined): { text: Bilingual; tables: TraceLine[]; evidence: EvidenceRef[]; trace: Trace } | undefined {
   const tracer = bridgeTracer(topology, bridge);
   if (!tracer.hasFlows) return undefined;
   const trace = tracer.trace(packet);
-  const lines = traceLines(topology, trace);
-  const zh = lines.map((l) => l.text.zh).join('；');
-  const en = lines.map((l) => l.text.en).join('; ');
+  const tables = traceLines(topology, trace);
+  const outcome = traceOutcome(topology, trace);
   let tail: Bilingual = { zh: '', en: '' };
   // the path leaves by a port the traced flows never send to: say so rather than hide it
   const anywhere = trace.exits.some((e) => e.kind === 'forward' && ['NORMAL', 'FLOOD', 'ALL'].includes(e.how));
@@ -77,8 +80,9 @@ export function traceWords(topology: Topology, bridge: Bridge, packet: TracePack
     tail = { zh: `按这些流，帧不会从 ${leavesBy} 发出。`, en: ` By these flows the frame is not sent out of ${leavesBy}.` };
   }
   return {
-    text: { zh: `逐表追踪（如 ovs-appctl ofproto/trace）：${zh}。${tail.zh}`, en: `Table by table (as ovs-appctl ofproto/trace would tell it): ${en}.${tail.en}` },
-    evidence: lines.flatMap((l) => l.evidence),
+    text: { zh: `逐表追踪它的流表（如 ovs-appctl ofproto/trace）：${outcome.zh}。${tail.zh}`, en: `Traced table by table through its flows (as ovs-appctl ofproto/trace would): ${outcome.en}.${tail.en}` },
+    tables,
+    evidence: tables.flatMap((l) => l.evidence),
     trace,
   };
 }

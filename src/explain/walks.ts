@@ -212,7 +212,9 @@ function describe(topology: Topology, graph: TopologyGraph, path: Hop[], ctx: Ro
       }
       // the flows that set what the frame carries here (VLAN or key) are evidence of this step too
       const proof = segment && segment.kind !== 'unknown' && segment.proof?.kind === 'flow' && segment.proof.bridge === node.name && segment.proof.host === node.host ? segment.proof.flows : [];
-      steps.push(step(topology, at, text, evidence(ev, narration?.evidence, proof.flatMap((f) => f.evidence))));
+      const bridgeStep = step(topology, at, text, evidence(ev, narration?.evidence, proof.flatMap((f) => f.evidence)));
+      if (traced) bridgeStep.tables = traced.tables;
+      steps.push(bridgeStep);
       return;
     }
     if (node.kind === 'namespace') {

@@ -31,13 +31,21 @@ export interface CaptureView {
   lines: CaptureLine[];
 }
 
+export interface WalkStepView {
+  at: string;
+  text: string;
+  where: EvidenceLink[];
+  /** The bridge's flows table by table (a nested list on the page); empty for other steps. */
+  tables: { depth: number; text: string; where: EvidenceLink[] }[];
+}
+
 export interface TopologyPage {
   name: string;
   lang: Language;
   source: string;
   diagram: string;
   explanations: { id: string; text: string; where: EvidenceLink[] }[];
-  walks: { id: string; title: string; steps: { at: string; text: string; where: EvidenceLink[] }[] }[];
+  walks: { id: string; title: string; steps: WalkStepView[] }[];
   /** A claim's `where` is a line of the guide's prose (no capture row to link to). */
   findings: { kind: string; message: string; claim?: { text: string; where: string }; where: EvidenceLink[] }[];
   coverage: Topology['coverage'];
@@ -78,6 +86,21 @@ const placeOf = (at: { host: string; netns?: string; name: string }) =>
 
 /** The page numbers the steps (<ol>); a step text that numbers itself (`3. It enters …`) loses its number. */
 const stepText = (text: string) => text.replace(/^\s*\d+[.、]\s*/, '');
+
+/** The packet walks as a page shows them in `lang`: numbered by the page, each bridge's trace as a nested list. */
+export function walkViews(topology: Topology, lang: Language): TopologyPage['walks'] {
+  const say = (b: Bilingual) => b[lang] || b.zh || b.en;
+  return topology.walks.map((w) => ({
+    id: w.id,
+    title: say(w.title),
+    steps: w.steps.map((s): WalkStepView => ({
+      at: placeOf(s.at),
+      text: stepText(say(s.text)),
+      where: where(s.evidence),
+      tables: (s.tables ?? []).map((t) => ({ depth: t.depth, text: say(t.text), where: where(t.evidence) })),
+    })),
+  }));
+}
 
 /** Every output line of every capture, as the file shows it (minus the block's indentation). */
 export function captureViews(sources: Sources, read: (file: string) => string[]): CaptureView[] {
@@ -125,10 +148,7 @@ export async function guidePages(options: GuidePagesOptions): Promise<TopologyPa
         source,
         diagram: await guideDiagram(guide.name, source, lang, report),
         explanations: topology.explanations.map((e) => ({ id: e.id, text: say(e.text), where: where(e.evidence) })),
-        walks: topology.walks.map((w) => ({
-          id: w.id, title: say(w.title),
-          steps: w.steps.map((s) => ({ at: placeOf(s.at), text: stepText(say(s.text)), where: where(s.evidence) })),
-        })),
+        walks: walkViews(topology, lang),
         findings: topology.findings.map((f) => ({
           kind: f.kind, message: say(f.message), where: where(f.evidence),
           ...(f.claim ? { claim: { text: f.claim.text, where: `${f.claim.file}:${f.claim.line}` } } : {}),

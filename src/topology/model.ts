@@ -215,6 +215,12 @@ export interface WalkStep {
   at: Endpoint;
   text: Bilingual;
   evidence: EvidenceRef[];
+  /**
+   * How an OVS bridge's flows move the frame, table by table (what
+   * `ovs-appctl ofproto/trace` would print): one line per lookup or action,
+   * `depth` one more inside each resubmit, each lookup with its flow's line.
+   */
+  tables?: { depth: number; text: Bilingual; evidence: EvidenceRef[] }[];
 }
 
 export interface Walk {

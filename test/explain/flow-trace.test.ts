@@ -68,8 +68,8 @@ test('should bring a frame from the tunnel in with the far host\'s own local VLA
   assert.deepEqual(exits(trace), ['patch-int vlan=2 key=0x2a']);
   const lines = traceLines(greTwoVms, trace);
   assert.equal(lines[0]!.evidence[0]!.file.endsWith('network/02-ovs-ofctl-dump-flows-br-tun.txt'), true);
-  assert.match(traceOutcome(greTwoVms, trace).en, /^br-tun sends the packet to patch-int \(tagged VLAN 2, tunnel id 0x2a\)$/);
-  assert.match(traceOutcome(greTwoVms, trace).zh, /patch-int（带 VLAN 2，隧道 id 0x2a）/);
+  assert.match(traceOutcome(greTwoVms, trace).en, /^br-tun sends the packet out of patch-int \(tagged VLAN 2, tunnel id 0x2a\)$/);
+  assert.match(traceOutcome(greTwoVms, trace).zh, /从 patch-int 发出（带 VLAN 2，隧道 id 0x2a）/);
 });
 
 test('should drop a frame from the tunnel with a key no network uses (table 2 priority 0)', () => {

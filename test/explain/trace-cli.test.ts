@@ -22,7 +22,7 @@ test('should print each table the packet visits, indented by resubmit depth, wit
   assert.match(r.out, /^- table 0: the priority 1 flow that matches in_port=patch-int \(port 1\) \[.*compute\/02-ovs-ofctl-dump-flows-br-tun\.txt:3\]$/m);
   assert.match(r.out, /^  - table 1: .*broadcast and multicast frames \[.*:7\]$/m);
   assert.match(r.out, /^    - send out of gre-c6336415 \(untagged, tunnel id 0x2a\)$/m);
-  assert.match(r.out, /^br-tun sends the packet to gre-c6336415 \(untagged, tunnel id 0x2a\)$/m);
+  assert.match(r.out, /^br-tun sends the packet out of gre-c6336415 \(untagged, tunnel id 0x2a\)$/m);
 });
 
 test('should give the trace as JSON and in Chinese', async () => {
@@ -31,7 +31,7 @@ test('should give the trace as JSON and in Chinese', async () => {
   const parsed = JSON.parse(json.out) as { certain: boolean; steps: { depth: number; text: { en: string } }[]; outcome: { en: string } };
   assert.equal(parsed.certain, true);
   assert.deepEqual(parsed.steps.map((s) => s.depth).slice(0, 3), [0, 1, 1]);
-  assert.match(parsed.outcome.en, /patch-int \(tagged VLAN 2, tunnel id 0x2a\)/);
+  assert.match(parsed.outcome.en, /out of patch-int \(tagged VLAN 2, tunnel id 0x2a\)/);
   const zh = await run({ bridge: 'br-tun', host: 'network', flow: 'in_port=2,tun_id=0x2a', lang: 'zh' });
   assert.match(zh.out, /^# network 上 br-tun 的流表追踪/m);
   assert.match(zh.out, /表 2：命中优先级 1 的流/);

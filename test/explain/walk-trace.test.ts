@@ -3,7 +3,7 @@
 // namespace) for SNAT, broadcast for DHCP, the key it came with from a tunnel.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadCase } from '../topology/fixture-cases.js';
+import { loadCase, tablesText } from '../topology/fixture-cases.js';
 import { destinationMac, enteringPacket } from '../../src/explain/walk-trace.js';
 import { TopologyGraph, vmKey, nsKey } from '../../src/explain/path-search.js';
 
@@ -13,18 +13,20 @@ const says = (refs: { file: string; line: number }[], file: string, line: number
 test('SNAT walk: the frame goes to the router\'s qr- MAC, so br-tun takes the flow learn() wrote for that MAC', () => {
   const walk = t.walks.find((w) => w.id === 'walk:snat:compute/instance-00000001')!;
   const brTun = walk.steps.find((s) => s.at.host === 'compute' && s.at.name === 'br-tun')!;
-  assert.match(brTun.text.en, /table 1: the priority 32768 flow that matches unicast frames; table 20: the priority 1 flow that matches VLAN 1 \(vlan_tci=0x0001\/0x0fff\), destination MAC=fa:16:3e:5d:6e:7f; strip the VLAN tag; set tunnel id 0x2a; send out of gre-c6336415 \(untagged, tunnel id 0x2a\)\./);
-  assert.doesNotMatch(brTun.text.en, /unless/, 'nothing left unknown: the MAC is given');
+  assert.match(tablesText(brTun), /table 1: the priority 32768 flow that matches unicast frames; table 20: the priority 1 flow that matches VLAN 1 \(vlan_tci=0x0001\/0x0fff\), destination MAC=fa:16:3e:5d:6e:7f; strip the VLAN tag; set tunnel id 0x2a; send out of gre-c6336415 \(untagged, tunnel id 0x2a\)\./);
+  assert.doesNotMatch(tablesText(brTun), /unless/, 'nothing left unknown: the MAC is given');
   assert.ok(says(brTun.evidence, 'compute/02-ovs-ofctl-dump-flows-br-tun.txt', 13), 'the learned flow line');
 });
 
 test('DHCP walk: a broadcast takes br-tun\'s flood table; arriving from the tunnel it gets the far host\'s local VLAN and is learned', () => {
   const walk = t.walks.find((w) => w.id.startsWith('walk:dhcp:compute/instance-00000001'))!;
   const out = walk.steps.find((s) => s.at.host === 'compute' && s.at.name === 'br-tun')!;
-  assert.match(out.text.en, /table 1: the priority 32768 flow that matches broadcast and multicast frames; table 21: the priority 32768 flow that matches VLAN=1; strip the VLAN tag; set tunnel id 0x2a; send out of gre-c6336415/);
+  assert.match(tablesText(out), /table 1: the priority 32768 flow that matches broadcast and multicast frames; table 21: the priority 32768 flow that matches VLAN=1; strip the VLAN tag; set tunnel id 0x2a; send out of gre-c6336415/);
   const back = walk.steps.find((s) => s.at.host === 'network' && s.at.name === 'br-tun')!;
-  assert.match(back.text.en, /table 2: the priority 1 flow that matches tunnel id=0x2a; set the VLAN to 2; table 10: the priority 1 flow that matches every packet; learn: .*; send out of patch-int \(tagged VLAN 2, tunnel id 0x2a\)\./);
-  assert.match(back.text.zh, /逐表追踪（如 ovs-appctl ofproto\/trace）：表 0：命中优先级 1 的流/);
+  assert.match(tablesText(back), /table 2: the priority 1 flow that matches tunnel id=0x2a; set the VLAN to 2; table 10: the priority 1 flow that matches every packet; learn: .*; send out of patch-int \(tagged VLAN 2, tunnel id 0x2a\)\./);
+  assert.match(back.text.zh, /逐表追踪它的流表（如 ovs-appctl ofproto\/trace）：br-tun 把包从 patch-int 发出（带 VLAN 2，隧道 id 0x2a）。/);
+  assert.match(tablesText(back, 'zh'), /^表 0：命中优先级 1 的流（匹配 入端口=gre-/);
+  assert.deepEqual(back.tables!.map((t) => t.depth), [0, 1, 1, 2, 2, 2], 'each resubmit one level deeper');
 });
 
 test('destinationMac: the port a path enters its last namespace by, else only "some unicast"', () => {

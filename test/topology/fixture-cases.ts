@@ -57,3 +57,9 @@ export function expectedSubset(topology: Topology): unknown {
     walks: topology.walks.map((w) => ({ id: w.id, steps: w.steps.length })),
   };
 }
+
+/** A walk step's bridge trace (its `tables`) as one line of text: `table 0: …; table 1: …; send out of gre-1.` */
+export function tablesText(step: { tables?: { text: { zh: string; en: string } }[] }, lang: 'zh' | 'en' = 'en'): string {
+  const lines = (step.tables ?? []).map((t) => t.text[lang]);
+  return lines.length ? lines.join(lang === 'zh' ? '；' : '; ') + (lang === 'zh' ? '。' : '.') : '';
+}
