@@ -25,6 +25,8 @@ function makeInput(root: string): string {
   for (const entry of readdirSync(fixtures, { withFileTypes: true })) {
     if (entry.isDirectory()) cpSync(join(fixtures, entry.name), join(content, entry.name), { recursive: true });
   }
+  // the two-host guide includes the lab's two-VM GRE captures from its own folder
+  cpSync(join(repo, 'test/fixtures/topology/gre-two-vms/bundle'), join(content, 'two-hosts/captures'), { recursive: true });
   // Symlinks, so the data file's imports of dist/ resolve from the repository.
   symlinkSync(join(repo, 'content/_data'), join(content, '_data'));
   symlinkSync(join(repo, '_includes'), join(root, '_includes'));
@@ -85,7 +87,7 @@ describe('site build', () => {
   });
 
   it('should link every piece of evidence to its capture row on the same page', () => {
-    for (const url of ['zh/local/topology', 'en/local/topology', 'en/evil/topology']) {
+    for (const url of ['zh/local/topology', 'en/local/topology', 'en/evil/topology', 'en/two-hosts/topology']) {
       if (!existsSync(join(outA, url, 'index.html'))) continue;
       const html = page(outA, url);
       const rows = new Set([...html.matchAll(/<tr class="[a-z]+" id="([^"]+)">/g)].map((m) => m[1]));
@@ -171,6 +173,23 @@ describe('site build', () => {
     assert.ok(!html.includes('<img src=x'), 'no live img');
     assert.ok(html.includes('&lt;script&gt;alert('), 'the script line is shown as text');
     assert.match(html, /<tr class="unparsed" id="line-[^"]+">[^\n]*&lt;script&gt;[^\n]*class="reason"/);
+  });
+
+  it('should show each traced bridge of a walk table by table, with evidence in the included capture files', () => {
+    const html = page(outA, 'en/two-hosts/topology');
+    const traces = [...html.matchAll(/<ol class="trace">([\s\S]*?)<\/ol>/g)].map((m) => m[1]!);
+    assert.ok(traces.length >= 4, `traced bridge steps: ${traces.length}`);
+    // the VM → VM walk: compute's br-tun floods (or unicasts) into the GRE tunnel with key 0x2a
+    assert.ok(traces.some((t) => /table 21: the priority 32768 flow that matches VLAN=1/.test(t) && /send out of gre-c6336415 \(untagged, tunnel id 0x2a\)/.test(t)));
+    // resubmits are nested: depth classes beyond 0
+    assert.match(html, /<li class="depth-2" style="--depth: 2">/);
+    // each lookup cites its flow line in the included dump, and that row is on the page
+    const cited = [...html.matchAll(/<li class="depth-\d" [^>]*>table \d+: [^<]*<span class="evidence"><a href="#(line-[^"]+)">([^<]+)<\/a>/g)];
+    assert.ok(cited.length > 0);
+    for (const [, anchor, label] of cited) {
+      assert.match(label!, /captures\/(compute|network)\/\d\d-ovs-ofctl-dump-flows-br-tun\.txt:\d+$/);
+      assert.ok(html.includes(`id="${anchor}"`), `${label} is a capture row`);
+    }
   });
 
   it('should produce byte-identical sites from the same input', () => {
