@@ -4,7 +4,7 @@
 // Eleventy's global data file content/_data/guides.js calls this.
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, isAbsolute, join, relative } from 'node:path';
 import type { LineRole } from '../captures/types.js';
 import { evidenceText } from '../render/diagram/index.js';
 import type { Bilingual, EvidenceRef, Topology } from '../topology/model.js';
@@ -26,6 +26,7 @@ export interface CaptureLine {
 export interface CaptureView {
   host: string;
   command: string;
+  /** The capture's file, relative to the guide's folder when inside it. */
   file: string;
   firstLine: number;
   lines: CaptureLine[];
@@ -71,13 +72,23 @@ export interface EvidenceLink {
 /** The id of the row showing line `line` of `file` in the Captures section. */
 export const lineAnchor = (file: string, line: number): string => `line-${file.replace(/[^A-Za-z0-9_.-]+/g, '-')}-${line}`;
 
-const where = (evidence: EvidenceRef[]): EvidenceLink[] => {
+/**
+ * Evidence as links, labelled relative to the guide's folder (`local.rst:260`,
+ * `captures/compute/02-….txt:3`): the page belongs to that guide.
+ */
+const whereIn = (folder: string) => (evidence: EvidenceRef[]): EvidenceLink[] => {
   const seen = new Map<string, EvidenceLink>();
   for (const e of evidence) {
-    const label = evidenceText([e]);
+    const label = evidenceText([{ ...e, file: shownPath(folder, e.file) }]);
     if (!seen.has(label)) seen.set(label, { label, anchor: lineAnchor(e.file, e.line) });
   }
   return [...seen.values()];
+};
+
+/** `file` relative to `folder` when it lies inside it, else as it is. */
+const shownPath = (folder: string, file: string) => {
+  const inside = relative(folder, file);
+  return inside && !inside.startsWith('..') && !isAbsolute(inside) ? inside : file;
 };
 
 /** `compute / qrouter-… / qg-…`, a namespace named as the step's place once. */
@@ -88,22 +99,27 @@ const placeOf = (at: { host: string; netns?: string; name: string }) =>
 const stepText = (text: string) => text.replace(/^\s*\d+[.、]\s*/, '');
 
 /** The packet walks as a page shows them in `lang`: numbered by the page, each bridge's trace as a nested list. */
-export function walkViews(topology: Topology, lang: Language): TopologyPage['walks'] {
+export function walkViews(topology: Topology, lang: Language, folder = '.'): TopologyPage['walks'] {
   const say = (b: Bilingual) => b[lang] || b.zh || b.en;
+  const where = whereIn(folder);
   return topology.walks.map((w) => ({
     id: w.id,
     title: say(w.title),
-    steps: w.steps.map((s): WalkStepView => ({
-      at: placeOf(s.at),
-      text: stepText(say(s.text)),
-      where: where(s.evidence),
-      tables: (s.tables ?? []).map((t) => ({ depth: t.depth, text: say(t.text), where: where(t.evidence) })),
-    })),
+    steps: w.steps.map((s): WalkStepView => {
+      // a flow line the nested trace cites is not listed again after the step
+      const inTables = new Set((s.tables ?? []).flatMap((t) => t.evidence.map((e) => `${e.file}:${e.line}`)));
+      return {
+        at: placeOf(s.at),
+        text: stepText(say(s.text)),
+        where: where(s.evidence.filter((e) => !inTables.has(`${e.file}:${e.line}`))),
+        tables: (s.tables ?? []).map((t) => ({ depth: t.depth, text: say(t.text), where: where(t.evidence) })),
+      };
+    }),
   }));
 }
 
 /** Every output line of every capture, as the file shows it (minus the block's indentation). */
-export function captureViews(sources: Sources, read: (file: string) => string[]): CaptureView[] {
+export function captureViews(sources: Sources, read: (file: string) => string[], folder = '.'): CaptureView[] {
   return sources.captures.map((c) => {
     const fileLines = read(c.file);
     const roles = c.result.lineRoles;
@@ -116,7 +132,7 @@ export function captureViews(sources: Sources, read: (file: string) => string[])
       const line = c.lineOffset + i + 1;
       return { anchor: lineAnchor(c.file, line), line, text: raw[i]!.slice(indent), role, ...(reason ? { reason } : {}) };
     });
-    return { host: c.host, command: c.command, file: c.file, firstLine: c.lineOffset + 1, lines };
+    return { host: c.host, command: c.command, file: shownPath(folder, c.file), firstLine: c.lineOffset + 1, lines };
   });
 }
 
@@ -139,7 +155,9 @@ export async function guidePages(options: GuidePagesOptions): Promise<TopologyPa
       if (!lines) files.set(file, (lines = readFileSync(file, 'utf8').replace(/\r\n?/g, '\n').split('\n')));
       return lines;
     };
-    const captures = captureViews(sources, read);
+    const folder = dirname(source);
+    const where = whereIn(folder);
+    const captures = captureViews(sources, read, folder);
     for (const lang of languages) {
       const say = (b: Bilingual) => b[lang] || b.zh || b.en;
       pages.push({
@@ -148,7 +166,7 @@ export async function guidePages(options: GuidePagesOptions): Promise<TopologyPa
         source,
         diagram: await guideDiagram(guide.name, source, lang, report),
         explanations: topology.explanations.map((e) => ({ id: e.id, text: say(e.text), where: where(e.evidence) })),
-        walks: walkViews(topology, lang),
+        walks: walkViews(topology, lang, folder),
         findings: topology.findings.map((f) => ({
           kind: f.kind, message: say(f.message), where: where(f.evidence),
           ...(f.claim ? { claim: { text: f.claim.text, where: `${f.claim.file}:${f.claim.line}` } } : {}),
