@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { formatDiagnostic } from './diagnostics.js';
 import { at } from './topology.js';
 
-interface TraceOptions { bridge: string; flow: string; host?: string; table?: string; lang?: string; json?: boolean; strict?: boolean }
+interface TraceOptions { bridge: string; flow: string; host?: string; table?: string; lang?: string; json?: boolean; strict?: boolean; patches?: boolean }
 
 export function register(program: Command): void {
   program
@@ -18,6 +18,7 @@ export function register(program: Command): void {
     .option('--host <name>', 'the host of the bridge, when several hosts have one by that name')
     .option('--table <n>', 'the table to start in', '0')
     .option('--lang <lang>', 'zh or en', 'en')
+    .option('--no-patches', 'stay in this bridge: do not follow patch ports into the peer bridge')
     .option('--json', 'print the trace as JSON')
     .option('--strict', 'exit non-zero when the trace depends on fields or actions the captures do not settle')
     .addHelpText('after', `
@@ -41,7 +42,7 @@ export async function runTrace(paths: string[], options: TraceOptions, out: (s: 
   if (options.lang !== undefined && options.lang !== 'zh' && options.lang !== 'en') return fail(`--lang must be zh or en, not ${options.lang}`);
   const table = Number(options.table ?? '0');
   if (!Number.isInteger(table) || table < 0 || table > 254) return fail(`--table must be a table number 0–254, not ${options.table}`);
-  const { bridgeTracer, parsePacketSpec } = await import('../explain/flow-trace.js');
+  const { bridgeTracer, parsePacketSpec, traceAcrossPatches } = await import('../explain/flow-trace.js');
   const { packet, problems } = parsePacketSpec(options.flow);
   if (problems.length) return fail(`--flow ${JSON.stringify(options.flow)}: ${problems.join('; ')}`);
 
@@ -71,14 +72,29 @@ export async function runTrace(paths: string[], options: TraceOptions, out: (s: 
     err(`netguide trace: the captures hold no flows of ${bridge.name} on ${bridge.host} (capture ovs-ofctl dump-flows ${bridge.name})\n`);
     return 1;
   }
-  const trace = tracer.trace(packet, table);
-  const lines = traceLines(topology, trace);
+  // as ofproto/trace does, a packet sent out of a patch port goes on in the peer bridge
+  const parts = options.patches === false ? [{ trace: tracer.trace(packet, table) }] : traceAcrossPatches(topology, bridge, packet, table);
+  const certain = parts.every((p) => 'trace' in p && p.trace.certain);
   if (options.json) {
-    out(JSON.stringify({ host: trace.host, bridge: trace.bridge, packet: trace.packet, certain: trace.certain, steps: lines, outcome: traceOutcome(topology, trace) }, null, 2) + '\n');
+    const bridges = parts.map((p) => ('trace' in p
+      ? { bridge: p.trace.bridge, ...(p.from ? { from: p.from } : {}), certain: p.trace.certain, steps: traceLines(topology, p.trace), outcome: traceOutcome(topology, p.trace) }
+      : { bridge: p.missing, from: p.from, flows: 'not captured' }));
+    out(JSON.stringify({ host: bridge.host, packet, certain, bridges }, null, 2) + '\n');
   } else {
     const title = lang === 'zh' ? `# ${bridge.host} 上 ${bridge.name} 的流表追踪：${options.flow}` : `# Trace of ${options.flow} through ${bridge.name} on ${bridge.host}`;
-    const body = lines.map((l) => `${'  '.repeat(l.depth)}- ${l.text[lang]}${at(l.evidence)}`);
-    out([title, '', ...body, '', traceOutcome(topology, trace)[lang], ''].join('\n'));
+    const body: string[] = [];
+    for (const p of parts) {
+      if (p.from) {
+        body.push('', lang === 'zh' ? `## 经 patch 端口 ${p.from.port} → ${p.from.peer} 进入 ${'trace' in p ? p.trace.bridge : p.missing}` : `## Through the patch ports ${p.from.port} → ${p.from.peer} into ${'trace' in p ? p.trace.bridge : p.missing}`, '');
+      }
+      if (!('trace' in p)) {
+        body.push(lang === 'zh' ? `抓取中没有 ${p.missing} 的流表，追踪到此为止。` : `The flows of ${p.missing} are not captured; the trace ends here.`);
+        continue;
+      }
+      body.push(...traceLines(topology, p.trace).map((l) => `${'  '.repeat(l.depth)}- ${l.text[lang]}${at(l.evidence)}`));
+      body.push('', traceOutcome(topology, p.trace)[lang]);
+    }
+    out([title, ...(parts[0]?.from ? [] : ['']), ...body, ''].join('\n'));
   }
-  return options.strict && !trace.certain ? 1 : 0;
+  return options.strict && !certain ? 1 : 0;
 }

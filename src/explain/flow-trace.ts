@@ -39,7 +39,7 @@ export interface Unless { flow: Flow; fields: string[] }
 export type TraceStep =
   | { kind: 'lookup'; depth: number; table: number; flow?: Flow; unless: Unless[] }
   | { kind: 'set'; depth: number; action: Action; field: string; value?: string }
-  | { kind: 'output'; depth: number; action: Action; port: PortRefLike; vlan?: number | null; tunnelId?: string; skipped?: 'in_port' }
+  | { kind: 'output'; depth: number; action: Action; port: PortRefLike; vlan?: number | null; tunnelId?: string; skipped?: 'in_port'; packet?: Record<string, string> }
   | { kind: 'forward'; depth: number; action: Action; how: string; vlan?: number | null; tunnelId?: string }
   | { kind: 'learn'; depth: number; action: Action; table?: number }
   | { kind: 'conntrack'; depth: number; action: Action; table?: number; commit: boolean }
@@ -126,6 +126,23 @@ class PacketState {
   tunnelId(): string | undefined {
     const t = this.get('tun_id');
     return t.known === allOnes(64) ? `0x${t.value.toString(16)}` : undefined;
+  }
+
+  /**
+   * What is known of the packet as it leaves by a port, in match syntax, for
+   * the bridge beyond a patch port. The pipeline's own fields are left out:
+   * OVS clears registers, metadata and conntrack state at a patch port.
+   */
+  snapshot(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const [name, bits] of this.fields) {
+      if (bits.known === 0n || PIPELINE_FIELDS.includes(name)) continue;
+      const spec = fieldSpec(name)!;
+      const all = allOnes(spec.bits);
+      const shown = (v: bigint) => (spec.kind === 'mac' || spec.kind === 'ipv4' ? formatValue(spec, v) : `0x${v.toString(16)}`);
+      out[name] = bits.known === all ? shown(bits.value) : `${shown(bits.value & bits.known)}/${shown(bits.known)}`;
+    }
+    return out;
   }
 }
 
@@ -262,13 +279,13 @@ export class FlowTracer {
             const out = this.resolve(port);
             const same = (out.number !== undefined && out.number === state.inPort.number) || (out.name !== undefined && out.name === state.inPort.name);
             // OpenFlow never sends a packet back out of the port it came in by (only IN_PORT does)
-            run.steps.push({ kind: 'output', depth, action, port: out, ...this.carried(state), ...(same ? { skipped: 'in_port' as const } : {}) });
+            run.steps.push({ kind: 'output', depth, action, port: out, ...this.carried(state), ...(same ? { skipped: 'in_port' as const } : { packet: state.snapshot() }) });
           } else if (field) {
             const number = this.readField(state, field);
             if (number === undefined) {
               run.steps.push({ kind: 'drop', depth, why: 'unknown-port' });
               run.certain = false;
-            } else run.steps.push({ kind: 'output', depth, action, port: this.resolve({ number: Number(number) }), ...this.carried(state) });
+            } else run.steps.push({ kind: 'output', depth, action, port: this.resolve({ number: Number(number) }), ...this.carried(state), packet: state.snapshot() });
           }
           break;
         }
@@ -487,6 +504,46 @@ export class FlowTracer {
 }
 
 interface Run { steps: TraceStep[]; resubmits: number; certain: boolean }
+
+/** One bridge of a trace that follows patch ports: the bridge before, the patch port it left by and the peer it came in by. */
+export interface BridgeTrace { trace: Trace; from?: { bridge: string; port: string; peer: string } }
+
+/** At most this many bridges in one trace across patch ports (OVS stops a patch loop the same way). */
+const MAX_BRIDGES = 16;
+
+/**
+ * Traces a packet through `bridge` and on through every patch port it is sent
+ * out of, into the peer bridge of that host, as ofproto/trace does. A bridge
+ * without captured flows ends the trace there (its `trace` is undefined).
+ */
+export function traceAcrossPatches(topology: Topology, bridge: Pick<Bridge, 'host' | 'name' | 'ports'>, packet: TracePacket, table = 0): (BridgeTrace | { missing: string; from: { bridge: string; port: string; peer: string } })[] {
+  const out: (BridgeTrace | { missing: string; from: { bridge: string; port: string; peer: string } })[] = [];
+  const queue: { bridge: Pick<Bridge, 'host' | 'name' | 'ports'>; packet: TracePacket; table: number; from?: { bridge: string; port: string; peer: string } }[] = [{ bridge, packet, table }];
+  const seen = new Set<string>();
+  while (queue.length && out.length < MAX_BRIDGES) {
+    const next = queue.shift()!;
+    const key = `${next.bridge.name}\u0000${next.packet.inPort.name ?? next.packet.inPort.number}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const tracer = bridgeTracer(topology, next.bridge);
+    if (!tracer.hasFlows) {
+      out.push({ missing: next.bridge.name, from: next.from! });
+      continue;
+    }
+    const trace = tracer.trace(next.packet, next.table);
+    out.push(next.from ? { trace, from: next.from } : { trace });
+    for (const exit of trace.exits) {
+      if (exit.kind !== 'output' || exit.port.name === undefined) continue;
+      const link = topology.links.find((l) => l.kind === 'patch' && ((l.a.host === next.bridge.host && l.a.name === exit.port.name) || (l.b.host === next.bridge.host && l.b.name === exit.port.name)));
+      if (!link) continue;
+      const peer = link.a.name === exit.port.name ? link.b.name : link.a.name;
+      const peerBridge = topology.bridges.find((b) => b.kind === 'ovs' && b.host === next.bridge.host && b.ports.some((p) => p.name === peer));
+      if (!peerBridge) continue;
+      queue.push({ bridge: peerBridge, packet: { inPort: { name: peer }, fields: exit.packet ?? {} }, table: 0, from: { bridge: next.bridge.name, port: exit.port.name, peer } });
+    }
+  }
+  return out;
+}
 
 /** A tracer over the captured flows of one OVS bridge, with the port numbers the captures give. */
 export function bridgeTracer(topology: Topology, bridge: Pick<Bridge, 'host' | 'name' | 'ports'>): FlowTracer {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { buildTopology } from '../../src/topology/build.js';
 import { readSources } from '../../src/topology/sources.js';
 import type { Flow, Topology } from '../../src/topology/model.js';
-import { FlowTracer, bridgeTracer, parsePacketSpec, type Trace, type TracePacket } from '../../src/explain/flow-trace.js';
+import { FlowTracer, bridgeTracer, parsePacketSpec, traceAcrossPatches, type Trace, type TracePacket } from '../../src/explain/flow-trace.js';
 import { traceLines, traceOutcome } from '../../src/explain/trace-words.js';
 import { parseFlowText } from '../../src/captures/ovs/flow-line.js';
 import { caseInput } from '../topology/fixture-cases.js';
@@ -180,4 +180,18 @@ test('should refuse a packet description it cannot read, saying why', () => {
   assert.deepEqual(parsePacketSpec('dl_vlan=1').problems, ['the packet needs in_port=PORT']);
   assert.match(parsePacketSpec('in_port=1,bogus').problems[0]!, /not a protocol/);
   assert.match(parsePacketSpec('in_port=1,dl_dst=zz').problems[0]!, /not a field and value/);
+});
+
+test('should carry what a bridge changed through a patch port, and clear the pipeline registers there', () => {
+  const b = greTwoVms.bridges.find((x) => x.host === 'network' && x.name === 'br-tun')!;
+  const parts = traceAcrossPatches(greTwoVms, b, packet('in_port=2,tun_id=0x2a,dl_dst=ff:ff:ff:ff:ff:ff'));
+  assert.equal(parts.length, 2);
+  const [first, second] = parts as [{ trace: Trace }, { trace: Trace; from: unknown }];
+  const out = first.trace.exits[0]!;
+  assert.ok(out.kind === 'output');
+  // the VLAN br-tun set (mod_vlan_vid:2) and the key stay; registers and metadata are not carried.
+  // The priority bits stay unknown (/0x1fff): whether the frame came tagged was not given
+  assert.deepEqual(out.packet, { eth_dst: 'ff:ff:ff:ff:ff:ff', tun_id: '0x2a', vlan_tci: '0x1002/0x1fff' });
+  assert.deepEqual(second.trace.packet, { inPort: { name: 'patch-tun' }, fields: out.packet });
+  assert.deepEqual(second.from, { bridge: 'br-tun', port: 'patch-int', peer: 'patch-tun' });
 });

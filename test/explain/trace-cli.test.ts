@@ -28,13 +28,28 @@ test('should print each table the packet visits, indented by resubmit depth, wit
 test('should give the trace as JSON and in Chinese', async () => {
   const json = await run({ bridge: 'br-tun', host: 'network', flow: 'in_port=2,tun_id=0x2a', json: true });
   assert.equal(json.status, 0);
-  const parsed = JSON.parse(json.out) as { certain: boolean; steps: { depth: number; text: { en: string } }[]; outcome: { en: string } };
+  type Part = { bridge: string; from?: { bridge: string; port: string; peer: string }; steps: { depth: number; text: { en: string } }[]; outcome: { en: string } };
+  const parsed = JSON.parse(json.out) as { certain: boolean; bridges: Part[] };
   assert.equal(parsed.certain, true);
-  assert.deepEqual(parsed.steps.map((s) => s.depth).slice(0, 3), [0, 1, 1]);
-  assert.match(parsed.outcome.en, /out of patch-int \(tagged VLAN 2, tunnel id 0x2a\)/);
+  assert.deepEqual(parsed.bridges.map((b) => b.bridge), ['br-tun', 'br-int'], 'on through the patch port, as ofproto/trace goes');
+  const [tun, int] = parsed.bridges as [Part, Part];
+  assert.deepEqual(tun.steps.map((s) => s.depth).slice(0, 3), [0, 1, 1]);
+  assert.match(tun.outcome.en, /out of patch-int \(tagged VLAN 2, tunnel id 0x2a\)/);
+  assert.deepEqual(int.from, { bridge: 'br-tun', port: 'patch-int', peer: 'patch-tun' });
+  // br-int sees the frame as br-tun sent it: tagged VLAN 2
+  assert.match(int.outcome.en, /^br-int sends the packet on by normal switching \(NORMAL\) \(tagged VLAN 2, tunnel id 0x2a\)$/);
   const zh = await run({ bridge: 'br-tun', host: 'network', flow: 'in_port=2,tun_id=0x2a', lang: 'zh' });
   assert.match(zh.out, /^# network 上 br-tun 的流表追踪/m);
   assert.match(zh.out, /表 2：命中优先级 1 的流/);
+});
+
+test('should follow a patch port into the peer bridge, and stay in the bridge with --no-patches', async () => {
+  const across = await run({ bridge: 'br-tun', host: 'network', flow: 'in_port=2,tun_id=0x2a' });
+  assert.match(across.out, /^## Through the patch ports patch-int → patch-tun into br-int$/m);
+  assert.match(across.out, /^- table 0: the priority 1 flow that matches every packet \[.*network\/03-ovs-ofctl-dump-flows-br-int\.txt:3\]$/m);
+  const alone = await run({ bridge: 'br-tun', host: 'network', flow: 'in_port=2,tun_id=0x2a', patches: false });
+  assert.doesNotMatch(alone.out, /## Through the patch ports/);
+  assert.match(alone.out, /br-tun sends the packet out of patch-int/);
 });
 
 test('should exit 2 on a packet it cannot read or a bridge on several hosts, and 1 on a bridge not captured', async () => {
