@@ -3,9 +3,11 @@
 // membership, so packet walks follow what the captures prove (or, for a wire,
 // make likely, saying why) instead of assuming names. The search carries the
 // frame's segment end to end (segment.ts): the local VLAN on a bridge, the
-// tunnel key inside a tunnel, the VLAN a flow rewrote it to or a wire carried.
+// tunnel key inside a tunnel, the VLAN a flow rewrote it to or a wire carried,
+// or no tag at all (a flat network, between the flows that strip and add it).
 // A frame leaves an OVS bridge only by a port of its own VLAN (or an untagged
-// trunk/patch/tunnel), so a walk never reaches a port of another network.
+// trunk/patch/tunnel), so a walk never reaches a port of another network; an
+// untagged frame reaches no access port until a flow gives it a local VLAN.
 // Where the flows that would prove a mapping are not captured, the hop says so
 // instead of guessing.
 
@@ -19,7 +21,7 @@ export interface Hop {
   via?: { kind: Link['kind'] | 'netns'; link?: Link };
   /** The local VLAN the frame carries here, when it carries one. */
   tag?: number;
-  /** What the frame carries here (VLAN, tunnel key, or not provable). */
+  /** What the frame carries here (VLAN, tunnel key, no tag on a flat network, or not provable). */
   segment?: Segment;
   /** This hop was taken without proof: the reason, in both languages. */
   unproven?: Bilingual;
@@ -127,7 +129,7 @@ export class TopologyGraph {
     // leaving an OVS bridge by the port `next`
     const port = bridge.ports.find((p) => p.name === next.name);
     if (port?.tag !== undefined) {
-      if (segment?.kind === 'key') return undefined;
+      if (segment?.kind === 'key' || segment?.kind === 'untagged') return undefined;
       if (segment?.kind === 'vlan') return segment.vlan === port.tag ? {} : undefined;
       if (segment?.kind === 'unknown') return { unproven: segment.reason };
       return {};
@@ -146,5 +148,6 @@ function signature(segment: Segment | undefined): string {
   if (!segment) return '';
   if (segment.kind === 'vlan') return `v${segment.vlan}`;
   if (segment.kind === 'key') return `k${Number(segment.key)}`;
+  if (segment.kind === 'untagged') return 'n';
   return 'u';
 }

@@ -6,15 +6,24 @@
 //   br-eth1 in_port=2,dl_vlan=1 actions=mod_vlan_vid:101,NORMAL      → VLAN 101
 //   br-int  in_port=1,dl_vlan=101 actions=mod_vlan_vid:1,NORMAL      → VLAN 1
 //   eth1 ~ likely wire ~ eth1 of another host                       → VLAN 101, from the wire
+// A flat provider network carries the frame with no 802.1Q header on the wire:
+// segment `untagged`, made and undone by the flows as Neutron's agent installs
+// them for network_type flat:
+//   br-eth1 in_port=2,dl_vlan=1 actions=strip_vlan,NORMAL           → untagged
+//   eth1 ~ likely wire ~ eth1 of another host                       → untagged, from the wire
+//   br-int  in_port=1,vlan_tci=0x0000 actions=mod_vlan_vid:2,NORMAL  → VLAN 2
+// (`pop_vlan` or `load:0->NXM_OF_VLAN_TCI[]` untag too; `dl_vlan=0xffff` or
+// `vlan_tci=0x0000/0x1fff` match untagged too). An untagged frame never leaves
+// by an access port (tag=N): only a flow that tags it puts it in a local VLAN.
 // A bridge with translation flows drops what none of them maps (Neutron's agents
 // install one per network); where a bridge's flows are not captured the
 // segment becomes `unknown` with the reason, so a walk says it is not provable.
 
 import type { Bilingual, Bridge, Flow, Link, Topology } from '../topology/model.js';
-import { fromPort, vlanOfTci, vlanSetBy } from '../topology/flow-vlans.js';
+import { fromPort, keySetBy, matchesUntagged, untagsBy, vlanOfTci, vlanSetBy } from '../topology/flow-vlans.js';
 import { isPlainSwitch } from './rules/openflow.js';
 
-export { vlanSetBy };
+export { keySetBy, vlanSetBy };
 
 export type Proof =
   | { kind: 'port-tag'; host: string; bridge: string; port: string }
@@ -26,6 +35,8 @@ export type Proof =
 export type Segment =
   | { kind: 'vlan'; vlan: number; proof?: Proof }
   | { kind: 'key'; key: string; proof?: Proof }
+  /** No 802.1Q header: a flat provider network between the physical bridges (proof: the flow that stripped the VLAN, or the wire). */
+  | { kind: 'untagged'; proof?: Proof }
   | { kind: 'unknown'; reason: Bilingual };
 
 export interface Move { segment?: Segment | undefined; unproven?: Bilingual }
@@ -54,15 +65,11 @@ function sameKey(match: string | undefined, key: string): boolean {
   return (BigInt(value!) & m) === (BigInt(k) & m);
 }
 
-/** The tunnel key a flow's actions set: `set_tunnel:K`, `set_field:K->tun_id`, `load:K->NXM_NX_TUN_ID[]` (learned flows). */
-export function keySetBy(flow: Flow): string | undefined {
-  for (const a of flow.actions) {
-    if (a.type === 'set_tunnel' && a.id !== undefined) return String(a.id);
-    if (a.type === 'set_field' && a.field === 'tun_id') return String(a.value);
-    const dst = a.dst as { field?: string; start?: number } | undefined;
-    if (a.type === 'load' && dst?.field === 'NXM_NX_TUN_ID' && dst.start === undefined && a.value !== undefined) return String(a.value);
-  }
-  return undefined;
+/** A tagged or untagged frame in words, for reasons: `VLAN 101`, `the untagged (flat network) frame`. */
+function frameWords(segment: Segment & { kind: 'vlan' | 'untagged' }): Bilingual {
+  return segment.kind === 'vlan'
+    ? { zh: `VLAN ${segment.vlan}`, en: `VLAN ${segment.vlan}` }
+    : { zh: '不带 VLAN 标签（flat 网络）的帧', en: 'the untagged (flat network) frame' };
 }
 
 function notCaptured(bridge: Bridge, what: Bilingual): Bilingual {
@@ -89,22 +96,34 @@ export function enterBridge(topology: Topology, bridge: Bridge, port: string, se
     if (!mapping.length) return undefined;
     return { segment: { kind: 'vlan', vlan: vlanSetBy(mapping[0]!)!, proof: { kind: 'flow', host: bridge.host, bridge: bridge.name, flows: mapping } } };
   }
-  // a VLAN that came over a wire from another host means nothing here until this host's flows say what they make of it
+  // a VLAN (or untagged frame) that came over a wire from another host means nothing here until this host's flows say what they make of it
   if (!flows.length && segment.proof?.kind === 'wire') {
-    return { segment: { kind: 'unknown', reason: notCaptured(bridge, { zh: `从线路上来的 VLAN ${segment.vlan} 在这里变成什么`, en: `what the wire's VLAN ${segment.vlan} becomes here` }) } };
+    const what = segment.kind === 'vlan'
+      ? { zh: `从线路上来的 VLAN ${segment.vlan} 在这里变成什么`, en: `what the wire's VLAN ${segment.vlan} becomes here` }
+      : { zh: '从线路上来的不带 VLAN 标签（flat 网络）的帧在这里变成什么', en: 'what the untagged (flat network) frame from the wire becomes here' };
+    return { segment: { kind: 'unknown', reason: notCaptured(bridge, what) } };
   }
-  // a VLAN-tagged frame from a trunk, patch or veth: the flows for this VLAN (from this port) rewrite it
   if (!flows.length || isPlainSwitch(flows)) return { segment };
-  const translating = flows.filter((f) => fromPort(f, bridge, port) && (f.match.dl_vlan !== undefined || vlanOfTci(f.match.vlan_tci) !== undefined) && (keySetBy(f) !== undefined || vlanSetBy(f) !== undefined));
+  // the flows from this port that give an untagged frame a VLAN (flat network: br-int's `vlan_tci=0x0000 actions=mod_vlan_vid:LOCAL`)
+  const tagging = flows.filter((f) => fromPort(f, bridge, port) && matchesUntagged(f) && vlanSetBy(f) !== undefined);
+  const translating = flows.filter((f) => fromPort(f, bridge, port) && (f.match.dl_vlan !== undefined || vlanOfTci(f.match.vlan_tci) !== undefined) && !matchesUntagged(f) && (keySetBy(f) !== undefined || vlanSetBy(f) !== undefined || untagsBy(f)));
+  // what a port's flows map (tagged or untagged) they map alone: anything else from it is dropped
+  const surelyMapped = [...tagging, ...translating].some((f) => fromPort(f, bridge, port) === 'certain');
+  if (segment.kind === 'untagged') {
+    if (!tagging.length) return surelyMapped ? undefined : { segment };
+    return { segment: { kind: 'vlan', vlan: vlanSetBy(tagging[0]!)!, proof: { kind: 'flow', host: bridge.host, bridge: bridge.name, flows: tagging } } };
+  }
+  // a VLAN-tagged frame from a trunk, patch or veth: the flows for this VLAN (from this port) rewrite it, or strip it (flat network)
   const forThis = translating.filter((f) => Number(f.match.dl_vlan ?? vlanOfTci(f.match.vlan_tci)) === segment.vlan);
   // the flood/unicast flows Neutron installs for the VLAN (dl_vlan=…) prove the mapping; learned ones (vlan_tci=…) only add to it
   const installed = forThis.filter((f) => f.match.dl_vlan !== undefined);
   const proof = installed.length ? installed : forThis;
   // no flow maps this VLAN: dropped if flows surely from this port map other VLANs, else it goes on as it is
-  if (!proof.length) return translating.some((f) => fromPort(f, bridge, port) === 'certain') ? undefined : { segment };
+  if (!proof.length) return surelyMapped ? undefined : { segment };
   const key = proof.map(keySetBy).find((k) => k !== undefined);
   if (key !== undefined) return { segment: { kind: 'key', key, proof: { kind: 'flow', host: bridge.host, bridge: bridge.name, flows: proof.filter((f) => keySetBy(f) !== undefined) } } };
-  const vlan = proof.map(vlanSetBy).find((v) => v !== undefined)!;
+  const vlan = proof.map(vlanSetBy).find((v) => v !== undefined);
+  if (vlan === undefined) return { segment: { kind: 'untagged', proof: { kind: 'flow', host: bridge.host, bridge: bridge.name, flows: proof.filter(untagsBy) } } };
   return { segment: { kind: 'vlan', vlan, proof: { kind: 'flow', host: bridge.host, bridge: bridge.name, flows: proof.filter((f) => vlanSetBy(f) !== undefined) } } };
 }
 
@@ -112,8 +131,9 @@ export function enterBridge(topology: Topology, bridge: Bridge, port: string, se
 export function leaveByTunnel(topology: Topology, bridge: Bridge, port: string, segment: Segment | undefined): Move | undefined {
   if (!segment || segment.kind === 'unknown') return { segment };
   const flows = flowsOf(topology, bridge);
-  if (segment.kind === 'vlan') {
-    if (!flows.length) return { segment: { kind: 'unknown', reason: notCaptured(bridge, { zh: `VLAN ${segment.vlan} 换成哪个隧道 key`, en: `which tunnel key VLAN ${segment.vlan} is sent with` }) } };
+  if (segment.kind === 'vlan' || segment.kind === 'untagged') {
+    const what = frameWords(segment);
+    if (!flows.length) return { segment: { kind: 'unknown', reason: notCaptured(bridge, { zh: `${what.zh}换成哪个隧道 key`, en: `which tunnel key ${what.en} is sent with` }) } };
     // a learning switch sends it on as it is; the port's own key (options:key=…) then applies
     return isPlainSwitch(flows) ? {} : undefined;
   }
@@ -131,7 +151,7 @@ export function leaveByTunnel(topology: Topology, bridge: Bridge, port: string, 
 
 /**
  * A frame goes out of `nic` (on `from`) onto a likely physical wire: it
- * carries on the wire the VLAN it left with, when the flows of the OVS bridge
+ * carries on the wire the VLAN it left with (or none: flat network), when the flows of the OVS bridge
  * holding the NIC are captured; when they are not, which VLAN it carries there
  * is not provable (that bridge may translate it, as Neutron's br-eth1 does).
  */
@@ -142,5 +162,6 @@ export function crossWire(topology: Topology, link: Link, from: string, nic: str
   if (bridge && !flowsOf(topology, bridge).length) {
     return { segment: { kind: 'unknown', reason: notCaptured(bridge, { zh: `帧在 ${nic} 外的线路上带哪个 VLAN`, en: `which VLAN the frame carries on the wire out of ${nic}` }) } };
   }
+  if (segment.kind === 'untagged') return { segment: { kind: 'untagged', proof: { kind: 'wire', link, from } } };
   return { segment: { kind: 'vlan', vlan: segment.vlan, proof: { kind: 'wire', link, from } } };
 }

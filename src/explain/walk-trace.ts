@@ -57,6 +57,8 @@ export function enteringPacket(port: string, frame: WalkFrame, carried: { portTa
     // an access port's tag is added by NORMAL, not seen by the flows: the frame enters untagged
     if (carried.portTag !== undefined) fields.vlan_tci = '0';
     else if (carried.before?.kind === 'vlan') fields.dl_vlan = String(carried.before.vlan);
+    // a flat network's frame (from the wire, or after strip_vlan): flows matching vlan_tci=0x0000 or dl_vlan=0xffff take it
+    else if (carried.before?.kind === 'untagged') fields.vlan_tci = '0';
   }
   return { inPort: { name: port }, fields };
 }

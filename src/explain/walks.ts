@@ -188,8 +188,8 @@ function describe(topology: Topology, graph: TopologyGraph, path: Hop[], ctx: Ro
       const flows = topology.flows.filter((f) => f.host === node.host && f.bridge === node.name);
       const before = path[i - 1]?.segment;
       const arriving = path[i - 1]?.via?.kind === 'tunnel';
-      // a VLAN that came over a wire from another host, not yet made a local VLAN by this host's flows
-      const wired = before?.kind === 'vlan' && before.proof?.kind === 'wire' && portTag === undefined ? before.vlan : undefined;
+      // a VLAN (or an untagged frame) that came over a wire from another host, not yet made a local VLAN by this host's flows
+      const wired = (before?.kind === 'vlan' || before?.kind === 'untagged') && before.proof?.kind === 'wire' && portTag === undefined;
       let text: Bilingual = portTag !== undefined
         ? { zh: `经端口 ${prev} 进入 OVS 桥 ${w}，打上本地 VLAN ${portTag}。`, en: `It enters the OVS bridge ${w} by ${prev}, which tags it with local VLAN ${portTag}.` }
         : { zh: `经 ${prev} 进入 OVS 桥 ${w}${carriedVlan(before, node.name).zh}。`, en: `It enters the OVS bridge ${w} by ${prev}${carriedVlan(before, node.name).en}.` };
@@ -199,13 +199,20 @@ function describe(topology: Topology, graph: TopologyGraph, path: Hop[], ctx: Ro
         : undefined;
       const narration = traced ?? (flows.length ? plainSwitchWords(flows) : undefined);
       if (!flows.length) {
-        text = arriving || wired !== undefined || before?.kind === 'unknown'
+        text = arriving || wired || before?.kind === 'unknown'
           ? { zh: `${text.zh}抓取中没有它的流表。`, en: `${text.en} Its flows are not captured.` }
           : { zh: `${text.zh}抓取中没有它的流表，按 tag 转发是推断。`, en: `${text.en} Its flows are not captured; forwarding by tag is inferred.` };
       } else if (narration) text = { zh: `${text.zh}${narration.text.zh}`, en: `${text.en} ${narration.text.en}` };
       // a VLAN this bridge's flows rewrote into another VLAN (provider VLAN ↔ local VLAN)
       if (!arriving && before?.kind === 'vlan' && segment?.kind === 'vlan' && portTag === undefined && segment.vlan !== before.vlan) {
         text = { zh: `${text.zh}流表把 VLAN ${before.vlan} 换成 VLAN ${segment.vlan}。`, en: `${text.en} Its flows turn VLAN ${before.vlan} into VLAN ${segment.vlan}.` };
+      }
+      // a flat network: the flows strip the local VLAN towards the wire, or tag what comes untagged from it
+      if (!arriving && portTag === undefined && before?.kind === 'vlan' && segment?.kind === 'untagged') {
+        text = { zh: `${text.zh}流表去掉 VLAN ${before.vlan} 标签：帧不带 VLAN 标签（flat 网络）继续。`, en: `${text.en} Its flows strip VLAN ${before.vlan}: the frame goes on untagged (flat network).` };
+      }
+      if (!arriving && portTag === undefined && before?.kind === 'untagged' && segment?.kind === 'vlan') {
+        text = { zh: `${text.zh}流表给不带 VLAN 标签（flat 网络）的帧打上 VLAN ${segment.vlan}。`, en: `${text.en} Its flows tag the untagged (flat network) frame with VLAN ${segment.vlan}.` };
       }
       if (segment?.kind === 'unknown' && before?.kind !== 'unknown') {
         text = { zh: `${text.zh}${segment.reason.zh}。`, en: `${text.en} ${segment.reason.en.charAt(0).toUpperCase()}${segment.reason.en.slice(1)}.` };
@@ -258,9 +265,11 @@ function describe(topology: Topology, graph: TopologyGraph, path: Hop[], ctx: Ro
         // a wire no capture can prove: say what the frame carries on it, and why the wire is only likely
         const prev = path[i - 1]!.node;
         const before = path[i - 1]!.segment;
-        const setter = before?.kind === 'vlan' && before.proof?.kind === 'flow' ? before.proof : undefined;
+        const setter = (before?.kind === 'vlan' || before?.kind === 'untagged') && before.proof?.kind === 'flow' ? before.proof : undefined;
         const carried: Bilingual = segment?.kind === 'vlan'
           ? { zh: `，带 VLAN ${segment.vlan}${setter ? `（由 ${setter.host} 上 ${setter.bridge} 的流表设置）` : ''}`, en: ` tagged VLAN ${segment.vlan}${setter ? ` (set by the flows of ${setter.bridge} on ${setter.host})` : ''}` }
+          : segment?.kind === 'untagged'
+            ? { zh: `，不带 VLAN 标签（flat 网络）${setter ? `（VLAN 由 ${setter.host} 上 ${setter.bridge} 的流表去掉）` : ''}`, en: ` untagged (flat network)${setter ? ` (the VLAN stripped by the flows of ${setter.bridge} on ${setter.host})` : ''}` }
           : segment?.kind === 'unknown'
             ? before?.kind === 'unknown'
               ? { zh: '（它在线路上带的 VLAN 无法从抓取中证明）', en: ' (its VLAN on the wire is not provable from the captures)' }
@@ -305,6 +314,11 @@ function describe(topology: Topology, graph: TopologyGraph, path: Hop[], ctx: Ro
 /** How the VLAN a frame carries into a bridge by an untagged port was set, for the bridge's step. */
 function carriedVlan(before: Segment | undefined, bridge: string): Bilingual {
   if (before?.kind === 'unknown') return { zh: '（VLAN 无法从抓取中证明）', en: ' (its VLAN is not provable from the captures)' };
+  if (before?.kind === 'untagged') {
+    if (before.proof?.kind === 'wire') return { zh: `（不带 VLAN 标签（flat 网络），从 ${before.proof.from} 经线路带来）`, en: ` (untagged (flat network), as it came over the wire from ${before.proof.from})` };
+    if (before.proof?.kind === 'flow' && before.proof.bridge !== bridge) return { zh: `（不带 VLAN 标签（flat 网络），VLAN 由 ${before.proof.bridge} 的 strip_vlan 去掉）`, en: ` (untagged (flat network), its VLAN stripped by ${before.proof.bridge}'s flows)` };
+    return { zh: '（不带 VLAN 标签（flat 网络））', en: ' (untagged (flat network))' };
+  }
   if (before?.kind !== 'vlan') return { zh: '', en: '' };
   if (before.proof?.kind === 'wire') return { zh: `（VLAN ${before.vlan}，从 ${before.proof.from} 经线路带来）`, en: ` (VLAN ${before.vlan}, as it came over the wire from ${before.proof.from})` };
   if (before.proof?.kind === 'flow' && before.proof.bridge !== bridge) {

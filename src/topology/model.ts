@@ -91,6 +91,8 @@ export interface Link {
   key?: string;
   /** Physical wires: the provider VLAN ids both NICs carry, by the flows next to each. */
   vlans?: number[];
+  /** Physical wires: both NICs carry a flat provider network (untagged on the wire), by the flows next to each. */
+  flat?: boolean;
   /** Physical wires: the IPv4 subnet both NICs (or the bridges holding them) have addresses in. */
   subnet?: string;
   evidence: EvidenceRef[];

@@ -7,6 +7,13 @@
 //                  it in from the NIC, or the bridge joined to that one takes it
 //                  in from the joining port (`in_port=int-…,dl_vlan=101
 //                  actions=mod_vlan_vid:1`);
+//   flat network   both NICs carry a flat provider network, untagged on the
+//                  wire: the flows next to each strip a local VLAN on the way
+//                  out (`in_port=phy-…,dl_vlan=1 actions=strip_vlan`), or tag
+//                  what comes in untagged from the NIC or the joining port
+//                  (`in_port=int-…,vlan_tci=0x0000 actions=mod_vlan_vid:1`);
+//                  with no id on the wire, two flat networks on one NIC cannot
+//                  be told apart, so this only says both carry one;
 //   subnet         both NICs, or the bridges holding them, have IPv4 addresses
 //                  in one subnet.
 // A NIC is an interface of a host's root namespace that is no bridge, no OVS
@@ -15,7 +22,7 @@
 
 import ipaddr from 'ipaddr.js';
 import type { Bilingual, Bridge, Endpoint, EvidenceRef, Interface, Link, Topology } from './model.js';
-import { fromPort, vlanMatchedBy, vlanSetBy } from './flow-vlans.js';
+import { fromPort, matchesUntagged, untagsBy, vlanMatchedBy, vlanSetBy } from './flow-vlans.js';
 
 /** Kinds (`ip -d link`, OVS interface types) that are never a host's wire. */
 const NOT_NIC = new Set([
@@ -24,8 +31,8 @@ const NOT_NIC = new Set([
   'vlan', 'macvlan', 'macvtap', 'ipvlan',
 ]);
 
-/** One reason a NIC carries a VLAN: the flow that translates it, in words. */
-interface VlanClue { vlan: number; text: Bilingual; evidence: EvidenceRef[] }
+/** One reason a NIC carries a VLAN (or, `untagged`, a flat network): the flow that translates it, in words. */
+interface VlanClue { vlan: number | 'untagged'; text: Bilingual; evidence: EvidenceRef[] }
 
 /** An IPv4 address held by the NIC or by the bridge holding it. */
 interface HeldAddress { cidr: string; subnet: string; on: string; evidence: EvidenceRef[] }
@@ -51,16 +58,25 @@ export function inferPhysicalWires(topology: Topology): void {
 }
 
 function wire(a: Nic, b: Nic): Link | undefined {
-  const vlans = [...new Set(a.vlans.map((c) => c.vlan))].filter((v) => b.vlans.some((c) => c.vlan === v)).sort((x, y) => x - y);
+  const vlans = [...new Set(a.vlans.map((c) => c.vlan))].filter((v): v is number => v !== 'untagged' && b.vlans.some((c) => c.vlan === v)).sort((x, y) => x - y);
+  const flat = a.vlans.some((c) => c.vlan === 'untagged') && b.vlans.some((c) => c.vlan === 'untagged');
   const pair = a.addresses.flatMap((x) => b.addresses.filter((y) => y.subnet === x.subnet && y.cidr !== x.cidr).map((y) => [x, y] as const))[0];
-  if (!vlans.length && !pair) return undefined;
-  const clues = [...a.vlans, ...b.vlans].filter((c) => vlans.includes(c.vlan));
+  if (!vlans.length && !flat && !pair) return undefined;
+  const clues = [...a.vlans, ...b.vlans].filter((c) => (c.vlan === 'untagged' ? flat : vlans.includes(c.vlan)));
   const parts: Bilingual[] = [];
   if (vlans.length) {
     const list = vlans.join(', ');
+    const these = clues.filter((c) => c.vlan !== 'untagged');
     parts.push({
-      zh: `两者都承载 provider VLAN ${list}，各自网卡旁的流表会转换它（${clues.map((c) => c.text.zh).join('；')}）`,
-      en: `both carry provider VLAN ${list}, which the flows next to each NIC translate (${clues.map((c) => c.text.en).join('; ')})`,
+      zh: `两者都承载 provider VLAN ${list}，各自网卡旁的流表会转换它（${these.map((c) => c.text.zh).join('；')}）`,
+      en: `both carry provider VLAN ${list}, which the flows next to each NIC translate (${these.map((c) => c.text.en).join('; ')})`,
+    });
+  }
+  if (flat) {
+    const these = clues.filter((c) => c.vlan === 'untagged');
+    parts.push({
+      zh: `两者都承载同一种 flat（不带 VLAN 标签）provider 网络，各自网卡旁的流表去掉或打上它的本地 VLAN（${these.map((c) => c.text.zh).join('；')}）`,
+      en: `both carry the same flat (untagged) provider network, whose local VLAN the flows next to each NIC strip or add (${these.map((c) => c.text.en).join('; ')})`,
     });
   }
   if (pair) {
@@ -79,6 +95,7 @@ function wire(a: Nic, b: Nic): Link | undefined {
     evidence: unique([...a.itf.evidence.slice(0, 1), ...b.itf.evidence.slice(0, 1), ...clues.flatMap((c) => c.evidence), ...(pair ? [...pair[0].evidence, ...pair[1].evidence] : [])]),
   };
   if (vlans.length) link.vlans = vlans;
+  if (flat) link.flat = true;
   if (pair) link.subnet = pair[0].subnet;
   return link;
 }
@@ -127,18 +144,29 @@ function vlanClues(topology: Topology, bridge: Bridge, nic: string): VlanClue[] 
   return clues;
 }
 
-function translation(f: Topology['flows'][number]): { matched: number; set: number } | undefined {
-  const matched = vlanMatchedBy(f);
+type Tagging = number | 'untagged';
+
+/** What a flow turns into what: VLAN → VLAN, VLAN → untagged (strip_vlan), untagged → VLAN (`vlan_tci=0x0000 actions=mod_vlan_vid`). */
+function translation(f: Topology['flows'][number]): { matched: Tagging; set: Tagging } | undefined {
   const set = vlanSetBy(f);
-  return matched !== undefined && set !== undefined && matched !== set ? { matched, set } : undefined;
+  if (matchesUntagged(f)) return set !== undefined ? { matched: 'untagged', set } : undefined;
+  const matched = vlanMatchedBy(f);
+  if (matched === undefined) return undefined;
+  if (set !== undefined) return matched !== set ? { matched, set } : undefined;
+  return untagsBy(f) ? { matched, set: 'untagged' } : undefined;
 }
 
-function clue(vlan: number, t: { matched: number; set: number }, bridge: Bridge, from: string | undefined, evidence: EvidenceRef[]): VlanClue {
+function clue(vlan: Tagging, t: { matched: Tagging; set: Tagging }, bridge: Bridge, from: string | undefined, evidence: EvidenceRef[]): VlanClue {
+  const zh = (v: Tagging) => (v === 'untagged' ? '不带标签' : `VLAN ${v}`);
+  const en = (v: Tagging) => (v === 'untagged' ? 'untagged' : `VLAN ${v}`);
+  // VLAN → VLAN keeps its old words ("VLAN 1 → 101"); a flat network's flows say untagged on their side
+  const to = (v: Tagging) => (v === 'untagged' || t.matched === 'untagged' ? en(v) : String(v));
+  const toZh = (v: Tagging) => (v === 'untagged' || t.matched === 'untagged' ? zh(v) : String(v));
   return {
     vlan,
     text: from
-      ? { zh: `${bridge.host} 上的 ${bridge.name}：从 ${from} 进来的 VLAN ${t.matched} → ${t.set}`, en: `${bridge.name} on ${bridge.host}: VLAN ${t.matched} from ${from} → ${t.set}` }
-      : { zh: `${bridge.host} 上的 ${bridge.name}：VLAN ${t.matched} → ${t.set}`, en: `${bridge.name} on ${bridge.host}: VLAN ${t.matched} → ${t.set}` },
+      ? { zh: `${bridge.host} 上的 ${bridge.name}：从 ${from} 进来的${t.matched === 'untagged' ? '不带标签的帧' : ` VLAN ${t.matched}`} → ${toZh(t.set)}`, en: `${bridge.name} on ${bridge.host}: ${en(t.matched)} from ${from} → ${to(t.set)}` }
+      : { zh: `${bridge.host} 上的 ${bridge.name}：${zh(t.matched)} → ${toZh(t.set)}`, en: `${bridge.name} on ${bridge.host}: ${en(t.matched)} → ${to(t.set)}` },
     evidence,
   };
 }

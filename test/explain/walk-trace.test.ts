@@ -45,3 +45,8 @@ test('enteringPacket: an access port\'s frame enters untagged, a trunk\'s with i
   assert.deepEqual(enteringPacket('gre-1', frame, { before: { kind: 'key', key: '0x2a' }, tunnelled: true }).fields, { ip: '', vlan_tci: '0', tun_id: '0x2a' });
   assert.deepEqual(enteringPacket('gre-1', frame, { before: { kind: 'unknown', reason: { zh: '', en: '' } }, tunnelled: true }).fields, { ip: '', vlan_tci: '0' }, 'an unknown key stays unknown');
 });
+
+test('enteringPacket: a flat network\'s untagged frame enters with vlan_tci 0, so vlan_tci=0x0000 flows match it', () => {
+  const packet = enteringPacket('int-br-eth1', { ip: '' }, { before: { kind: 'untagged' }, tunnelled: false });
+  assert.deepEqual(packet.fields, { ip: '', tun_id: '0', vlan_tci: '0' });
+});
