@@ -182,3 +182,12 @@ test('flat-two-hosts: a tagged frame entering network\'s br-int by int-br-eth1 i
   const v = variant((dir) => edit(join(dir, 'compute/05-ovs-ofctl-dump-flows-br-eth1.txt'), /actions=strip_vlan,NORMAL/, 'actions=NORMAL'));
   assert.equal(dhcpHops(v), undefined);
 });
+
+test('flat-two-hosts: the strip and tag flows are explained as a flat network, per host, both ways', () => {
+  const t = loadCase('flat-two-hosts');
+  const flat = t.explanations.filter((e) => e.rule === 'vlan-translation');
+  assert.deepEqual(flat.map((e) => e.id), ['vlan-translation:compute/br-int/untagged-1', 'vlan-translation:network/br-int/untagged-2']);
+  assert.match(flat[0]!.text.en, /^br-int table 0 on compute turns untagged frames \(flat network\) into VLAN 1; the other way, br-eth1 table 0 turns VLAN 1 back into untagged frames \(flat network\)\. .*no VLAN tag on the wire/);
+  assert.match(flat[1]!.text.zh, /把 不带 VLAN 标签的帧（flat 网络） 换成 VLAN 2；反方向 br-eth1 表 0 把 VLAN 2 换回 不带 VLAN 标签的帧（flat 网络）/);
+  assert.equal(flat[0]!.evidence.length, 2, 'the tagging flow and the stripping flow');
+});
