@@ -30,6 +30,12 @@ export interface GuideCapture {
   line: number;
   /** The section title the capture sits under (for the page). */
   section?: string;
+  /**
+   * For a block a `:literal:` include brought in from another file: the
+   * guide's line it shows at (the include directive's) and the line of `file`
+   * its text starts at, so a page can find the block by the guide's lines.
+   */
+  shownAt?: { guideLine: number; firstLine: number };
 }
 
 export interface GuideHostName {
@@ -88,7 +94,10 @@ export function capturesOfGuide(tree: RstElement, file: string, defaultHost = 'h
       const includedFrom = typeof child.data?.source === 'string' ? child.data.source : undefined;
       const startLine = typeof child.data?.sourceLine === 'number' ? child.data.sourceLine : (child.position?.start.line ?? 1);
       const hostHere = childHost ?? lastHost;
-      const base = { file: includedFrom ?? file, host: hostHere ?? defaultHost, section: childSection, explicitHost: hostHere !== undefined };
+      const shownAt = includedFrom !== undefined && typeof child.data?.sourceLine === 'number' && child.position
+        ? { shownAt: { guideLine: child.position.start.line, firstLine: child.data.sourceLine } }
+        : {};
+      const base = { file: includedFrom ?? file, host: hostHere ?? defaultHost, section: childSection, explicitHost: hostHere !== undefined, ...shownAt };
       const command = commandOfParagraph(children[i - 1]);
       if (command !== undefined) {
         found.push({ ...base, command, text: value, line: startLine });

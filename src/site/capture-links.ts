@@ -12,6 +12,12 @@ export interface CaptureLinkTarget {
   line: number;
   /** That line's text, to recognise the block (an included file's block may sit on the same line numbers). */
   text: string;
+  /**
+   * For a block a `:literal:` include shows at `line` (the directive's): which
+   * of its lines is the capture's first output line. Without it, the block's
+   * line `line - start` is.
+   */
+  index?: number;
   href: string;
 }
 
@@ -49,7 +55,7 @@ function targetOf(pre: Element, targets: readonly CaptureLinkTarget[]): CaptureL
   const end = pre.position?.end.line;
   if (start === undefined || end === undefined) return undefined;
   const lines = toString(pre).split('\n');
-  return targets.find((t) => t.line >= start && t.line <= end && sameWords(lines[t.line - start], t.text));
+  return targets.find((t) => t.line >= start && t.line <= end && sameWords(lines[t.index ?? t.line - start], t.text));
 }
 
 /** Equal but for blanks: the block shows tabs expanded, the file has them as written. */

@@ -6,6 +6,7 @@
 
 import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
+import { readFileSync } from 'node:fs';
 import { basename, dirname, extname, relative, resolve } from 'node:path';
 import { formatDiagnostic, isFailure, type Diagnostic } from '../cli/diagnostics.js';
 import { translate } from '../i18n/catalog.js';
@@ -82,9 +83,23 @@ function escapeHtml(value: string): string {
  */
 function captureLinkTargets(guide: GuideContext, text: string) {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const included = new Map<string, string[]>();
+  const linesOf = (file: string) => {
+    let got = included.get(file);
+    if (!got) included.set(file, (got = readFileSync(file, 'utf8').replace(/\r\n?/g, '\n').split('\n')));
+    return got;
+  };
   const targets: CaptureLinkTarget[] = guide.sources.captures
-    .filter((c) => c.file === guide.source && c.result.lineRoles.length > 0)
-    .map((c) => ({ line: c.lineOffset + 1, text: lines[c.lineOffset] ?? '', href: `${guide.topologyUrl}#${lineAnchor(c.file, c.lineOffset + 1)}` }));
+    .filter((c) => c.result.lineRoles.length > 0 && (c.file === guide.source || c.shownAt?.guide === guide.source))
+    .map((c) => {
+      const href = `${guide.topologyUrl}#${lineAnchor(c.file, c.lineOffset + 1)}`;
+      // a block from an included file shows at its include directive; its lines are the file's
+      const shownAt = c.shownAt;
+      if (c.file !== guide.source && shownAt) {
+        return { line: shownAt.guideLine, index: c.lineOffset + 1 - shownAt.firstLine, text: linesOf(c.file)[c.lineOffset] ?? '', href };
+      }
+      return { line: c.lineOffset + 1, text: lines[c.lineOffset] ?? '', href };
+    });
   return { targets, label: translate('capture:explained', guide.lang) };
 }
 

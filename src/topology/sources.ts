@@ -19,6 +19,8 @@ export interface SourcedCapture {
   /** Output line k of the result is line `k + lineOffset` of `file`. */
   lineOffset: number;
   result: ParsedCapture;
+  /** A guide's capture a `:literal:` include brought in: where its block shows in the guide (see GuideCapture). */
+  shownAt?: { guide: string; guideLine: number; firstLine: number };
 }
 
 export interface GuideText {
@@ -63,6 +65,7 @@ function readGuideInto(path: string, sources: Sources): void {
       // output line 1 is the literal block's first line
       lineOffset: capture.line - 1 + result.lineOffset,
       result,
+      ...(capture.shownAt ? { shownAt: { guide: path, ...capture.shownAt } } : {}),
     });
   }
 }
