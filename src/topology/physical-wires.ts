@@ -171,27 +171,39 @@ function clue(vlan: Tagging, t: { matched: Tagging; set: Tagging }, bridge: Brid
   };
 }
 
-/** IPv4 addresses in a subnet (no loopback, link-local or /32) on the NIC or on the bridge holding it (the host's IP on br-eth1). */
+/** IPv4 and IPv6 addresses in a subnet (no loopback, link-local, /32 or /128) on the NIC or on the bridge holding it (the host's IP on br-eth1). */
 function heldAddresses(topology: Topology, nic: Interface, bridge: Bridge | undefined): HeldAddress[] {
   const holders = [nic, ...(bridge ? topology.interfaces.filter((i) => i.host === nic.host && !i.netns && i.name === bridge.name) : [])];
   const out: HeldAddress[] = [];
   for (const holder of holders) {
     for (const a of holder.addresses) {
-      const subnet = a.family === 'inet' ? subnetOf(a.cidr) : undefined;
+      const subnet = a.family === 'inet' || a.family === 'inet6' ? subnetOf(a.cidr) : undefined;
       if (subnet && a.scope !== 'host' && a.scope !== 'link') out.push({ cidr: a.cidr, subnet, on: holder.name, evidence: a.evidence });
     }
   }
   return out;
 }
 
-/** `198.51.100.11/24` → `198.51.100.0/24`; undefined for loopback, link-local, /32 or no prefix. */
+/**
+ * `198.51.100.11/24` → `198.51.100.0/24`, `2001:db8:1::11/64` → `2001:db8:1::/64`;
+ * undefined for loopback, link-local, a single host (/32, /128) or no prefix.
+ */
 export function subnetOf(cidr: string): string | undefined {
-  if (!ipaddr.IPv4.isValidCIDR(cidr)) return undefined;
-  const [address, prefix] = ipaddr.IPv4.parseCIDR(cidr);
-  if (prefix < 1 || prefix > 31) return undefined;
-  const range = address.range();
-  if (range === 'loopback' || range === 'linkLocal') return undefined;
-  return `${ipaddr.IPv4.networkAddressFromCIDR(cidr).toString()}/${prefix}`;
+  if (ipaddr.IPv4.isValidCIDR(cidr)) {
+    const [address, prefix] = ipaddr.IPv4.parseCIDR(cidr);
+    if (prefix < 1 || prefix > 31) return undefined;
+    const range = address.range();
+    if (range === 'loopback' || range === 'linkLocal') return undefined;
+    return `${ipaddr.IPv4.networkAddressFromCIDR(cidr).toString()}/${prefix}`;
+  }
+  if (ipaddr.IPv6.isValidCIDR(cidr)) {
+    const [address, prefix] = ipaddr.IPv6.parseCIDR(cidr);
+    if (prefix < 1 || prefix > 127) return undefined;
+    const range = address.range();
+    if (range === 'loopback' || range === 'linkLocal' || range === 'multicast') return undefined;
+    return `${ipaddr.IPv6.networkAddressFromCIDR(cidr).toString()}/${prefix}`;
+  }
+  return undefined;
 }
 
 const endpoint = (i: Interface): Endpoint => ({ host: i.host, name: i.name });

@@ -168,7 +168,29 @@ test('vlan-two-hosts: addresses in one subnet join the NICs too, but a walk stil
   assert.deepEqual(v.walks, []);
 });
 
-test('subnetOf: the IPv4 network of an address, none for loopback, link-local or a host route', () => {
+test('vlan-two-hosts: IPv6 addresses in one /64 join the NICs; link-local ones (every NIC has one) do not', () => {
+  const v = variant((dir) => {
+    edit(join(dir, 'network/04-ovs-ofctl-dump-flows-br-int.txt'), /dl_vlan=101/g, 'dl_vlan=102');
+    edit(join(dir, 'network/05-ovs-ofctl-dump-flows-br-eth1.txt'), /mod_vlan_vid:101/g, 'mod_vlan_vid:102');
+    const address = (ip: string) => `$1\n    inet6 ${ip}/64 scope global \n       valid_lft forever preferred_lft forever\n    inet6 fe80::1/64 scope link \n       valid_lft forever preferred_lft forever`;
+    edit(join(dir, 'compute/08-ip-addr.txt'), /(eth1@if2: .*\n.*link-netnsid 0)/, address('2001:db8:100::11'));
+    edit(join(dir, 'network/09-ip-addr.txt'), /(eth1@if2: .*\n.*link-netnsid 0)/, address('2001:db8:100::21'));
+  });
+  const [wire, ...more] = wires(v);
+  assert.equal(more.length, 0);
+  assert.equal(wire?.subnet, '2001:db8:100::/64');
+  assert.match(wire!.reason!.en, /both hold addresses in 2001:db8:100::\/64 \(2001:db8:100::11\/64 on eth1 on compute; 2001:db8:100::21\/64 on eth1 on network\)$/);
+  const linkLocalOnly = variant((dir) => {
+    edit(join(dir, 'network/04-ovs-ofctl-dump-flows-br-int.txt'), /dl_vlan=101/g, 'dl_vlan=102');
+    edit(join(dir, 'network/05-ovs-ofctl-dump-flows-br-eth1.txt'), /mod_vlan_vid:101/g, 'mod_vlan_vid:102');
+    const address = '$1\n    inet6 fe80::1/64 scope link \n       valid_lft forever preferred_lft forever';
+    edit(join(dir, 'compute/08-ip-addr.txt'), /(eth1@if2: .*\n.*link-netnsid 0)/, address);
+    edit(join(dir, 'network/09-ip-addr.txt'), /(eth1@if2: .*\n.*link-netnsid 0)/, address);
+  });
+  assert.deepEqual(wires(linkLocalOnly), []);
+});
+
+test('subnetOf: the IPv4 or IPv6 network of an address, none for loopback, link-local or a host route', () => {
   assert.equal(subnetOf('198.51.100.11/24'), '198.51.100.0/24');
   assert.equal(subnetOf('203.0.113.19/28'), '203.0.113.16/28');
   assert.equal(subnetOf('10.1.2.3/31'), '10.1.2.2/31');
@@ -176,6 +198,10 @@ test('subnetOf: the IPv4 network of an address, none for loopback, link-local or
   assert.equal(subnetOf('169.254.169.254/16'), undefined);
   assert.equal(subnetOf('192.0.2.7/32'), undefined);
   assert.equal(subnetOf('192.0.2.7'), undefined);
+  assert.equal(subnetOf('2001:db8:1::11/64'), '2001:db8:1::/64');
+  assert.equal(subnetOf('2001:db8:1::11/128'), undefined);
+  assert.equal(subnetOf('fe80::f816:3eff:fe1a:2b3c/64'), undefined);
+  assert.equal(subnetOf('::1/128'), undefined);
 });
 
 test('vlan-two-hosts: the diagram draws the wire between the two eth1 dashed, as a likely physical wire with its reason', async () => {
