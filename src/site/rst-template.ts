@@ -89,16 +89,17 @@ function captureLinkTargets(guide: GuideContext, text: string) {
     if (!got) included.set(file, (got = readFileSync(file, 'utf8').replace(/\r\n?/g, '\n').split('\n')));
     return got;
   };
+  // every capture of this guide: written in it, brought in as `:literal:` text, or in an included rst file
   const targets: CaptureLinkTarget[] = guide.sources.captures
-    .filter((c) => c.result.lineRoles.length > 0 && (c.file === guide.source || c.shownAt?.guide === guide.source))
+    .filter((c) => c.result.lineRoles.length > 0)
     .map((c) => {
       const href = `${guide.topologyUrl}#${lineAnchor(c.file, c.lineOffset + 1)}`;
-      // a block from an included file shows at its include directive; its lines are the file's
+      if (c.file === guide.source) return { line: c.lineOffset + 1, text: lines[c.lineOffset] ?? '', href };
+      // a `:literal:` block shows at its include directive; its lines are the file's
       const shownAt = c.shownAt;
-      if (c.file !== guide.source && shownAt) {
-        return { line: shownAt.guideLine, index: c.lineOffset + 1 - shownAt.firstLine, text: linesOf(c.file)[c.lineOffset] ?? '', href };
-      }
-      return { line: c.lineOffset + 1, text: lines[c.lineOffset] ?? '', href };
+      if (shownAt) return { line: shownAt.guideLine, index: c.lineOffset + 1 - shownAt.firstLine, text: linesOf(c.file)[c.lineOffset] ?? '', href };
+      // a block of an included rst file is positioned on that file's lines
+      return { line: c.lineOffset + 1, text: linesOf(c.file)[c.lineOffset] ?? '', href };
     });
   return { targets, label: translate('capture:explained', guide.lang) };
 }

@@ -175,7 +175,7 @@ describe('site build', () => {
     assert.match(html, /<tr class="unparsed" id="line-[^"]+">[^\n]*&lt;script&gt;[^\n]*class="reason"/);
   });
 
-  it('should link each capture a guide includes from its own file to that capture\'s first row on the topology page', () => {
+  it('should link each capture a guide includes (as :literal: text or inside an included rst file) to its first row on the topology page', () => {
     const captures = readSources([join(input, 'two-hosts/two-hosts.rst')]).captures.filter((c) => c.result.lineRoles.length > 0);
     assert.ok(captures.length > 20);
     const guide = page(outA, 'en/two-hosts');
@@ -183,9 +183,11 @@ describe('site build', () => {
     const links = [...guide.matchAll(/<\/pre><p class="capture-link"><a href="\/en\/two-hosts\/topology\/#([^"]+)">/g)].map((m) => m[1]!);
     assert.equal(links.length, captures.length, 'one link per included capture');
     for (const anchor of links) {
-      assert.match(anchor, /captures-(compute|network)-\d\d-.*\.txt-\d+$/);
+      assert.match(anchor, /(captures-(compute|network)-\d\d-.*\.txt|two-hosts-notes\.rst)-\d+$/);
       assert.ok(topology.includes(`id="${anchor}"`), `#${anchor} is a row of the topology page`);
     }
+    // notes.rst line 9 is `$ ip netns`: its first output line is line 10 of that file
+    assert.ok(links.some((a) => a.endsWith('two-hosts-notes.rst-10')), 'the capture inside the included rst file');
   });
 
   it('should show each traced bridge of a walk table by table, with evidence in the included capture files', () => {
