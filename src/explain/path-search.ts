@@ -13,6 +13,9 @@
 
 import type { Bilingual, Link, Topology } from '../topology/model.js';
 import { crossWire, enterBridge, isTunnelPort, leaveByTunnel, type Segment } from './segment.js';
+import { isPlainSwitch } from './rules/openflow.js';
+import { bridgeTracer, type Trace } from './flow-trace.js';
+import { enteringPacket, type WalkFrame } from './walk-trace.js';
 
 export type NodeKind = 'vm' | 'interface' | 'bridge' | 'namespace' | 'remote';
 export interface PathNode { key: string; kind: NodeKind; host: string; name: string; netns?: string }
@@ -82,8 +85,13 @@ export class TopologyGraph {
     return undefined;
   }
 
-  /** Shortest path from one node to another, or undefined when the links (and flows) do not join them. */
-  path(from: string, to: string, avoid: (n: PathNode) => boolean = () => false, carrying?: Segment): Hop[] | undefined {
+  /**
+   * Shortest path from one node to another, or undefined when the links (and
+   * flows) do not join them. With `frame` (what kind of packet it is, in match
+   * syntax), a bridge with flow processing is also traced (flow-trace.ts): a
+   * port the trace surely never sends that packet to is not taken.
+   */
+  path(from: string, to: string, avoid: (n: PathNode) => boolean = () => false, carrying?: Segment, frame?: WalkFrame): Hop[] | undefined {
     const start = this.nodes.get(from);
     if (!start) return undefined;
     // `carrying`: what the frame already has where it starts (a VLAN on a wire into a physical bridge)
@@ -100,6 +108,7 @@ export class TopologyGraph {
         // namespaces are not transit for anything but routers
         if (here.kind === 'namespace' && !here.name.startsWith('qrouter-') && !here.name.startsWith('snat-')) continue;
         const moved = this.move(here, next, edge, last.segment);
+        if (moved && frame && here.kind === 'bridge' && next.kind !== 'bridge' && edge.kind === 'member' && this.tracedAway(here, next, hops, frame)) continue;
         if (!moved) continue;
         const mark = `${edge.to}#${signature(moved.segment)}`;
         if (seen.has(mark)) continue;
@@ -112,6 +121,32 @@ export class TopologyGraph {
       }
     }
     return undefined;
+  }
+
+  private readonly traces = new Map<string, Trace | undefined>();
+
+  /**
+   * Whether the flows of the OVS bridge `here` surely never send the frame
+   * (which came in by the hop before) out of port `next`: the trace is certain,
+   * forwards nothing by NORMAL/FLOOD/ALL and outputs to other ports only (or drops).
+   */
+  private tracedAway(here: PathNode, next: PathNode, hops: Hop[], frame: WalkFrame): boolean {
+    const entry = hops[hops.length - 2];
+    const bridge = this.topology.bridges.find((b) => b.kind === 'ovs' && b.host === here.host && b.name === here.name);
+    if (!entry || !bridge) return false;
+    // one trace per bridge, entry port, what the frame carries there, and kind of frame (walks of one graph differ in it)
+    const key = `${here.key}\u0000${entry.node.name}\u0000${signature(entry.segment)}\u0000${entry.via?.kind === 'tunnel'}\u0000${JSON.stringify(frame)}`;
+    if (!this.traces.has(key)) {
+      const flows = this.topology.flows.filter((f) => f.host === bridge.host && f.bridge === bridge.name);
+      const trace = flows.length && !isPlainSwitch(flows)
+        ? bridgeTracer(this.topology, bridge).trace(enteringPacket(entry.node.name, frame, { portTag: this.tagOf(here.host, entry.node.name), before: entry.segment, tunnelled: entry.via?.kind === 'tunnel' }))
+        : undefined;
+      this.traces.set(key, trace);
+    }
+    const trace = this.traces.get(key);
+    if (!trace?.certain) return false;
+    if (trace.exits.some((e) => e.kind === 'forward' && ['NORMAL', 'FLOOD', 'ALL'].includes(e.how))) return false;
+    return !trace.exits.some((e) => e.kind === 'output' && e.port.name === next.name);
   }
 
   /**

@@ -3,9 +3,13 @@
 // namespace) for SNAT, broadcast for DHCP, the key it came with from a tunnel.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadCase, tablesText } from '../topology/fixture-cases.js';
-import { destinationMac, enteringPacket } from '../../src/explain/walk-trace.js';
-import { TopologyGraph, vmKey, nsKey } from '../../src/explain/path-search.js';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Topology } from '../../src/topology/model.js';
+import { caseInput, explained, loadCase, tablesText } from '../topology/fixture-cases.js';
+import { DHCP_FRAME, destinationMac, enteringPacket } from '../../src/explain/walk-trace.js';
+import { TopologyGraph, keyOf, vmKey, nsKey } from '../../src/explain/path-search.js';
 
 const t = loadCase('gre-two-vms');
 const says = (refs: { file: string; line: number }[], file: string, line: number) => refs.some((r) => r.file.endsWith(file) && r.line === line);
@@ -49,4 +53,28 @@ test('enteringPacket: an access port\'s frame enters untagged, a trunk\'s with i
 test('enteringPacket: a flat network\'s untagged frame enters with vlan_tci 0, so vlan_tci=0x0000 flows match it', () => {
   const packet = enteringPacket('int-br-eth1', { ip: '' }, { before: { kind: 'untagged' }, tunnelled: false });
   assert.deepEqual(packet.fields, { ip: '', tun_id: '0', vlan_tci: '0' });
+});
+
+test('a walk does not take a port the traced flows surely never send its frame to (a higher-priority drop the VLAN heuristics do not see)', () => {
+  // compute's br-tun gets `priority=10,in_port=1,dl_dst=ff:ff:ff:ff:ff:ff actions=drop` in table 0: broadcasts from br-int go nowhere
+  const dir = mkdtempSync(join(tmpdir(), 'netguide-walk-trace-'));
+  let changed: Topology;
+  try {
+    cpSync(caseInput('gre-two-vms'), dir, { recursive: true });
+    const dump = join(dir, 'compute/02-ovs-ofctl-dump-flows-br-tun.txt');
+    writeFileSync(dump, readFileSync(dump, 'utf8') + ' cookie=0x0, duration=10.0s, table=0, n_packets=0, n_bytes=0, idle_age=10, priority=10,in_port=1,dl_dst=ff:ff:ff:ff:ff:ff actions=drop\n');
+    changed = explained([dir]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  // the DHCP broadcast of instance-00000001 (compute) cannot reach dnsmasq on network any more
+  assert.ok(t.walks.some((w) => w.id.startsWith('walk:dhcp:compute/instance-00000001')));
+  assert.ok(!changed.walks.some((w) => w.id.startsWith('walk:dhcp:compute/instance-00000001')));
+  // a unicast (SNAT) is not dropped by that flow: its walk stays
+  assert.ok(changed.walks.some((w) => w.id === 'walk:snat:compute/instance-00000001'));
+  // without a frame to trace, the path search knows only the VLAN flows, and still finds the way
+  const graph = new TopologyGraph(changed);
+  const dhcp = changed.services.find((s) => s.kind === 'dhcp' && s.host === 'network')!;
+  assert.ok(graph.path(vmKey('compute', 'instance-00000001'), keyOf('network', dhcp.interface!)));
+  assert.equal(graph.path(vmKey('compute', 'instance-00000001'), keyOf('network', dhcp.interface!), undefined, undefined, DHCP_FRAME), undefined);
 });
