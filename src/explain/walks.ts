@@ -20,7 +20,7 @@ export function buildWalks(topology: Topology): Walk[] {
     for (const nat of topology.nat.filter((n) => n.kind === 'snat' || n.kind === 'masquerade')) {
       const route = topology.routes.find((r) => r.host === nat.host && r.netns === nat.netns && r.destination === 'default' && r.dev);
       if (!route) continue;
-      const path = graph.path(from, keyOf(nat.host, route.dev!), undefined, undefined, IP_FRAME);
+      const path = tracedPath(topology, graph, from, keyOf(nat.host, route.dev!), IP_FRAME);
       if (!path) continue;
       const steps = describe(topology, graph, path, { snat: nat, route, frame: IP_FRAME });
       // out of the router: the bridge holding the gateway port, then its physical NIC
@@ -36,7 +36,7 @@ export function buildWalks(topology: Topology): Walk[] {
       walks.push({ walk: { id: `walk:snat:${vm.host}/${vm.name}`, title: { zh: `虚拟机 ${vm.name} 经 SNAT 访问外网`, en: `VM ${vm.name} to the Internet through SNAT` }, steps: number(steps) }, place: nat.netns ?? nat.host });
     }
     for (const nat of topology.nat.filter((n) => (n.kind === 'redirect' || n.kind === 'dnat') && n.destination?.startsWith(METADATA_IP) && n.netns)) {
-      const path = graph.path(from, nsKey(nat.host, nat.netns!), undefined, undefined, METADATA_FRAME);
+      const path = tracedPath(topology, graph, from, nsKey(nat.host, nat.netns!), METADATA_FRAME);
       if (!path) continue;
       const steps = describe(topology, graph, path, { frame: METADATA_FRAME });
       const port = Number(nat.to.split(':').pop());
@@ -52,7 +52,7 @@ export function buildWalks(topology: Topology): Walk[] {
     }
     // isolated metadata: the DHCP namespace holds 169.254.169.254 and its proxy answers there, no NAT
     for (const service of topology.services.filter((s) => s.kind === 'metadata' && isDhcpNamespace(topology, s.host, s.netns))) {
-      const path = graph.path(from, nsKey(service.host, service.netns!), undefined, undefined, METADATA_FRAME);
+      const path = tracedPath(topology, graph, from, nsKey(service.host, service.netns!), METADATA_FRAME);
       if (!path) continue;
       const steps = describe(topology, graph, path, { frame: METADATA_FRAME });
       const holder = metadataAddress(topology, service.host, service.netns);
@@ -69,7 +69,7 @@ export function buildWalks(topology: Topology): Walk[] {
       walks.push({ walk: { id: `walk:metadata:${vm.host}/${vm.name}/${service.netns}`, title: { zh: `虚拟机 ${vm.name} 访问 metadata（${METADATA_IP}，由 DHCP 命名空间提供）`, en: `VM ${vm.name} to the metadata service (${METADATA_IP}, served by the DHCP namespace)` }, steps: number(steps) } });
     }
     for (const dhcp of topology.services.filter((s) => s.kind === 'dhcp' && s.interface)) {
-      const path = graph.path(from, keyOf(dhcp.host, dhcp.interface!), undefined, undefined, DHCP_FRAME);
+      const path = tracedPath(topology, graph, from, keyOf(dhcp.host, dhcp.interface!), DHCP_FRAME);
       if (!path) continue;
       const steps = describe(topology, graph, path, { frame: DHCP_FRAME });
       const ranges = describeRanges(dhcp.ranges ?? []);
@@ -79,12 +79,24 @@ export function buildWalks(topology: Topology): Walk[] {
       walks.push({ walk: { id: `walk:dhcp:${vm.host}/${vm.name}`, title: { zh: `虚拟机 ${vm.name} 通过 DHCP 取得地址`, en: `VM ${vm.name} gets its address by DHCP` }, steps: number(steps) }, place: dhcp.netns ?? dhcp.interface! });
     }
     for (const other of topology.vms.filter((v) => v.host !== vm.host && `${v.host}/${v.name}` > `${vm.host}/${vm.name}`)) {
-      const path = graph.path(from, vmKey(other.host, other.name), undefined, undefined, IP_FRAME);
+      const path = tracedPath(topology, graph, from, vmKey(other.host, other.name), IP_FRAME);
       if (!path) continue;
       walks.push({ walk: { id: `walk:vm:${vm.host}/${vm.name}:${other.host}/${other.name}`, title: { zh: `虚拟机 ${vm.name} 到 ${other.name}（跨主机）`, en: `VM ${vm.name} to VM ${other.name} across hosts` }, steps: number(describe(topology, graph, path, { frame: IP_FRAME })) } });
     }
   }
   return distinctIds(walks);
+}
+
+/**
+ * The path of a walk's frame: found once with what the walk knows of the frame,
+ * then, when its destination MAC was not known, again with the MAC of where
+ * that path ends (the router's port, the other VM's NIC), so the flows that
+ * switch on it (a learned table) are traced too.
+ */
+function tracedPath(topology: Topology, graph: TopologyGraph, from: string, to: string, frame: WalkFrame): Hop[] | undefined {
+  const first = graph.path(from, to, undefined, undefined, frame);
+  if (!first || frame.dl_dst !== undefined) return first;
+  return graph.path(from, to, undefined, undefined, { dl_dst: destinationMac(topology, first), ...frame });
 }
 
 /**

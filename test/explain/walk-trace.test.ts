@@ -55,18 +55,29 @@ test('enteringPacket: a flat network\'s untagged frame enters with vlan_tci 0, s
   assert.deepEqual(packet.fields, { ip: '', tun_id: '0', vlan_tci: '0' });
 });
 
-test('a walk does not take a port the traced flows surely never send its frame to (a higher-priority drop the VLAN heuristics do not see)', () => {
-  // compute's br-tun gets `priority=10,in_port=1,dl_dst=ff:ff:ff:ff:ff:ff actions=drop` in table 0: broadcasts from br-int go nowhere
+/** gre-two-vms with one more flow on compute's br-tun. */
+function withComputeTunFlow(line: string): Topology {
   const dir = mkdtempSync(join(tmpdir(), 'netguide-walk-trace-'));
-  let changed: Topology;
   try {
     cpSync(caseInput('gre-two-vms'), dir, { recursive: true });
     const dump = join(dir, 'compute/02-ovs-ofctl-dump-flows-br-tun.txt');
-    writeFileSync(dump, readFileSync(dump, 'utf8') + ' cookie=0x0, duration=10.0s, table=0, n_packets=0, n_bytes=0, idle_age=10, priority=10,in_port=1,dl_dst=ff:ff:ff:ff:ff:ff actions=drop\n');
-    changed = explained([dir]);
+    writeFileSync(dump, readFileSync(dump, 'utf8') + ` cookie=0x0, duration=10.0s, ${line}\n`);
+    return explained([dir]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+test('a unicast walk is traced with the MAC where its path ends: a drop for the router\'s MAC stops the SNAT walk, not DHCP', () => {
+  const changed = withComputeTunFlow('table=20, n_packets=0, n_bytes=0, idle_age=10, priority=5,dl_dst=fa:16:3e:5d:6e:7f actions=drop');
+  assert.ok(t.walks.some((w) => w.id === 'walk:snat:compute/instance-00000001'));
+  assert.ok(!changed.walks.some((w) => w.id === 'walk:snat:compute/instance-00000001'), 'unicast to qr-4e5f6a7b-8c (fa:16:3e:5d:6e:7f) is dropped');
+  assert.ok(changed.walks.some((w) => w.id.startsWith('walk:dhcp:compute/instance-00000001')), 'the broadcast goes by table 21');
+});
+
+test('a walk does not take a port the traced flows surely never send its frame to (a higher-priority drop the VLAN heuristics do not see)', () => {
+  // compute's br-tun gets a table-0 drop for broadcasts from br-int (port 1)
+  const changed = withComputeTunFlow('table=0, n_packets=0, n_bytes=0, idle_age=10, priority=10,in_port=1,dl_dst=ff:ff:ff:ff:ff:ff actions=drop');
   // the DHCP broadcast of instance-00000001 (compute) cannot reach dnsmasq on network any more
   assert.ok(t.walks.some((w) => w.id.startsWith('walk:dhcp:compute/instance-00000001')));
   assert.ok(!changed.walks.some((w) => w.id.startsWith('walk:dhcp:compute/instance-00000001')));
