@@ -18,10 +18,7 @@ export function splitLines(text: string): string[] {
 
 /** Blank: empty, or only spaces/tabs (trailing blanks are common in pasted captures). */
 export function isBlank(line: string): boolean {
-  // a printable ASCII first character settles it without trimming (a copy per line)
-  const first = line.charCodeAt(0);
-  if (first > 0x20 && first < 0x7f) return false;
-  return line.trim() === '';
+  return isBlankRange(line, 0, line.length);
 }
 
 /** A note a person pasted into a capture (`# from ip link`); callers decide whether `#` can be output. */
@@ -104,10 +101,7 @@ export class LineLedger {
   isIndented(n: number): boolean {
     if (n < 1 || n > this.count) return false;
     const from = this.starts[n - 1]!;
-    if (from === this.ends[n - 1]) return false;
-    const c = this.source.charCodeAt(from);
-    if (c > 0x20 && c < 0x7f) return false;
-    return /^\s/.test(this.source.slice(from, from + 1));
+    return from < this.ends[n - 1]! && isTrimmable(this.source.charCodeAt(from));
   }
 
   roleOf(n: number): LineRole | undefined {
@@ -163,12 +157,10 @@ export function isTrimmable(c: number): boolean {
   );
 }
 
-/** isBlank for `text[from, to)`, without cutting the line out. */
+/** isBlank for `text[from, to)`, read in place: nothing is cut out (a copy per line). */
 function isBlankRange(text: string, from: number, to: number): boolean {
-  if (from === to) return true;
-  const first = text.charCodeAt(from);
-  if (first > 0x20 && first < 0x7f) return false;
-  return text.slice(from, to).trim() === '';
+  for (let i = from; i < to; i++) if (!isTrimmable(text.charCodeAt(i))) return false;
+  return true;
 }
 
 /** A prompt with no command after it, pasted after the output: `$`, `#`, `root@network:~#`, `[root@node1 ~]#`. */

@@ -121,7 +121,7 @@ export function parseDumpFlows(text: string, cmd: CommandLine) {
       ledger.header(n);
       continue;
     }
-    if (t.charCodeAt(0) === 0x23 /* # */) {
+    if (first === 0x23 /* # */) {
       flush();
       ledger.noise(n);
       continue;
