@@ -35,6 +35,38 @@ function carriedWords(step: { vlan?: number | null; tunnelId?: string }): Biling
  * The flows that may match instead. Flows of one priority that depend on the
  * same unknown fields (a bridge's learned MACs) are said together, by their values.
  */
+/**
+ * The reserved ports a packet can be forwarded to, in words: as a step of the
+ * trace (`forward as …`) and as the end of the outcome sentence (`sends the packet …`).
+ */
+const RESERVED: Readonly<Record<string, { step: Bilingual; exit: Bilingual }>> = {
+  NORMAL: {
+    step: { zh: '按普通二层交换机转发（NORMAL）', en: 'forward as a normal learning switch (NORMAL)' },
+    exit: { zh: '按普通二层交换转发（NORMAL）', en: 'on by normal switching (NORMAL)' },
+  },
+  FLOOD: {
+    step: { zh: '泛洪到桥上其他端口（FLOOD）', en: 'flood to the bridge’s other ports (FLOOD)' },
+    exit: { zh: '泛洪到其他端口（FLOOD）', en: 'to its other ports (FLOOD)' },
+  },
+  ALL: {
+    step: { zh: '发到桥上其他所有端口（ALL）', en: 'send out of every other port (ALL)' },
+    exit: { zh: '发到其他所有端口（ALL）', en: 'to every other port (ALL)' },
+  },
+  IN_PORT: {
+    step: { zh: '从入端口发回（IN_PORT）', en: 'send back out of the port it came in by (IN_PORT)' },
+    exit: { zh: '从入端口发回（IN_PORT）', en: 'back out of the port it came in by (IN_PORT)' },
+  },
+  CONTROLLER: {
+    step: { zh: '交给控制器（CONTROLLER）', en: 'send to the controller (CONTROLLER)' },
+    exit: { zh: '交给控制器（CONTROLLER）', en: 'to the controller (CONTROLLER)' },
+  },
+};
+
+/** What a forwarded packet carries, in words. NORMAL adds an access port's tag itself: "untagged" would mislead, so only a tag is said. */
+function forwardCarried(step: { vlan?: number | null; tunnelId?: string }): Bilingual {
+  return carriedWords(step.vlan === null ? { ...(step.tunnelId === undefined ? {} : { tunnelId: step.tunnelId }) } : step);
+}
+
 function unlessWords(topology: Topology, unless: Unless[]): Bilingual {
   if (!unless.length) return { zh: '', en: '' };
   const groups = new Map<string, Unless[]>();
@@ -99,16 +131,8 @@ function stepWords(topology: Topology, trace: Trace, step: TraceStep): { text: B
       return { text: { zh: `从 ${port} 发出${carried.zh}`, en: `send out of ${port}${carried.en}` }, evidence: [] };
     }
     case 'forward': {
-      // NORMAL adds an access port's tag itself: "untagged" here would mislead, so only a tag is said
-      const carried = carriedWords(step.vlan === null ? { ...(step.tunnelId === undefined ? {} : { tunnelId: step.tunnelId }) } : step);
-      const how: Record<string, Bilingual> = {
-        NORMAL: { zh: '按普通二层交换机转发（NORMAL）', en: 'forward as a normal learning switch (NORMAL)' },
-        FLOOD: { zh: '泛洪到桥上其他端口（FLOOD）', en: 'flood to the bridge’s other ports (FLOOD)' },
-        ALL: { zh: '发到桥上其他所有端口（ALL）', en: 'send out of every other port (ALL)' },
-        IN_PORT: { zh: '从入端口发回（IN_PORT）', en: 'send back out of the port it came in by (IN_PORT)' },
-        CONTROLLER: { zh: '交给控制器（CONTROLLER）', en: 'send to the controller (CONTROLLER)' },
-      };
-      const w = how[step.how] ?? { zh: `发到 ${step.how}`, en: `send to ${step.how}` };
+      const carried = forwardCarried(step);
+      const w = RESERVED[step.how]?.step ?? { zh: `发到 ${step.how}`, en: `send to ${step.how}` };
       return { text: { zh: `${w.zh}${carried.zh}`, en: `${w.en}${carried.en}` }, evidence: [] };
     }
     case 'learn':
@@ -156,15 +180,8 @@ function exitWords(topology: Topology, trace: Trace, e: Trace['exits'][number]):
     const c = carriedWords(e);
     return { zh: `从 ${portName(topology, at, e.port)} 发出${c.zh}`, en: `out of ${portName(topology, at, e.port)}${c.en}` };
   }
-  const c = carriedWords(e.vlan === null ? { ...(e.tunnelId === undefined ? {} : { tunnelId: e.tunnelId }) } : e);
-  const how: Record<string, Bilingual> = {
-    NORMAL: { zh: '按普通二层交换转发（NORMAL）', en: 'on by normal switching (NORMAL)' },
-    FLOOD: { zh: '泛洪到其他端口（FLOOD）', en: 'to its other ports (FLOOD)' },
-    ALL: { zh: '发到其他所有端口（ALL）', en: 'to every other port (ALL)' },
-    IN_PORT: { zh: '从入端口发回（IN_PORT）', en: 'back out of the port it came in by (IN_PORT)' },
-    CONTROLLER: { zh: '交给控制器（CONTROLLER）', en: 'to the controller (CONTROLLER)' },
-  };
-  const w = how[e.how] ?? { zh: `发到 ${e.how}`, en: `to ${e.how}` };
+  const c = forwardCarried(e);
+  const w = RESERVED[e.how]?.exit ?? { zh: `发到 ${e.how}`, en: `to ${e.how}` };
   return { zh: `${w.zh}${c.zh}`, en: `${w.en}${c.en}` };
 }
 
