@@ -545,6 +545,17 @@ export function traceAcrossPatches(topology: Topology, bridge: Pick<Bridge, 'hos
   return out;
 }
 
+/**
+ * Whether the traced flows surely never send the packet out of `port`: the
+ * trace is certain, forwards nothing by NORMAL/FLOOD/ALL (which may reach any
+ * port) and outputs to other ports only, or drops it.
+ */
+export function surelyNotSentOut(trace: Trace, port: string): boolean {
+  if (!trace.certain) return false;
+  if (trace.exits.some((e) => e.kind === 'forward' && (e.how === 'NORMAL' || e.how === 'FLOOD' || e.how === 'ALL'))) return false;
+  return !trace.exits.some((e) => e.kind === 'output' && e.port.name === port);
+}
+
 /** A tracer over the captured flows of one OVS bridge, with the port numbers the captures give. */
 export function bridgeTracer(topology: Topology, bridge: Pick<Bridge, 'host' | 'name' | 'ports'>): FlowTracer {
   return new FlowTracer(bridge.host, bridge.name, topology.flows, bridge.ports.map((p) => (p.ofport === undefined ? { name: p.name } : { name: p.name, ofport: p.ofport })));

@@ -13,9 +13,8 @@
 
 import type { Bilingual, Link, Topology } from '../topology/model.js';
 import { crossWire, enterBridge, isTunnelPort, leaveByTunnel, type Segment } from './segment.js';
-import { isPlainSwitch } from './rules/openflow.js';
-import { bridgeTracer, type Trace } from './flow-trace.js';
-import { enteringPacket, type WalkFrame } from './walk-trace.js';
+import { surelyNotSentOut, type Trace } from './flow-trace.js';
+import { traceEntering, type WalkFrame } from './walk-trace.js';
 
 export type NodeKind = 'vm' | 'interface' | 'bridge' | 'namespace' | 'remote';
 export interface PathNode { key: string; kind: NodeKind; host: string; name: string; netns?: string }
@@ -125,11 +124,7 @@ export class TopologyGraph {
 
   private readonly traces = new Map<string, Trace | undefined>();
 
-  /**
-   * Whether the flows of the OVS bridge `here` surely never send the frame
-   * (which came in by the hop before) out of port `next`: the trace is certain,
-   * forwards nothing by NORMAL/FLOOD/ALL and outputs to other ports only (or drops).
-   */
+  /** Whether the flows of the OVS bridge `here` surely never send the frame (which came in by the hop before) out of port `next` (see surelyNotSentOut). */
   private tracedAway(here: PathNode, next: PathNode, hops: Hop[], frame: WalkFrame): boolean {
     const entry = hops[hops.length - 2];
     const bridge = this.topology.bridges.find((b) => b.kind === 'ovs' && b.host === here.host && b.name === here.name);
@@ -137,16 +132,10 @@ export class TopologyGraph {
     // one trace per bridge, entry port, what the frame carries there, and kind of frame (walks of one graph differ in it)
     const key = `${here.key}\u0000${entry.node.name}\u0000${signature(entry.segment)}\u0000${entry.via?.kind === 'tunnel'}\u0000${JSON.stringify(frame)}`;
     if (!this.traces.has(key)) {
-      const flows = this.topology.flows.filter((f) => f.host === bridge.host && f.bridge === bridge.name);
-      const trace = flows.length && !isPlainSwitch(flows)
-        ? bridgeTracer(this.topology, bridge).trace(enteringPacket(entry.node.name, frame, { portTag: this.tagOf(here.host, entry.node.name), before: entry.segment, tunnelled: entry.via?.kind === 'tunnel' }))
-        : undefined;
-      this.traces.set(key, trace);
+      this.traces.set(key, traceEntering(this.topology, bridge, entry.node.name, frame, { portTag: this.tagOf(here.host, entry.node.name), before: entry.segment, tunnelled: entry.via?.kind === 'tunnel' }));
     }
     const trace = this.traces.get(key);
-    if (!trace?.certain) return false;
-    if (trace.exits.some((e) => e.kind === 'forward' && ['NORMAL', 'FLOOD', 'ALL'].includes(e.how))) return false;
-    return !trace.exits.some((e) => e.kind === 'output' && e.port.name === next.name);
+    return trace !== undefined && surelyNotSentOut(trace, next.name);
   }
 
   /**

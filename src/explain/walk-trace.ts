@@ -7,7 +7,8 @@
 
 import type { Bilingual, Bridge, EvidenceRef, Topology } from '../topology/model.js';
 import type { Hop, Segment } from './path-search.js';
-import { bridgeTracer, type Trace, type TracePacket } from './flow-trace.js';
+import { bridgeTracer, surelyNotSentOut, type Trace, type TracePacket } from './flow-trace.js';
+import { isPlainSwitch } from './rules/openflow.js';
 import { type TraceLine, traceLines, traceOutcome } from './trace-words.js';
 
 /** What kind of packet a walk follows, in match syntax (`udp: ''`, `tp_dst: '67'`); `dl_dst` may be left for the path to give. */
@@ -64,27 +65,30 @@ export function enteringPacket(port: string, frame: WalkFrame, carried: { portTa
 }
 
 /**
- * The trace for a walk's step: a sentence with where the flows send the frame,
- * and the lines table by table, with the flows they rest on; undefined when
- * the bridge has no flows.
+ * The frame entering an OVS bridge by `port`, traced through the bridge's
+ * flows; undefined for a bridge with no captured flows or only `actions=NORMAL`
+ * (a learning switch: nothing to trace).
  */
-export function traceWords(topology: Topology, bridge: Bridge, packet: TracePacket, leavesBy: string | undefined): { text: Bilingual; tables: TraceLine[]; evidence: EvidenceRef[]; trace: Trace } | undefined {
-  const tracer = bridgeTracer(topology, bridge);
-  if (!tracer.hasFlows) return undefined;
-  const trace = tracer.trace(packet);
+export function traceEntering(topology: Topology, bridge: Bridge, port: string, frame: WalkFrame, carried: Parameters<typeof enteringPacket>[2]): Trace | undefined {
+  const flows = topology.flows.filter((f) => f.host === bridge.host && f.bridge === bridge.name);
+  if (!flows.length || isPlainSwitch(flows)) return undefined;
+  return bridgeTracer(topology, bridge).trace(enteringPacket(port, frame, carried));
+}
+
+/**
+ * A walk step's words for a trace: a sentence with where the flows send the
+ * frame, and the lines table by table, with the flows they rest on.
+ */
+export function traceWords(topology: Topology, trace: Trace, leavesBy: string | undefined): { text: Bilingual; tables: TraceLine[]; evidence: EvidenceRef[] } {
   const tables = traceLines(topology, trace);
   const outcome = traceOutcome(topology, trace);
-  let tail: Bilingual = { zh: '', en: '' };
   // the path leaves by a port the traced flows never send to: say so rather than hide it
-  const anywhere = trace.exits.some((e) => e.kind === 'forward' && ['NORMAL', 'FLOOD', 'ALL'].includes(e.how));
-  const reaches = trace.exits.some((e) => e.kind === 'output' && e.port.name === leavesBy);
-  if (leavesBy !== undefined && !anywhere && !reaches && trace.certain) {
-    tail = { zh: `按这些流，帧不会从 ${leavesBy} 发出。`, en: ` By these flows the frame is not sent out of ${leavesBy}.` };
-  }
+  const tail: Bilingual = leavesBy !== undefined && surelyNotSentOut(trace, leavesBy)
+    ? { zh: `按这些流，帧不会从 ${leavesBy} 发出。`, en: ` By these flows the frame is not sent out of ${leavesBy}.` }
+    : { zh: '', en: '' };
   return {
     text: { zh: `逐表追踪它的流表（如 ovs-appctl ofproto/trace）：${outcome.zh}。${tail.zh}`, en: `Traced table by table through its flows (as ovs-appctl ofproto/trace would): ${outcome.en}.${tail.en}` },
     tables,
     evidence: tables.flatMap((l) => l.evidence),
-    trace,
   };
 }

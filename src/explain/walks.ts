@@ -4,8 +4,7 @@
 
 import type { Bilingual, EvidenceRef, Flow, Link, Topology, Walk, WalkStep } from '../topology/model.js';
 import { evidence, where } from './facts.js';
-import { isPlainSwitch } from './rules/openflow.js';
-import { DHCP_FRAME, IP_FRAME, METADATA_FRAME, type WalkFrame, destinationMac, enteringPacket, traceWords } from './walk-trace.js';
+import { DHCP_FRAME, IP_FRAME, METADATA_FRAME, type WalkFrame, destinationMac, traceEntering, traceWords } from './walk-trace.js';
 import { describeRanges } from './rules/dhcp.js';
 import { keyOf, nsKey, TopologyGraph, vmKey, type Hop, type Segment } from './path-search.js';
 import { isDhcpNamespace, METADATA_IP, metadataAddress, serviceSocket, socketCovers } from './rules/metadata.js';
@@ -206,9 +205,8 @@ function describe(topology: Topology, graph: TopologyGraph, path: Hop[], ctx: Ro
         ? { zh: `经端口 ${prev} 进入 OVS 桥 ${w}，打上本地 VLAN ${portTag}。`, en: `It enters the OVS bridge ${w} by ${prev}, which tags it with local VLAN ${portTag}.` }
         : { zh: `经 ${prev} 进入 OVS 桥 ${w}${carriedVlan(before, node.name).zh}。`, en: `It enters the OVS bridge ${w} by ${prev}${carriedVlan(before, node.name).en}.` };
       // a bridge with real flow processing is traced table by table; a plain NORMAL switch (or none captured) as before
-      const traced = flows.length && !isPlainSwitch(flows)
-        ? traceWords(topology, bridge, enteringPacket(prev, frame, { portTag, before, tunnelled: arriving }), path[i + 1]?.node.name)
-        : undefined;
+      const trace = traceEntering(topology, bridge, prev, frame, { portTag, before, tunnelled: arriving });
+      const traced = trace && traceWords(topology, trace, path[i + 1]?.node.name);
       const narration = traced ?? (flows.length ? plainSwitchWords(flows) : undefined);
       if (!flows.length) {
         text = arriving || wired || before?.kind === 'unknown'
