@@ -46,12 +46,14 @@ export async function runTrace(paths: string[], options: TraceOptions, out: (s: 
   const { packet, problems } = parsePacketSpec(options.flow);
   if (problems.length) return fail(`--flow ${JSON.stringify(options.flow)}: ${problems.join('; ')}`);
 
-  const { runTopologyPipeline } = await import('./topology-run.js');
+  // the joined topology is all a trace needs: no explanations, walks or claim checks
+  const { readSources } = await import('../topology/sources.js');
+  const { buildTopology } = await import('../topology/build.js');
   const { traceLines, traceOutcome } = await import('../explain/trace-words.js');
   const lang = options.lang === 'zh' ? 'zh' : 'en';
-  const run = runTopologyPipeline(paths, lang);
-  for (const d of run.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'severe')) err(formatDiagnostic(d) + '\n');
-  const topology = run.topology;
+  const sources = readSources(paths);
+  for (const d of sources.problems.filter((d) => d.severity === 'error' || d.severity === 'severe')) err(formatDiagnostic(d) + '\n');
+  const topology = buildTopology(sources);
   const candidates = topology.bridges.filter((b) => b.kind === 'ovs' && b.name === options.bridge && (options.host === undefined || b.host === options.host));
   if (candidates.length === 0) {
     const known = topology.bridges.filter((b) => b.kind === 'ovs').map((b) => `${b.name} (${b.host})`);
@@ -94,7 +96,7 @@ export async function runTrace(paths: string[], options: TraceOptions, out: (s: 
       body.push(...traceLines(topology, p.trace).map((l) => `${'  '.repeat(l.depth)}- ${l.text[lang]}${at(l.evidence)}`));
       body.push('', traceOutcome(topology, p.trace)[lang]);
     }
-    out([title, ...(parts[0]?.from ? [] : ['']), ...body, ''].join('\n'));
+    out([title, '', ...body, ''].join('\n'));
   }
   return options.strict && !certain ? 1 : 0;
 }
