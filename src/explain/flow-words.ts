@@ -4,8 +4,6 @@
 import type { Bilingual, Flow, Topology } from '../topology/model.js';
 import { vlanOfTci } from '../topology/flow-vlans.js';
 
-export { vlanOfTci };
-
 type Action = Flow['actions'][number];
 interface PortRefLike { number?: number; name?: string; reserved?: string }
 

@@ -23,7 +23,6 @@ import type { Bilingual, Bridge, Flow, Link, Topology } from '../topology/model.
 import { fromPort, keySetBy, matchesUntagged, untagsBy, vlanOfTci, vlanSetBy } from '../topology/flow-vlans.js';
 import { isPlainSwitch } from './rules/openflow.js';
 
-export { keySetBy, vlanSetBy };
 
 export type Proof =
   | { kind: 'port-tag'; host: string; bridge: string; port: string }

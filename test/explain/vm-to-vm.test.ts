@@ -9,7 +9,7 @@ import { relative } from 'node:path';
 import type { WalkStep } from '../../src/topology/model.js';
 import { caseInput, lineOf, loadCase as load, repoRoot, says, tablesText } from '../topology/fixture-cases.js';
 import { readSources } from '../../src/topology/sources.js';
-import { vlanOfTci } from '../../src/explain/flow-words.js';
+import { vlanOfTci } from '../../src/topology/flow-vlans.js';
 import { buildWalks } from '../../src/explain/walks.js';
 
 
