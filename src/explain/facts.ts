@@ -2,6 +2,7 @@
 // where an interface lives, which bridge holds a port, evidence merging.
 
 import type { Bridge, BridgePort, Endpoint, EvidenceRef, Interface, Link, Topology } from '../topology/model.js';
+import { mergeEvidence } from '../topology/refs.js';
 
 /** `name` or `name (netns)`, or with the host when the topology has several hosts. */
 export function where(topology: Topology, e: Endpoint): string {
@@ -15,20 +16,8 @@ export function endpoint(host: string, name: string, netns?: string): Endpoint {
   return netns ? { host, netns, name } : { host, name };
 }
 
-/** Evidence without repeats, in file order then line order of first appearance. */
-export function evidence(...lists: (EvidenceRef[] | undefined)[]): EvidenceRef[] {
-  const seen = new Set<string>();
-  const out: EvidenceRef[] = [];
-  for (const list of lists) {
-    for (const ref of list ?? []) {
-      const key = `${ref.file}:${ref.line}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push(ref);
-    }
-  }
-  return out;
-}
+/** Evidence without repeats, in order of first appearance (the topology's mergeEvidence). */
+export const evidence = mergeEvidence;
 
 export function interfacesNamed(topology: Topology, name: string, host?: string): Interface[] {
   return topology.interfaces.filter((i) => i.name === name && (host === undefined || i.host === host));

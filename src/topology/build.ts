@@ -14,6 +14,7 @@ import type {
 import { inferLinks } from './infer-links.js';
 import { inferPhysicalWires } from './physical-wires.js';
 import { checkConsistency } from './consistency.js';
+import { endpointKey } from './refs.js';
 
 /** The address Neutron's metadata proxies answer on (EC2's link-local metadata address). */
 const METADATA_IP = '169.254.169.254';
@@ -35,10 +36,6 @@ export function buildTopology(sources: Sources): Topology {
   return topology;
 }
 
-/** A key for an interface or namespace-scoped name. */
-export function endpointKey(e: { host: string; netns?: string | undefined; name: string }): string {
-  return `${e.host}\u0000${e.netns ?? ''}\u0000${e.name}`;
-}
 
 class Joiner {
   private readonly interfaces = new Map<string, Interface>();

@@ -22,6 +22,7 @@
 
 import ipaddr from 'ipaddr.js';
 import type { Bilingual, Bridge, Endpoint, EvidenceRef, Interface, Link, Topology } from './model.js';
+import { endpointKey, mergeEvidence } from './refs.js';
 import { fromPort, matchesUntagged, untagsBy, vlanMatchedBy, vlanSetBy } from './flow-vlans.js';
 
 /** Kinds (`ip -d link`, OVS interface types) that are never a host's wire. */
@@ -92,7 +93,7 @@ function wire(a: Nic, b: Nic): Link | undefined {
       zh: `抓取无法显示网线，把 ${a.itf.host} 上的 ${a.itf.name} 和 ${b.itf.host} 上的 ${b.itf.name} 连起来只是因为${parts.map((p) => p.zh).join('，并且')}`,
       en: `No capture can show a cable, so ${a.itf.name} on ${a.itf.host} and ${b.itf.name} on ${b.itf.host} are joined only because ${parts.map((p) => p.en).join(', and ')}`,
     },
-    evidence: unique([...a.itf.evidence.slice(0, 1), ...b.itf.evidence.slice(0, 1), ...clues.flatMap((c) => c.evidence), ...(pair ? [...pair[0].evidence, ...pair[1].evidence] : [])]),
+    evidence: mergeEvidence(a.itf.evidence.slice(0, 1), b.itf.evidence.slice(0, 1), ...clues.map((c) => c.evidence), pair?.[0].evidence, pair?.[1].evidence),
   };
   if (vlans.length) link.vlans = vlans;
   if (flat) link.flat = true;
@@ -104,14 +105,14 @@ function physicalNics(topology: Topology): Interface[] {
   // ends of pairs whose other end is on the same host: a cable inside the host, not to another one
   const local = new Set<string>();
   for (const l of topology.links) {
-    if ((l.kind === 'veth' || l.kind === 'patch' || l.kind === 'vm') && l.a.host === l.b.host) for (const e of [l.a, l.b]) local.add(key(e));
+    if ((l.kind === 'veth' || l.kind === 'patch' || l.kind === 'vm') && l.a.host === l.b.host) for (const e of [l.a, l.b]) local.add(endpointKey(e));
   }
   const bridgeNames = new Set(topology.bridges.map((b) => `${b.host}\u0000${b.name}`));
   const portType = (itf: Interface) => topology.bridges.find((b) => b.host === itf.host && b.ports.some((p) => p.name === itf.name))?.ports.find((p) => p.name === itf.name)?.type;
   return topology.interfaces.filter((itf) =>
     !itf.netns && itf.name !== 'lo' && !itf.flags?.includes('LOOPBACK') &&
     !NOT_NIC.has(itf.kind ?? '') && !NOT_NIC.has(portType(itf) ?? '') &&
-    !bridgeNames.has(`${itf.host}\u0000${itf.name}`) && !local.has(key(itf)));
+    !bridgeNames.has(`${itf.host}\u0000${itf.name}`) && !local.has(endpointKey(itf)));
 }
 
 /** The VLANs the flows next to a NIC put on its wire or take from it. */
@@ -207,15 +208,5 @@ export function subnetOf(cidr: string): string | undefined {
 }
 
 const endpoint = (i: Interface): Endpoint => ({ host: i.host, name: i.name });
-const key = (e: { host: string; netns?: string | undefined; name: string }) => `${e.host}\u0000${e.netns ?? ''}\u0000${e.name}`;
 const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 
-function unique(refs: EvidenceRef[]): EvidenceRef[] {
-  const seen = new Set<string>();
-  return refs.filter((r) => {
-    const k = `${r.file}:${r.line}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-}
