@@ -118,6 +118,16 @@ export function walkViews(topology: Topology, lang: Language, folder = '.'): Top
   }));
 }
 
+/** A reader of files as lines (CR normalised), each file read once. */
+export function fileLines(): (file: string) => string[] {
+  const files = new Map<string, string[]>();
+  return (file) => {
+    let lines = files.get(file);
+    if (!lines) files.set(file, (lines = readFileSync(file, 'utf8').replace(/\r\n?/g, '\n').split('\n')));
+    return lines;
+  };
+}
+
 /** Every output line of every capture, as the file shows it (minus the block's indentation). */
 export function captureViews(sources: Sources, read: (file: string) => string[], folder = '.'): CaptureView[] {
   return sources.captures.map((c) => {
@@ -149,12 +159,7 @@ export async function guidePages(options: GuidePagesOptions): Promise<TopologyPa
   for (const guide of findGuides(options.contentRoot)) {
     const source = relative(options.cwd ?? process.cwd(), guide.file);
     const { sources, topology } = await guideTopology(source, report);
-    const files = new Map<string, string[]>();
-    const read = (file: string) => {
-      let lines = files.get(file);
-      if (!lines) files.set(file, (lines = readFileSync(file, 'utf8').replace(/\r\n?/g, '\n').split('\n')));
-      return lines;
-    };
+    const read = fileLines();
     const folder = dirname(source);
     const where = whereIn(folder);
     const captures = captureViews(sources, read, folder);

@@ -6,14 +6,13 @@
 
 import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
-import { readFileSync } from 'node:fs';
 import { basename, dirname, extname, relative, resolve } from 'node:path';
 import { formatDiagnostic, isFailure, type Diagnostic } from '../cli/diagnostics.js';
 import { translate } from '../i18n/catalog.js';
 import { rstToHtml } from '../rst/html.js';
 import { guideDiagram, guideTopology } from './guide-topology.js';
 import { rehypeCaptureLinks, type CaptureLinkTarget } from './capture-links.js';
-import { lineAnchor } from './guide-pages.js';
+import { fileLines, lineAnchor } from './guide-pages.js';
 
 export interface RstTemplateOptions {
   /** Directory no include may leave (the site's content root). */
@@ -83,12 +82,7 @@ function escapeHtml(value: string): string {
  */
 function captureLinkTargets(guide: GuideContext, text: string) {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  const included = new Map<string, string[]>();
-  const linesOf = (file: string) => {
-    let got = included.get(file);
-    if (!got) included.set(file, (got = readFileSync(file, 'utf8').replace(/\r\n?/g, '\n').split('\n')));
-    return got;
-  };
+  const linesOf = fileLines();
   // every capture of this guide: written in it, brought in as `:literal:` text, or in an included rst file
   const targets: CaptureLinkTarget[] = guide.sources.captures
     .filter((c) => c.result.lineRoles.length > 0)
