@@ -11,12 +11,11 @@
 // flows are missing they say it is not provable.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Link, Topology, Walk } from '../../src/topology/model.js';
-import { caseInput, explained, loadCase, says, tablesText } from '../topology/fixture-cases.js';
-import { keyOf, TopologyGraph, vmKey, type Hop } from '../../src/explain/path-search.js';
+import type { Topology } from '../../src/topology/model.js';
+import { caseInput, edit, loadCase, physicalWires, says, segmentAt, stepAt, tablesText, variant, walkById } from '../topology/fixture-cases.js';
+import { keyOf, TopologyGraph, vmKey } from '../../src/explain/path-search.js';
 
 const t = loadCase('flat-two-hosts');
 const VM = 'compute/instance-00000001';
@@ -25,27 +24,8 @@ const QDHCP = 'qdhcp-1da5d6c9-2a5f-4a0f-9a1e-5c7c1b8e6f01';
 const INT_FLOWS = 'network/04-ovs-ofctl-dump-flows-br-int.txt';
 const PHY_FLOWS = 'network/05-ovs-ofctl-dump-flows-br-eth1.txt';
 
-const wires = (topology: Topology): Link[] => topology.links.filter((l) => l.kind === 'physical');
-const walk = (topology: Topology, id: string): Walk | undefined => topology.walks.find((w) => w.id === id);
-const stepAt = (w: Walk, host: string, name: string) => w.steps.find((s) => s.at.host === host && s.at.name === name)!;
-const segmentAt = (hops: Hop[], host: string, name: string): string => {
-  const s = hops.find((h) => h.node.host === host && h.node.name === name)?.segment;
-  return s?.kind === 'vlan' ? `vlan ${s.vlan} by ${s.proof?.kind}` : s?.kind === 'untagged' ? `untagged by ${s.proof?.kind}` : s?.kind ?? 'none';
-};
 const dhcpHops = (topology: Topology) => new TopologyGraph(topology).path(vmKey('compute', 'instance-00000001'), keyOf('network', DHCP_PORT));
 
-/** The fixture bundle copied and changed (capture files dropped or edited), as if captured so. */
-function variant(change: (dir: string) => void): Topology {
-  const dir = mkdtempSync(join(tmpdir(), 'netguide-flat-two-hosts-'));
-  try {
-    cpSync(caseInput('flat-two-hosts'), dir, { recursive: true });
-    change(dir);
-    return explained([dir]);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-const edit = (file: string, from: RegExp, to: string) => writeFileSync(file, readFileSync(file, 'utf8').replace(from, to));
 /** Both hosts' flows edited alike. */
 const onBoth = (dir: string, name: string, from: RegExp, to: string) => {
   for (const host of ['compute', 'network']) edit(join(dir, host, name), from, to);
@@ -60,7 +40,7 @@ test('flat-two-hosts: the captures are of a flat network: br-eth1 strips the loc
 test('flat-two-hosts: no tunnel; the two eth1 are joined as a likely physical wire because both carry a flat network, and nothing else is', () => {
   assert.deepEqual(t.unparsed, []);
   assert.equal(t.links.filter((l) => l.kind === 'tunnel').length, 0);
-  const all = wires(t);
+  const all = physicalWires(t);
   assert.equal(all.length, 1, 'network\'s eth0 (br-ex) has no partner on compute');
   const [wire] = all;
   assert.deepEqual([wire!.a, wire!.b], [{ host: 'compute', name: 'eth1' }, { host: 'network', name: 'eth1' }]);
@@ -102,7 +82,7 @@ test('flat-two-hosts: VM → DHCP carries local VLAN 1, no tag on the wire, loca
     ['vlan 1 by port-tag', 'untagged by flow', 'untagged by wire', 'untagged by wire', 'vlan 2 by flow'],
   );
 
-  const w = walk(t, `walk:dhcp:${VM}`)!;
+  const w = walkById(t, `walk:dhcp:${VM}`)!;
   const strip = stepAt(w, 'compute', 'br-eth1');
   assert.match(strip.text.en, /^9\. It enters the OVS bridge br-eth1 \(compute\) by phy-br-eth1 \(local VLAN 1\)\. .* Its flows strip VLAN 1: the frame goes on untagged \(flat network\)\.$/);
   assert.match(strip.text.zh, /流表去掉 VLAN 1 标签：帧不带 VLAN 标签（flat 网络）继续。$/);
@@ -130,11 +110,11 @@ test('flat-two-hosts: VM → DHCP carries local VLAN 1, no tag on the wire, loca
 });
 
 test('flat-two-hosts: without network\'s br-int flows, the wire still stands on br-eth1\'s flows and the walk says the local VLAN is not provable', () => {
-  const v = variant((dir) => unlinkSync(join(dir, INT_FLOWS)));
-  const [wire] = wires(v);
+  const v = variant('flat-two-hosts', (dir) => unlinkSync(join(dir, INT_FLOWS)));
+  const [wire] = physicalWires(v);
   assert.equal(wire?.flat, true);
   assert.doesNotMatch(wire!.reason!.en, /br-int on network/);
-  const w = walk(v, `walk:dhcp:${VM}`)!;
+  const w = walkById(v, `walk:dhcp:${VM}`)!;
   const farInt = stepAt(w, 'network', 'br-int');
   assert.match(farInt.text.en, /by int-br-eth1 \(untagged \(flat network\), as it came over the wire from compute\)\. Its flows are not captured\. The flows of br-int on network are not captured, so what the untagged \(flat network\) frame from the wire becomes here is not provable from the captures\.$/);
   assert.match(farInt.text.zh, /抓取中没有 network 上 br-int 的流表，从线路上来的不带 VLAN 标签（flat 网络）的帧在这里变成什么无法从抓取中证明。$/);
@@ -143,8 +123,8 @@ test('flat-two-hosts: without network\'s br-int flows, the wire still stands on 
 
 test('flat-two-hosts: an untagged frame reaches no access port unless a flow tags it', () => {
   // network's br-int keeps only `in_port=4 actions=drop` and NORMAL: nothing gives the untagged frame a local VLAN
-  const v = variant((dir) => edit(join(dir, INT_FLOWS), /^.*vlan_tci=0x0000 actions=mod_vlan_vid:2,NORMAL\n/m, ''));
-  assert.equal(wires(v).length, 1, 'br-eth1 on each side still strips for the flat network');
+  const v = variant('flat-two-hosts', (dir) => edit(join(dir, INT_FLOWS), /^.*vlan_tci=0x0000 actions=mod_vlan_vid:2,NORMAL\n/m, ''));
+  assert.equal(physicalWires(v).length, 1, 'br-eth1 on each side still strips for the flat network');
   assert.equal(dhcpHops(v), undefined);
   assert.deepEqual(v.walks, []);
 });
@@ -159,8 +139,8 @@ test('flat-two-hosts: the other ways agents write the same flows (dl_vlan=0xffff
     ['load:0->NXM_OF_VLAN_TCI[]', (dir) => onBoth(dir, '05-ovs-ofctl-dump-flows-br-eth1.txt', /strip_vlan/g, 'load:0->NXM_OF_VLAN_TCI[]')],
   ];
   for (const [name, change] of forms) {
-    const v = variant(change);
-    assert.equal(wires(v)[0]?.flat, true, name);
+    const v = variant('flat-two-hosts', change);
+    assert.equal(physicalWires(v)[0]?.flat, true, name);
     const hops = dhcpHops(v);
     assert.ok(hops, `${name}: VM → DHCP`);
     assert.deepEqual([segmentAt(hops, 'network', 'eth1'), segmentAt(hops, 'network', 'br-int')], ['untagged by wire', 'vlan 2 by flow'], name);
@@ -169,17 +149,17 @@ test('flat-two-hosts: the other ways agents write the same flows (dl_vlan=0xffff
 });
 
 test('flat-two-hosts: a flat network on one host and a provider VLAN on the other are not joined, and no walk leaves compute', () => {
-  const v = variant((dir) => {
+  const v = variant('flat-two-hosts', (dir) => {
     edit(join(dir, INT_FLOWS), /vlan_tci=0x0000/g, 'dl_vlan=101');
     edit(join(dir, PHY_FLOWS), /strip_vlan/g, 'mod_vlan_vid:101');
   });
-  assert.deepEqual(wires(v), []);
+  assert.deepEqual(physicalWires(v), []);
   assert.deepEqual(v.walks, []);
 });
 
 test('flat-two-hosts: a tagged frame entering network\'s br-int by int-br-eth1 is dropped (its flows from there take only untagged frames)', () => {
   // compute's br-eth1 keeps VLAN 1 on the wire: network's br-int maps only untagged frames from int-br-eth1
-  const v = variant((dir) => edit(join(dir, 'compute/05-ovs-ofctl-dump-flows-br-eth1.txt'), /actions=strip_vlan,NORMAL/, 'actions=NORMAL'));
+  const v = variant('flat-two-hosts', (dir) => edit(join(dir, 'compute/05-ovs-ofctl-dump-flows-br-eth1.txt'), /actions=strip_vlan,NORMAL/, 'actions=NORMAL'));
   assert.equal(dhcpHops(v), undefined);
 });
 

@@ -9,12 +9,10 @@
 // provable; NICs with no shared provider VLAN or subnet stay apart.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { unlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Link, Topology, Walk } from '../../src/topology/model.js';
-import { caseInput, explained, loadCase, says, tablesText } from '../topology/fixture-cases.js';
-import { keyOf, TopologyGraph, vmKey, type Hop } from '../../src/explain/path-search.js';
+import { edit, loadCase, physicalWires, says, segmentAt, stepAt, tablesText, variant, walkById } from '../topology/fixture-cases.js';
+import { keyOf, TopologyGraph, vmKey } from '../../src/explain/path-search.js';
 import { subnetOf } from '../../src/topology/physical-wires.js';
 import { topologyDiagram } from '../../src/render/diagram/index.js';
 
@@ -23,31 +21,12 @@ const VM = 'compute/instance-00000001';
 const DHCP_PORT = 'tap0a8a0a6b-67';
 const QDHCP = 'qdhcp-1da5d6c9-2a5f-4a0f-9a1e-5c7c1b8e6f01';
 
-const wires = (topology: Topology): Link[] => topology.links.filter((l) => l.kind === 'physical');
-const walk = (topology: Topology, id: string): Walk | undefined => topology.walks.find((w) => w.id === id);
-const stepAt = (w: Walk, host: string, name: string) => w.steps.find((s) => s.at.host === host && s.at.name === name)!;
-const segmentAt = (hops: Hop[], host: string, name: string): string => {
-  const s = hops.find((h) => h.node.host === host && h.node.name === name)?.segment;
-  return s?.kind === 'vlan' ? `vlan ${s.vlan} by ${s.proof?.kind}` : s?.kind ?? 'none';
-};
 
-/** The fixture bundle copied and changed (capture files dropped or edited), as if captured so. */
-function variant(change: (dir: string) => void): Topology {
-  const dir = mkdtempSync(join(tmpdir(), 'netguide-vlan-two-hosts-'));
-  try {
-    cpSync(caseInput('vlan-two-hosts'), dir, { recursive: true });
-    change(dir);
-    return explained([dir]);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-const edit = (file: string, from: RegExp, to: string) => writeFileSync(file, readFileSync(file, 'utf8').replace(from, to));
 
 test('vlan-two-hosts: no tunnel; the two eth1 are joined as a likely physical wire because both carry provider VLAN 101, and nothing else is', () => {
   assert.deepEqual(t.unparsed, []);
   assert.equal(t.links.filter((l) => l.kind === 'tunnel').length, 0);
-  const all = wires(t);
+  const all = physicalWires(t);
   assert.equal(all.length, 1, 'network\'s eth0 (br-ex) has no partner on compute');
   const [wire] = all;
   assert.deepEqual([wire!.a, wire!.b], [{ host: 'compute', name: 'eth1' }, { host: 'network', name: 'eth1' }]);
@@ -88,7 +67,7 @@ test('vlan-two-hosts: VM → DHCP carries local VLAN 1, VLAN 101 on the wire, lo
     ['vlan 1 by port-tag', 'vlan 101 by flow', 'vlan 101 by wire', 'vlan 101 by wire', 'vlan 2 by flow'],
   );
 
-  const w = walk(t, `walk:dhcp:${VM}`)!;
+  const w = walkById(t, `walk:dhcp:${VM}`)!;
   const wire = stepAt(w, 'network', 'eth1');
   assert.match(wire.text.en, /^11\. It goes out on the physical wire from eth1 on compute and arrives at eth1 \(network\) tagged VLAN 101 \(set by the flows of br-eth1 on compute\)\. That the two NICs share a wire is likely, not proven: No capture can show a cable/);
   assert.match(wire.text.zh, /^11\. 帧从 compute 上的 eth1 进入物理线路，带 VLAN 101（由 compute 上 br-eth1 的流表设置），到达 eth1 \(network\)。这两块网卡在同一条线路上只是推断（likely），并未证实：/);
@@ -108,18 +87,18 @@ test('vlan-two-hosts: VM → DHCP carries local VLAN 1, VLAN 101 on the wire, lo
 });
 
 test('vlan-two-hosts: with the DHCP port tagged 3 on network (not the VLAN br-int makes of 101), no walk reaches it', () => {
-  const v = variant((dir) => edit(join(dir, 'network/01-ovs-vsctl-show.txt'), new RegExp(`(Port ${DHCP_PORT}\\n\\s+tag: )2`), '$13'));
-  assert.equal(wires(v).length, 1);
-  assert.equal(walk(v, `walk:dhcp:${VM}`), undefined);
-  assert.ok(walk(v, `walk:snat:${VM}`), 'the router port, still tagged 2, is reached');
+  const v = variant('vlan-two-hosts', (dir) => edit(join(dir, 'network/01-ovs-vsctl-show.txt'), new RegExp(`(Port ${DHCP_PORT}\\n\\s+tag: )2`), '$13'));
+  assert.equal(physicalWires(v).length, 1);
+  assert.equal(walkById(v, `walk:dhcp:${VM}`), undefined);
+  assert.ok(walkById(v, `walk:snat:${VM}`), 'the router port, still tagged 2, is reached');
 });
 
 test('vlan-two-hosts: without network\'s br-int flows, the wire still stands on br-eth1\'s flows and the walk says the local VLAN is not provable', () => {
-  const v = variant((dir) => unlinkSync(join(dir, 'network/04-ovs-ofctl-dump-flows-br-int.txt')));
-  const [wire] = wires(v);
+  const v = variant('vlan-two-hosts', (dir) => unlinkSync(join(dir, 'network/04-ovs-ofctl-dump-flows-br-int.txt')));
+  const [wire] = physicalWires(v);
   assert.deepEqual(wire?.vlans, [101]);
   assert.doesNotMatch(wire!.reason!.en, /br-int on network/);
-  const w = walk(v, `walk:dhcp:${VM}`)!;
+  const w = walkById(v, `walk:dhcp:${VM}`)!;
   const farInt = stepAt(w, 'network', 'br-int');
   assert.match(farInt.text.en, /by int-br-eth1 \(VLAN 101, as it came over the wire from compute\)\. Its flows are not captured\. The flows of br-int on network are not captured, so what the wire's VLAN 101 becomes here is not provable from the captures\.$/);
   assert.match(farInt.text.zh, /抓取中没有 network 上 br-int 的流表，从线路上来的 VLAN 101 在这里变成什么无法从抓取中证明。$/);
@@ -127,37 +106,37 @@ test('vlan-two-hosts: without network\'s br-int flows, the wire still stands on 
 });
 
 test('vlan-two-hosts: without compute\'s br-eth1 flows, the VLAN on the wire is not provable (the wire stands on br-int\'s flows)', () => {
-  const v = variant((dir) => unlinkSync(join(dir, 'compute/05-ovs-ofctl-dump-flows-br-eth1.txt')));
-  assert.equal(wires(v).length, 1);
-  const w = walk(v, `walk:dhcp:${VM}`)!;
+  const v = variant('vlan-two-hosts', (dir) => unlinkSync(join(dir, 'compute/05-ovs-ofctl-dump-flows-br-eth1.txt')));
+  assert.equal(physicalWires(v).length, 1);
+  const w = walkById(v, `walk:dhcp:${VM}`)!;
   assert.match(stepAt(w, 'network', 'eth1').text.en, /arrives at eth1 \(network\) \(the flows of br-eth1 on compute are not captured, so which VLAN the frame carries on the wire out of eth1 is not provable from the captures\)\. That the two NICs share a wire is likely, not proven/);
 });
 
 test('vlan-two-hosts: without any flow on network, or with network on provider VLAN 102, the two eth1 are not joined and no walk leaves compute', () => {
-  const none = variant((dir) => {
+  const none = variant('vlan-two-hosts', (dir) => {
     unlinkSync(join(dir, 'network/04-ovs-ofctl-dump-flows-br-int.txt'));
     unlinkSync(join(dir, 'network/05-ovs-ofctl-dump-flows-br-eth1.txt'));
   });
-  assert.deepEqual(wires(none), []);
+  assert.deepEqual(physicalWires(none), []);
   assert.deepEqual(none.walks, []);
-  const other = variant((dir) => {
+  const other = variant('vlan-two-hosts', (dir) => {
     edit(join(dir, 'network/04-ovs-ofctl-dump-flows-br-int.txt'), /dl_vlan=101/g, 'dl_vlan=102');
     edit(join(dir, 'network/05-ovs-ofctl-dump-flows-br-eth1.txt'), /mod_vlan_vid:101/g, 'mod_vlan_vid:102');
   });
-  assert.deepEqual(wires(other), []);
+  assert.deepEqual(physicalWires(other), []);
   assert.deepEqual(other.walks, []);
 });
 
 test('vlan-two-hosts: addresses in one subnet join the NICs too, but a walk still ends where the far flows drop its VLAN', () => {
   // network on provider VLAN 102, both eth1 given an address in 198.51.100.0/24
-  const v = variant((dir) => {
+  const v = variant('vlan-two-hosts', (dir) => {
     edit(join(dir, 'network/04-ovs-ofctl-dump-flows-br-int.txt'), /dl_vlan=101/g, 'dl_vlan=102');
     edit(join(dir, 'network/05-ovs-ofctl-dump-flows-br-eth1.txt'), /mod_vlan_vid:101/g, 'mod_vlan_vid:102');
     const address = (ip: string) => `$1\n    inet ${ip}/24 brd 198.51.100.255 scope global eth1\n       valid_lft forever preferred_lft forever`;
     edit(join(dir, 'compute/08-ip-addr.txt'), /(eth1@if2: .*\n.*link-netnsid 0)/, address('198.51.100.11'));
     edit(join(dir, 'network/09-ip-addr.txt'), /(eth1@if2: .*\n.*link-netnsid 0)/, address('198.51.100.21'));
   });
-  const [wire, ...more] = wires(v);
+  const [wire, ...more] = physicalWires(v);
   assert.equal(more.length, 0);
   assert.equal(wire?.subnet, '198.51.100.0/24');
   assert.equal(wire?.vlans, undefined, 'no VLAN both sides carry');
@@ -169,25 +148,25 @@ test('vlan-two-hosts: addresses in one subnet join the NICs too, but a walk stil
 });
 
 test('vlan-two-hosts: IPv6 addresses in one /64 join the NICs; link-local ones (every NIC has one) do not', () => {
-  const v = variant((dir) => {
+  const v = variant('vlan-two-hosts', (dir) => {
     edit(join(dir, 'network/04-ovs-ofctl-dump-flows-br-int.txt'), /dl_vlan=101/g, 'dl_vlan=102');
     edit(join(dir, 'network/05-ovs-ofctl-dump-flows-br-eth1.txt'), /mod_vlan_vid:101/g, 'mod_vlan_vid:102');
     const address = (ip: string) => `$1\n    inet6 ${ip}/64 scope global \n       valid_lft forever preferred_lft forever\n    inet6 fe80::1/64 scope link \n       valid_lft forever preferred_lft forever`;
     edit(join(dir, 'compute/08-ip-addr.txt'), /(eth1@if2: .*\n.*link-netnsid 0)/, address('2001:db8:100::11'));
     edit(join(dir, 'network/09-ip-addr.txt'), /(eth1@if2: .*\n.*link-netnsid 0)/, address('2001:db8:100::21'));
   });
-  const [wire, ...more] = wires(v);
+  const [wire, ...more] = physicalWires(v);
   assert.equal(more.length, 0);
   assert.equal(wire?.subnet, '2001:db8:100::/64');
   assert.match(wire!.reason!.en, /both hold addresses in 2001:db8:100::\/64 \(2001:db8:100::11\/64 on eth1 on compute; 2001:db8:100::21\/64 on eth1 on network\)$/);
-  const linkLocalOnly = variant((dir) => {
+  const linkLocalOnly = variant('vlan-two-hosts', (dir) => {
     edit(join(dir, 'network/04-ovs-ofctl-dump-flows-br-int.txt'), /dl_vlan=101/g, 'dl_vlan=102');
     edit(join(dir, 'network/05-ovs-ofctl-dump-flows-br-eth1.txt'), /mod_vlan_vid:101/g, 'mod_vlan_vid:102');
     const address = '$1\n    inet6 fe80::1/64 scope link \n       valid_lft forever preferred_lft forever';
     edit(join(dir, 'compute/08-ip-addr.txt'), /(eth1@if2: .*\n.*link-netnsid 0)/, address);
     edit(join(dir, 'network/09-ip-addr.txt'), /(eth1@if2: .*\n.*link-netnsid 0)/, address);
   });
-  assert.deepEqual(wires(linkLocalOnly), []);
+  assert.deepEqual(physicalWires(linkLocalOnly), []);
 });
 
 test('subnetOf: the IPv4 or IPv6 network of an address, none for loopback, link-local or a host route', () => {

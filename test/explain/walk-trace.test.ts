@@ -3,11 +3,9 @@
 // namespace) for SNAT, broadcast for DHCP, the key it came with from a tunnel.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Topology } from '../../src/topology/model.js';
-import { caseInput, explained, loadCase, tablesText } from '../topology/fixture-cases.js';
+import { edit, loadCase, tablesText, variant } from '../topology/fixture-cases.js';
 import { DHCP_FRAME, destinationMac, enteringPacket } from '../../src/explain/walk-trace.js';
 import { TopologyGraph, keyOf, vmKey, nsKey } from '../../src/explain/path-search.js';
 
@@ -56,17 +54,8 @@ test('enteringPacket: a flat network\'s untagged frame enters with vlan_tci 0, s
 });
 
 /** gre-two-vms with one more flow on compute's br-tun. */
-function withComputeTunFlow(line: string): Topology {
-  const dir = mkdtempSync(join(tmpdir(), 'netguide-walk-trace-'));
-  try {
-    cpSync(caseInput('gre-two-vms'), dir, { recursive: true });
-    const dump = join(dir, 'compute/02-ovs-ofctl-dump-flows-br-tun.txt');
-    writeFileSync(dump, readFileSync(dump, 'utf8') + ` cookie=0x0, duration=10.0s, ${line}\n`);
-    return explained([dir]);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+const withComputeTunFlow = (line: string): Topology =>
+  variant('gre-two-vms', (dir) => edit(join(dir, 'compute/02-ovs-ofctl-dump-flows-br-tun.txt'), /$/, ` cookie=0x0, duration=10.0s, ${line}\n`));
 
 test('a unicast walk is traced with the MAC where its path ends: a drop for the router\'s MAC stops the SNAT walk, not DHCP', () => {
   const changed = withComputeTunFlow('table=20, n_packets=0, n_bytes=0, idle_age=10, priority=5,dl_dst=fa:16:3e:5d:6e:7f actions=drop');

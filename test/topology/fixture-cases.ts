@@ -3,13 +3,15 @@
 // the explained topology a person checks by eye: findings (kind, claim line and
 // text) and explanation ids.
 
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildTopology } from '../../src/topology/build.js';
 import { readSources } from '../../src/topology/sources.js';
 import { explainTopology } from '../../src/explain/index.js';
-import type { EvidenceRef, Topology } from '../../src/topology/model.js';
+import type { EvidenceRef, Link, Topology, Walk, WalkStep } from '../../src/topology/model.js';
+import type { Hop } from '../../src/explain/path-search.js';
 
 /** The repository root (tests run from dist/test/…). */
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -63,3 +65,28 @@ export function tablesText(step: { tables?: { text: { zh: string; en: string } }
   const lines = (step.tables ?? []).map((t) => t.text[lang]);
   return lines.length ? lines.join(lang === 'zh' ? '；' : '; ') + (lang === 'zh' ? '。' : '.') : '';
 }
+
+/** Fixture `name`'s bundle copied and changed (capture files dropped or edited) in a temporary folder, then explained, as if captured so. */
+export function variant(name: string, change: (dir: string) => void): Topology {
+  const dir = mkdtempSync(join(tmpdir(), `netguide-${name}-`));
+  try {
+    cpSync(caseInput(name), dir, { recursive: true });
+    change(dir);
+    return explained([dir]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Replaces `from` with `to` in a file (of a variant's copy). */
+export const edit = (file: string, from: RegExp, to: string): void => writeFileSync(file, readFileSync(file, 'utf8').replace(from, to));
+
+export const physicalWires = (topology: Topology): Link[] => topology.links.filter((l) => l.kind === 'physical');
+export const walkById = (topology: Topology, id: string): Walk | undefined => topology.walks.find((w) => w.id === id);
+export const stepAt = (w: Walk, host: string, name: string): WalkStep => w.steps.find((s) => s.at.host === host && s.at.name === name)!;
+
+/** What the frame carries at a hop, in words a test compares: `vlan 101 by wire`, `untagged by flow`, `key`, `none`. */
+export const segmentAt = (hops: Hop[], host: string, name: string): string => {
+  const s = hops.find((h) => h.node.host === host && h.node.name === name)?.segment;
+  return s?.kind === 'vlan' ? `vlan ${s.vlan} by ${s.proof?.kind}` : s?.kind === 'untagged' ? `untagged by ${s.proof?.kind}` : s?.kind ?? 'none';
+};
