@@ -213,14 +213,8 @@ export class FlowTracer {
 
   trace(packet: TracePacket, table = 0): Trace {
     const state = new PacketState(packet);
-    if (state.inPort.number === undefined && state.inPort.name !== undefined) {
-      const n = this.numberOf.get(state.inPort.name);
-      if (n !== undefined) state.inPort.number = n;
-    }
-    if (state.inPort.name === undefined && state.inPort.number !== undefined) {
-      const name = this.nameOf.get(state.inPort.number);
-      if (name !== undefined) state.inPort.name = name;
-    }
+    // the in_port by name and number both, as the bridge's ports give them
+    state.inPort = this.resolve(state.inPort);
     const run: Run = { steps: [], resubmits: 0, certain: true };
     this.lookup(run, state, table, 0);
     const exits = run.steps.filter((s): s is Extract<TraceStep, { kind: 'output' | 'forward' }> => (s.kind === 'output' && !s.skipped) || s.kind === 'forward');
