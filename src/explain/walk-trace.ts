@@ -9,13 +9,14 @@ import type { Bilingual, Bridge, EvidenceRef, Topology } from '../topology/model
 import type { Hop, Segment } from './path-search.js';
 import { bridgeTracer, surelyNotSentOut, type Trace, type TracePacket } from './flow-trace.js';
 import { isPlainSwitch } from './rules/openflow.js';
+import { METADATA_IP } from './rules/metadata.js';
 import { type TraceLine, traceLines, traceOutcome } from './trace-words.js';
 
 /** What kind of packet a walk follows, in match syntax (`udp: ''`, `tp_dst: '67'`); `dl_dst` may be left for the path to give. */
 export type WalkFrame = Record<string, string>;
 
 export const DHCP_FRAME: WalkFrame = { udp: '', dl_dst: 'ff:ff:ff:ff:ff:ff', nw_dst: '255.255.255.255', tp_dst: '67' };
-export const METADATA_FRAME: WalkFrame = { tcp: '', nw_dst: '169.254.169.254', tp_dst: '80' };
+export const METADATA_FRAME: WalkFrame = { tcp: '', nw_dst: METADATA_IP, tp_dst: '80' };
 export const IP_FRAME: WalkFrame = { ip: '' };
 
 /** Some unicast address: only the group bit (the first octet's lowest) is known. */
@@ -36,13 +37,17 @@ export function destinationMac(topology: Topology, path: Hop[]): string {
       break;
     }
     if (node.kind === 'vm') {
-      const tap = path[i - 1]!.node.name;
-      const mac = topology.vms.find((v) => v.host === node.host && v.name === node.name)?.interfaces.find((x) => x.tap === tap)?.mac;
+      const mac = vmMac(topology, node, path[i - 1]!.node.name);
       if (mac) return mac;
       break;
     }
   }
   return UNICAST;
+}
+
+/** The guest MAC of a VM's NIC on tap device `tap`, where `virsh dumpxml` gave it. */
+export function vmMac(topology: Topology, vm: { host: string; name: string }, tap: string | undefined): string | undefined {
+  return topology.vms.find((v) => v.host === vm.host && v.name === vm.name)?.interfaces.find((x) => x.tap === tap)?.mac;
 }
 
 /** The frame as it enters `bridge` by `port`, for the tracer. */

@@ -4,7 +4,7 @@
 
 import type { Bilingual, EvidenceRef, Flow, Link, Topology, Walk, WalkStep } from '../topology/model.js';
 import { evidence, where } from './facts.js';
-import { DHCP_FRAME, IP_FRAME, METADATA_FRAME, type WalkFrame, destinationMac, traceEntering, traceWords } from './walk-trace.js';
+import { DHCP_FRAME, IP_FRAME, METADATA_FRAME, type WalkFrame, destinationMac, traceEntering, traceWords, vmMac } from './walk-trace.js';
 import { describeRanges } from './rules/dhcp.js';
 import { keyOf, nsKey, TopologyGraph, vmKey, type Hop, type Segment } from './path-search.js';
 import { isDhcpNamespace, METADATA_IP, metadataAddress, serviceSocket, socketCovers } from './rules/metadata.js';
@@ -154,8 +154,7 @@ function describe(topology: Topology, graph: TopologyGraph, path: Hop[], ctx: Ro
   const steps: WalkStep[] = [];
   // the frame the tracer follows: the walk's kind of packet, sent to the MAC where the path ends
   const frame: WalkFrame = { dl_dst: destinationMac(topology, path), ...ctx.frame };
-  const vm = path[0]?.node.kind === 'vm' ? topology.vms.find((v) => v.host === path[0]!.node.host && v.name === path[0]!.node.name) : undefined;
-  const sourceMac = vm?.interfaces.find((x) => x.tap === path[1]?.node.name)?.mac;
+  const sourceMac = path[0]?.node.kind === 'vm' ? vmMac(topology, path[0].node, path[1]?.node.name) : undefined;
   if (sourceMac) frame.dl_src = sourceMac;
   // a hop taken on no captured proof: said with the first step written for it (or the next one)
   let pending: Bilingual | undefined;
