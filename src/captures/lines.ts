@@ -8,12 +8,16 @@ import type { CaptureResult, CommandLine, LineRole, Unparsed } from './types.js'
  * open an extra (empty) line: `"a\nb\n"` has two lines, `"a\n\n"` has two.
  */
 export function splitLines(text: string): string[] {
-  // most captures have no CR at all: a native search is cheaper than a regex pass over the whole text
-  const normalised = text.indexOf('\r') < 0 ? text : text.replace(/\r\n?/g, '\n');
+  const normalised = withoutCr(text);
   if (normalised === '') return [];
   const lines = normalised.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
   return lines;
+}
+
+/** CRLF and lone CR as LF. Most captures have no CR at all: a native search is cheaper than a regex pass over the whole text. */
+function withoutCr(text: string): string {
+  return text.indexOf('\r') < 0 ? text : text.replace(/\r\n?/g, '\n');
 }
 
 /** Blank: empty, or only spaces/tabs (trailing blanks are common in pasted captures). */
@@ -54,7 +58,7 @@ export class LineLedger {
 
   constructor(text: string) {
     // the same lines as splitLines: CR normalised, no extra line after a final newline
-    const source = text.indexOf('\r') < 0 ? text : text.replace(/\r\n?/g, '\n');
+    const source = withoutCr(text);
     let count = 0;
     for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) count++;
     if (source.length > 0 && source.charCodeAt(source.length - 1) !== 0x0a) count++;
