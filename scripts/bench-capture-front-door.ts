@@ -4,7 +4,7 @@
 import { performance } from 'node:perf_hooks';
 import { parseCapture } from '../src/captures/registry.js';
 import { readBundle } from '../src/captures/bundle.js';
-import { findSamples } from '../src/captures/coverage.js';
+import { findSamples } from '../src/topology/coverage.js';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readdirSync, statSync } from 'node:fs';

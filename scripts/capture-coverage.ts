@@ -3,7 +3,7 @@
 // overall and per parser. Run: npx tsc -p tsconfig.json && node dist/scripts/capture-coverage.js [--list]
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundleInputs, coverage, findSamples, guideInputs } from '../src/captures/coverage.js';
+import { bundleInputs, coverage, findSamples, guideInputs } from '../src/topology/coverage.js';
 
 const repo = resolve(fileURLToPath(import.meta.url), '../../..');
 const samples = findSamples(repo);

@@ -8,7 +8,7 @@
 //                                              sosreport-node1/sos_commands/networking/namespaces/<ns>/ip_netns_exec_<ns>_ip_-d_address_show
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import type { Diagnostic } from '../cli/diagnostics.js';
+import type { Diagnostic } from '../diagnostics.js';
 import { commandFromFirstLine, findParser, parseCapture, type ParsedCapture } from './registry.js';
 import { splitLines } from './lines.js';
 

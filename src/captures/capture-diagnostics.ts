@@ -1,6 +1,6 @@
 // Problems of one parsed capture as `file:line:col: level: message` diagnostics,
 // with lines counted in the file (the `$ command` line included).
-import type { Diagnostic } from '../cli/diagnostics.js';
+import type { Diagnostic } from '../diagnostics.js';
 import type { ParsedCapture } from './registry.js';
 
 export function captureDiagnostics(file: string, capture: ParsedCapture): Diagnostic[] {

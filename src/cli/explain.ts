@@ -3,7 +3,7 @@
 
 import type { Command } from 'commander';
 import type { Topology } from '../topology/model.js';
-import { formatDiagnostic } from './diagnostics.js';
+import { formatDiagnostic } from '../diagnostics.js';
 import { at } from './topology.js';
 
 interface ExplainOptions { lang?: string; strict?: boolean }
@@ -27,9 +27,9 @@ export async function runExplain(paths: string[], options: ExplainOptions, out: 
     err(`netguide explain: --lang must be zh or en, not ${options.lang}\n`);
     return 2;
   }
-  const { exitStatus, runTopologyPipeline } = await import('./topology-run.js');
+  const [{ understand }, { exitStatus }] = await Promise.all([import('../pipeline.js'), import('./exit-status.js')]);
   const lang = options.lang === 'zh' ? 'zh' : 'en';
-  const run = runTopologyPipeline(paths, lang);
+  const run = understand(paths, lang);
   for (const d of run.diagnostics) err(formatDiagnostic(d) + '\n');
   out(explainText(run.topology, lang));
   return exitStatus(run, Boolean(options.strict));

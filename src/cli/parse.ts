@@ -3,7 +3,7 @@
 // Problems go to stderr as `file:line:col: level: message`.
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
-import { formatDiagnostic, type Diagnostic } from './diagnostics.js';
+import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 
 interface ParseOptions {
   cmd?: string;

@@ -4,7 +4,7 @@
 // warnings too with --strict).
 import type { Command } from 'commander';
 import { readRstInput } from './rst-input.js';
-import { formatDiagnostic, isFailure } from './diagnostics.js';
+import { formatDiagnostic, isFailure } from '../diagnostics.js';
 
 interface Rst2HtmlOptions {
   strict?: boolean;
@@ -28,8 +28,8 @@ export function register(program: Command): void {
       const input = readRstInput(file, options.contentRoot);
       if (!input) return;
       // Imported here: the HTML pipeline (shiki's grammars) is the heaviest part to load.
-      const { rstToHtml } = await import('../rst/html.js');
-      const { html, diagnostics, document } = await rstToHtml(input.text, {
+      const { renderGuide } = await import('../pipeline.js');
+      const { html, diagnostics, document } = await renderGuide(input.text, {
         path: file === '-' ? undefined : file,
         parse: { sourceName: file, baseDir: input.baseDir, contentRoot: input.contentRoot },
         html: { imageBase: input.baseDir },

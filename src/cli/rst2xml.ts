@@ -3,7 +3,7 @@
 // as `file:line:col: level: message`.
 import type { Command } from 'commander';
 import { readRstInput } from './rst-input.js';
-import { formatDiagnostic, type Severity } from './diagnostics.js';
+import { formatDiagnostic, toDiagnostic } from '../diagnostics.js';
 
 interface Rst2XmlOptions {
   strict?: boolean;
@@ -23,7 +23,7 @@ export function register(program: Command): void {
       const input = readRstInput(file, options.contentRoot);
       if (!input) return;
       // The reader is imported when the command runs (`netguide --help` does not load it).
-      const [{ parseRst }, { LEVELS, Level }, { toXml }] = await Promise.all([
+      const [{ parseRst }, { Level }, { toXml }] = await Promise.all([
         import('../rst/index.js'), import('../rst/reporter.js'), import('../rst/writers/xml.js'),
       ]);
       let xml: string;
@@ -39,13 +39,7 @@ export function register(program: Command): void {
         for (const message of document.reporter.messages) {
           if (message.level < document.settings.reportLevel) continue;
           if (message.level >= Level.WARNING) failures++;
-          process.stderr.write(formatDiagnostic({
-            file: message.source,
-            line: message.line,
-            column: message.column,
-            severity: LEVELS[message.level]!.toLowerCase() as Severity,
-            message: message.message.replace(/\n/g, ' '),
-          }) + '\n');
+          process.stderr.write(formatDiagnostic(toDiagnostic(message)) + '\n');
         }
       } catch (error) {
         process.stderr.write(`${file}: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

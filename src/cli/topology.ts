@@ -3,7 +3,7 @@
 
 import type { Command } from 'commander';
 import type { EvidenceRef, Topology } from '../topology/model.js';
-import { formatDiagnostic } from './diagnostics.js';
+import { formatDiagnostic } from '../diagnostics.js';
 
 interface TopologyOptions { json?: boolean; strict?: boolean; lang?: string }
 
@@ -23,9 +23,9 @@ export function register(program: Command): void {
 // The pipeline is imported when the command runs, so `netguide --help` and the
 // other commands do not pay for loading it.
 export async function runTopology(paths: string[], options: TopologyOptions, out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  const { exitStatus, runTopologyPipeline } = await import('./topology-run.js');
+  const [{ understand }, { exitStatus }] = await Promise.all([import('../pipeline.js'), import('./exit-status.js')]);
   const lang = options.lang === 'zh' ? 'zh' : 'en';
-  const run = runTopologyPipeline(paths, lang);
+  const run = understand(paths, lang);
   for (const d of run.diagnostics) err(formatDiagnostic(d) + '\n');
   out(options.json ? JSON.stringify(run.topology, null, 2) + '\n' : summary(run.topology, lang));
   return exitStatus(run, Boolean(options.strict));

@@ -3,7 +3,7 @@
 // table, as `ovs-appctl ofproto/trace` would tell it on the machine itself.
 
 import type { Command } from 'commander';
-import { formatDiagnostic } from './diagnostics.js';
+import { formatDiagnostic } from '../diagnostics.js';
 import { at } from './topology.js';
 
 interface TraceOptions { bridge: string; flow: string; host?: string; table?: string; lang?: string; json?: boolean; strict?: boolean; patches?: boolean }
@@ -47,13 +47,11 @@ export async function runTrace(paths: string[], options: TraceOptions, out: (s: 
   if (problems.length) return fail(`--flow ${JSON.stringify(options.flow)}: ${problems.join('; ')}`);
 
   // the joined topology is all a trace needs: no explanations, walks or claim checks
-  const { readSources } = await import('../topology/sources.js');
-  const { buildTopology } = await import('../topology/build.js');
+  const { joinedTopology } = await import('../pipeline.js');
   const { traceLines, traceOutcome } = await import('../explain/trace-words.js');
   const lang = options.lang === 'zh' ? 'zh' : 'en';
-  const sources = readSources(paths);
+  const { sources, topology } = joinedTopology(paths);
   for (const d of sources.problems.filter((d) => d.severity === 'error' || d.severity === 'severe')) err(formatDiagnostic(d) + '\n');
-  const topology = buildTopology(sources);
   const candidates = topology.bridges.filter((b) => b.kind === 'ovs' && b.name === options.bridge && (options.host === undefined || b.host === options.host));
   if (candidates.length === 0) {
     const known = topology.bridges.filter((b) => b.kind === 'ovs').map((b) => `${b.name} (${b.host})`);

@@ -1,6 +1,7 @@
-// The UI strings of the site (headings, labels) in every language, read from
-// gettext PO files in src/i18n/locales/<lang>.po so translators can use their
-// usual tools.
+// The words of every language: one gettext PO catalog per language in
+// src/i18n/locales/<lang>.po, holding the site's UI strings (msgid = the
+// English words) and the generated prose's messages (msgid = a message id such
+// as `veth:pair`, see src/message.ts), so translators use their usual tools.
 
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -10,16 +11,17 @@ import { po } from 'gettext-parser';
 /** src/i18n/locales, found from both src/ and the compiled dist/src/. */
 export const localesDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../..', 'src/i18n/locales');
 
-export type Catalog = Map<string, string>;
+/** msgid → its forms: one, or one per plural form when the entry has msgid_plural. */
+export type Catalog = Map<string, string[]>;
 
-/** msgid → msgstr for one language; untranslated (empty) entries are left out. */
+/** msgid → msgstr forms for one language; untranslated (empty) and fuzzy entries are left out. */
 export function readCatalog(lang: string, dir = localesDir): Catalog {
   const parsed = po.parse(readFileSync(join(dir, `${lang}.po`)));
   const catalog: Catalog = new Map();
   for (const context of Object.values(parsed.translations)) {
     for (const [msgid, entry] of Object.entries(context)) {
-      const text = entry.msgstr[0];
-      if (msgid !== '' && text) catalog.set(msgid, text);
+      if (msgid === '' || /\bfuzzy\b/.test(entry.comments?.flag ?? '')) continue;
+      if (entry.msgstr.length > 0 && entry.msgstr.every((s) => s !== '')) catalog.set(msgid, entry.msgstr);
     }
   }
   return catalog;
@@ -32,13 +34,22 @@ export function catalogLanguages(dir = localesDir): string[] {
 
 const cache = new Map<string, Catalog>();
 
-/** Translate a UI string; a missing translation shows the msgid (and is caught by test/i18n). */
-export function translate(msgid: string, lang: string): string {
+/** The catalog of `lang` (empty for a language without one), read once. */
+export function catalogOf(lang: string): Catalog {
   let catalog = cache.get(lang);
   if (!catalog) {
-    // A page without a known language shows the msgids rather than failing.
     catalog = typeof lang === 'string' && catalogLanguages().includes(lang) ? readCatalog(lang) : new Map();
     cache.set(lang, catalog);
   }
-  return catalog.get(msgid) ?? msgid;
+  return catalog;
+}
+
+/** Forget the catalogs read (a rebuild in --watch, a test that edits a catalog). */
+export function forgetCatalogs(): void {
+  cache.clear();
+}
+
+/** Translate a UI string; a missing translation shows the msgid (and is caught by test/i18n). */
+export function translate(msgid: string, lang: string): string {
+  return catalogOf(lang).get(msgid)?.[0] ?? msgid;
 }

@@ -1,17 +1,15 @@
-// The whole rst → HTML pipeline in one call, for the CLI, the site and tests:
-// parse, transform (comments stripped: HTML only), convert to hast, highlight
-// literal blocks with a language, stringify (any depth: to-hast/stringify.ts
-// slices deep trees for rehype-stringify). Returns the HTML and every
-// problem as a diagnostic (file:line:col, level, message).
+// rst → HTML in one call: parse, transform (comments stripped: HTML only),
+// convert to hast, run the caller's rehype plugins (the pipeline adds shiki's
+// highlighting there: rst knows no highlighter), stringify (any depth:
+// to-hast/stringify.ts slices deep trees for rehype-stringify). Returns the
+// HTML and every problem as a diagnostic (file:line:col, level, message).
 
 import rehypeStringify from 'rehype-stringify';
 import { unified, type PluggableList } from 'unified';
 import { VFile } from 'vfile';
-import type { Diagnostic, Severity } from '../cli/diagnostics.js';
-import { rehypeShikiLiterals } from '../render/highlight/index.js';
+import { toDiagnostic, type Diagnostic } from '../diagnostics.js';
 import type { Document } from './document.js';
 import { rstParse, type RstParseOptions } from './index.js';
-import { LEVELS } from './reporter.js';
 import { rstRehype, type RstRehypeOptions } from './to-hast/index.js';
 import { rehypeSliceDeep, stringifyOptions } from './to-hast/stringify.js';
 import { rstTransforms, type TransformOptions } from './transforms/index.js';
@@ -22,9 +20,7 @@ export interface RstToHtmlOptions {
   parse?: RstParseOptions;
   transforms?: Partial<TransformOptions>;
   html?: RstRehypeOptions;
-  /** Highlight literal blocks with a language (default true). */
-  highlight?: boolean;
-  /** rehype plugins run on the HTML tree after highlighting (the site adds its own). */
+  /** rehype plugins run on the HTML tree before it is stringified (highlighting, the site's additions). */
   rehypePlugins?: PluggableList;
 }
 
@@ -40,7 +36,6 @@ export async function rstToHtml(text: string, options: RstToHtmlOptions = {}): P
     .use(rstParse, options.parse ?? {})
     .use(rstTransforms as never, { stripComments: true, ...options.transforms })
     .use(rstRehype as never, options.html ?? {});
-  if (options.highlight !== false) processor.use(rehypeShikiLiterals as never);
   if (options.rehypePlugins) processor.use(options.rehypePlugins);
   processor.use(rehypeSliceDeep).use(rehypeStringify as never, stringifyOptions());
   const result = await processor.process(file);
@@ -53,27 +48,12 @@ function collectDiagnostics(file: VFile, document: Document | undefined): Diagno
   const out: Diagnostic[] = [];
   if (document) {
     for (const message of document.reporter.messages) {
-      if (message.level < document.settings.reportLevel) continue;
-      out.push({
-        file: message.source,
-        line: message.line,
-        column: message.column,
-        severity: LEVELS[message.level]!.toLowerCase() as Severity,
-        message: message.message.replace(/\n/g, ' '),
-        source: 'rst',
-      });
+      if (message.level >= document.settings.reportLevel) out.push(toDiagnostic(message));
     }
   }
   for (const message of file.messages) {
     if (document && message.source === 'rst') continue;
-    out.push({
-      file: file.path ?? '<stdin>',
-      line: message.line ?? undefined,
-      column: message.column ?? undefined,
-      severity: message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info',
-      message: message.reason,
-      source: message.source ?? undefined,
-    });
+    out.push(toDiagnostic(message, file.path ?? '<stdin>'));
   }
   return out;
 }

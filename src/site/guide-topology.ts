@@ -3,29 +3,13 @@
 // so the captures are read, joined, explained and laid out once per guide and
 // language, not once per page.
 
-import { formatDiagnostic } from '../cli/diagnostics.js';
+import { formatDiagnostic } from '../diagnostics.js';
 import { translate } from '../i18n/catalog.js';
-import { topologyDiagram } from '../render/diagram/index.js';
-import { buildTopology } from '../topology/build.js';
-import type { Topology } from '../topology/model.js';
-import { readSources, type Sources } from '../topology/sources.js';
+import { drawTopology, explainTopology, joinedTopology, type Sources, type Topology } from '../pipeline.js';
 
 export interface GuideTopology {
   sources: Sources;
   topology: Topology;
-}
-
-type Explain = (topology: Topology, guides: Sources['guides']) => Topology;
-
-/** The explain stage, when it is built (it is optional for the pages). */
-async function loadExplain(): Promise<Explain | undefined> {
-  try {
-    const mod = (await import('../explain/index.js')) as Record<string, unknown>;
-    const fn = mod.explain ?? mod.explainTopology;
-    return typeof fn === 'function' ? (fn as Explain) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 const topologies = new Map<string, Promise<GuideTopology>>();
@@ -40,11 +24,9 @@ export function guideTopology(source: string, report: (line: string) => void): P
   let found = topologies.get(source);
   if (!found) {
     found = (async () => {
-      const explain = await loadExplain();
-      const sources = readSources([source]);
+      const { sources, topology } = joinedTopology([source]);
       for (const problem of sources.problems) report(formatDiagnostic(problem));
-      const topology = buildTopology(sources);
-      if (explain) explain(topology, sources.guides);
+      explainTopology(topology, sources.guides);
       return { sources, topology };
     })();
     topologies.set(source, found);
@@ -60,7 +42,7 @@ export function guideDiagram(name: string, source: string, lang: string, report:
     diagram = guideTopology(source, report).then(({ topology }) => {
       const words = Object.fromEntries(['host', 'namespace', 'bridge', 'port', 'interface', 'vm', 'veth', 'patch', 'tunnel', 'physical', 'member', 'likely']
         .map((k) => [k, translate(`diagram:${k}`, lang)]));
-      return topologyDiagram(topology, { title: `${translate('Topology', lang)}: ${name}`, words });
+      return drawTopology(topology, { title: `${translate('Topology', lang)}: ${name}`, words });
     });
     diagrams.set(key, diagram);
   }

@@ -7,9 +7,9 @@
 import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
 import { basename, dirname, extname, relative, resolve } from 'node:path';
-import { formatDiagnostic, isFailure, type Diagnostic } from '../cli/diagnostics.js';
+import { formatDiagnostic, isFailure, type Diagnostic } from '../diagnostics.js';
 import { translate } from '../i18n/catalog.js';
-import { rstToHtml } from '../rst/html.js';
+import { renderGuide } from '../pipeline.js';
 import { guideDiagram, guideTopology } from './guide-topology.js';
 import { rehypeCaptureLinks, type CaptureLinkTarget } from './capture-links.js';
 import { fileLines, lineAnchor } from './guide-pages.js';
@@ -114,12 +114,12 @@ export function rstTemplateExtension(options: RstTemplateOptions) {
       return async (data: PageData = {}) => {
         const path = resolve(inputPath);
         const base = dirname(path);
-        let result: Awaited<ReturnType<typeof rstToHtml>>;
+        let result: Awaited<ReturnType<typeof renderGuide>>;
         try {
           const guide = await guideContext(inputPath, data, report);
           const missingImage = await missingFigure(guide, report);
           const captureLinks = captureLinkTargets(guide, inputContent);
-          result = await rstToHtml(inputContent, {
+          result = await renderGuide(inputContent, {
             path: inputPath,
             parse: { sourceName: inputPath, baseDir: base, contentRoot: resolve(options.contentRoot) },
             html: { imageBase: base, ...(missingImage ? { missingImage } : {}) },

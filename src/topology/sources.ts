@@ -4,9 +4,9 @@
 
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
-import type { Diagnostic } from '../cli/diagnostics.js';
+import type { Diagnostic } from '../diagnostics.js';
 import { readBundle } from '../captures/bundle.js';
-import { capturesOfGuide } from '../captures/from-guide.js';
+import { capturesOfGuide } from './guide-captures.js';
 import { parseCapture, type ParsedCapture } from '../captures/registry.js';
 import { parseRst } from '../rst/index.js';
 import type { RstElement } from '../rst/nodes.js';

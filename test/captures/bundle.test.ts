@@ -4,7 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { readBundle, sosFileCommand, type Bundle } from '../../src/captures/bundle.js';
 import { fixturesRoot } from './run-fixtures.js';
-import { findSamples } from '../../src/captures/coverage.js';
+import { findSamples } from '../../src/topology/coverage.js';
 import { repoRoot } from './run-fixtures.js';
 
 const samplesRoot = () => findSamples(repoRoot());

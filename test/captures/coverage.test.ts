@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { splitLines } from '../../src/captures/lines.js';
-import { bundleInputs, coverage, findSamples, guideInputs, type CaptureInput } from '../../src/captures/coverage.js';
+import { bundleInputs, coverage, findSamples, guideInputs, type CaptureInput } from '../../src/topology/coverage.js';
 import { repoRoot } from './run-fixtures.js';
 
 const samplesRoot = () => findSamples(repoRoot());

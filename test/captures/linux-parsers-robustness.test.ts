@@ -17,7 +17,7 @@ import { parser as brctlShow } from '../../src/captures/brctl-show.js';
 import { parser as bridgeLink } from '../../src/captures/bridge-link.js';
 import { parser as ethtoolStats } from '../../src/captures/ethtool-stats.js';
 import { assertResultInvariants } from './run-fixtures.js';
-import { findSamples } from '../../src/captures/coverage.js';
+import { findSamples } from '../../src/topology/coverage.js';
 import { repoRoot } from './run-fixtures.js';
 
 const samplesRoot = () => findSamples(repoRoot());

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { rstToHtml } from '../../src/rst/html.js';
+import { renderGuide as rstToHtml } from '../../src/pipeline.js';
 import { corpusDir, runCorpus } from './corpus-run.js';
 
 /** Percentage of cases that must match exactly (ids as a link graph, messages by type/level). */

@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
-import { rstToHtml, type RstHtmlResult } from '../../src/rst/html.js';
+import type { RstHtmlResult } from '../../src/rst/html.js';
+import { renderGuide as rstToHtml } from '../../src/pipeline.js';
 import { isElement, toText, type RstElement } from '../../src/rst/nodes.js';
 import { repoRoot } from './helpers/compare-xml.js';
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { rstToHtml } from '../../src/rst/html.js';
+import { renderGuide as rstToHtml } from '../../src/pipeline.js';
 import { repoRoot } from './helpers/compare-xml.js';
 
 const fixtures = join(repoRoot, 'test/fixtures/rst');

@@ -7,9 +7,9 @@
 
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { readSources } from '../topology/sources.js';
-import type { ParsedCapture } from './registry.js';
-import type { LineRole } from './types.js';
+import { readSources } from './sources.js';
+import type { ParsedCapture } from '../captures/registry.js';
+import type { LineRole } from '../captures/types.js';
 
 export interface CaptureInput {
   origin: 'bundle' | 'guide';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatDiagnostic, isFailure } from '../../src/cli/diagnostics.js';
+import { formatDiagnostic, isFailure } from '../src/diagnostics.js';
 
 test('should format a diagnostic as file:line:col: level: message', () => {
   assert.equal(

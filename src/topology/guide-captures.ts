@@ -16,8 +16,8 @@
 // only — to that host.
 
 import { isElement, toText, type RstElement, type RstNode } from '../rst/nodes.js';
-import { parseCommandLine } from './command-line.js';
-import { commandFromFirstLine, findParser } from './registry.js';
+import { parseCommandLine } from '../captures/command-line.js';
+import { commandFromFirstLine, findParser } from '../captures/registry.js';
 
 export interface GuideCapture {
   /** The command, as written in the guide. */

@@ -1,0 +1,76 @@
+// Messages said in a language, at the edge (page, CLI, JSON's `text`): the
+// catalog's words for the message id, its `{placeholders}` filled with the
+// values (names as they are, numbers, other messages said in the same
+// language, lists joined as the language joins them), a plural form chosen by
+// `count`. A message a catalog lacks is never a blank: it is said in another
+// language that has it (or as its id and values), and remembered as missing so
+// the build and `netguide i18n status` can report it.
+
+import { isMessage, type Message, type MessageValue } from '../message.js';
+import { catalogOf } from './catalog.js';
+
+/** The languages the site is published in, in the order a fallback tries them. */
+export const LANGUAGES = ['zh', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const missing = new Map<string, Set<string>>();
+
+/** Message ids said in a language whose catalog lacks them, per language, since the last reset. */
+export function missingMessages(): ReadonlyMap<string, ReadonlySet<string>> {
+  return missing;
+}
+
+export function forgetMissingMessages(): void {
+  missing.clear();
+}
+
+/** `message` in `lang`. */
+export function say(message: Message, lang: string): string {
+  const forms = catalogOf(lang).get(message.id);
+  if (!forms) {
+    let seen = missing.get(lang);
+    if (!seen) missing.set(lang, (seen = new Set()));
+    seen.add(message.id);
+    for (const other of LANGUAGES) {
+      if (other !== lang && catalogOf(other).has(message.id)) return fill(catalogOf(other).get(message.id)!, message, other);
+    }
+    return `${message.id}${message.values ? ' ' + JSON.stringify(message.values) : ''}`;
+  }
+  return fill(forms, message, lang);
+}
+
+/** Both languages of a message: the JSON contract's `text: {zh, en}`. */
+export function bilingual(message: Message): { zh: string; en: string } {
+  return { zh: say(message, 'zh'), en: say(message, 'en') };
+}
+
+function fill(forms: string[], message: Message, lang: string): string {
+  const values = message.values ?? {};
+  const form = forms.length > 1 && typeof values.count === 'number' ? forms[pluralIndex(lang, values.count, forms.length)] ?? forms[0]! : forms[0]!;
+  return form.replace(/\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (whole, name: string) => (name in values ? valueText(values[name]!, lang) : whole));
+}
+
+function valueText(value: MessageValue, lang: string): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  if (isMessage(value)) return say(value, lang);
+  return listFormat(lang).format((value as readonly MessageValue[]).map((v) => valueText(v, lang)));
+}
+
+const lists = new Map<string, Intl.ListFormat>();
+function listFormat(lang: string): Intl.ListFormat {
+  let format = lists.get(lang);
+  if (!format) lists.set(lang, (format = new Intl.ListFormat(lang, { style: 'long', type: 'conjunction' })));
+  return format;
+}
+
+/**
+ * The gettext plural form for `n`: CLDR's categories (Intl.PluralRules) in the
+ * order gettext lists forms for the language (one form for zh; one, other for en).
+ */
+function pluralIndex(lang: string, n: number, forms: number): number {
+  const categories = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
+  const order = ['zero', 'one', 'two', 'few', 'many', 'other'].filter((c) => categories.includes(c as Intl.LDMLPluralRule));
+  const index = order.indexOf(new Intl.PluralRules(lang).select(n));
+  return Math.min(Math.max(index, 0), forms - 1);
+}
