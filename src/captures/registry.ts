@@ -23,6 +23,7 @@ import { parser as netstatTunlp } from './netstat-tunlp.js';
 import { parser as ssTunlp } from './ss-tunlp.js';
 import { parser as iptables } from './iptables.js';
 import { parser as iptablesList } from './iptables-list.js';
+import { parser as tcpdump } from './tcpdump.js';
 
 /**
  * The parsers by name, with their own record types. The order is the order of
@@ -49,6 +50,7 @@ const typedParsers = {
   'ss-tunlp': ssTunlp,
   iptables,
   'iptables-list': iptablesList,
+  tcpdump,
 };
 
 /** Every capture parser, in look-up order. */
