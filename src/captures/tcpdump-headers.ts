@@ -114,11 +114,21 @@ export function readVlans(text: string): { vlans: TcpdumpVlan[]; rest: string } 
 /** What tcpdump calls the network protocol on a line without `-e` (`IP`, `IP6`, `ARP,`). */
 export const NETWORK_WORD = /^(IP6?|ARP,|RARP,)\s/;
 
+const IPV4_USUAL = /^\(tos (0x[0-9a-f]+), ttl (\d+), id (\d+), offset (\d+), flags \[([^\]]*)\], proto (\S+) \((\d+)\), length (\d+)\)\s*/;
 const IPV4_HEADER = /^\((tos 0x[0-9a-f]+[^)]*?(?:\([^)]*\)[^)]*?)*)\)\s*/;
 const IPV6_HEADER = /^\(((?:class 0x[0-9a-f]+, )?(?:flowlabel 0x[0-9a-f]+, )?hlim \d+[^)]*?(?:\([^)]*\)[^)]*?)*)\)\s*/;
 
 /** The `-v` IPv4 header in parentheses: `(tos 0x0, ttl 64, id 0, offset 0, flags [DF], proto UDP (17), length 106)`. */
 export function readIpv4Header(text: string): { header: Omit<TcpdumpIp, 'src' | 'dst'>; rest: string } | undefined {
+  // nearly every header has tcpdump's usual fields in their usual order: one match, no splitting
+  const usual = IPV4_USUAL.exec(text);
+  if (usual) {
+    const header: Omit<TcpdumpIp, 'src' | 'dst'> = {
+      version: 4, tos: usual[1]!, ttl: Number(usual[2]), id: Number(usual[3]), offset: Number(usual[4]),
+      flags: usual[5] === 'none' || usual[5] === '' ? [] : usual[5]!.split(/[+,]\s*/), proto: usual[6]!, protoNumber: Number(usual[7]), length: Number(usual[8]),
+    };
+    return { header, rest: text.slice(usual[0].length) };
+  }
   const m = IPV4_HEADER.exec(text);
   if (!m) return undefined;
   const inside = m[1]!;

@@ -172,6 +172,7 @@ export const parser: CaptureParser<TcpdumpPacket> = {
     const options = readTcpdumpOptions(cmd.argv);
     const ledger = new LineLedger(text);
     const records: TcpdumpPacket[] = [];
+    const state: ParseState = { ipHeader: new Map(), innerText: new Map(), optionIndent: new Map() };
     let listening: string | undefined;
     /** The top-level packet and, innermost last, the frames it carries. */
     let open: TcpdumpPacket[] = [];
@@ -187,29 +188,29 @@ export const parser: CaptureParser<TcpdumpPacket> = {
       const innermost = open[open.length - 1];
       if (start) {
         // a packet line: timestamp (and -# number) first
-        const packet = readPacket(line.slice(start[0].length), n, options.interface === 'any');
+        const packet = readPacket(state, line.slice(start[0].length), n, options.interface === 'any');
         if (start[1] !== undefined) packet.number = Number(start[1]);
         packet.timestamp = start[2]!;
         records.push(packet);
         open = [packet];
       } else if (innermost && awaitsInner(innermost) && looksLikePacket(line.trim())) {
         // the frame a VXLAN (next line, unindented) or GRE (next line, indented by -v) packet carries
-        const inner = readPacket(line, n, false);
+        const inner = readPacket(state, line, n, false);
         innermost.inner = inner;
         open.push(inner);
       } else if (!ledger.isIndented(n) && options.noTimestamps && looksLikePacket(line)) {
-        const packet = readPacket(line, n, options.interface === 'any');
+        const packet = readPacket(state, line, n, options.interface === 'any');
         records.push(packet);
         open = [packet];
       } else if (ledger.isIndented(n) && innermost) {
-        continueLine(innermost, line);
+        continueLine(state, innermost, line);
       } else {
         if (isHashNote(line)) ledger.noise(n);
         else if (ledger.isIndented(n)) ledger.unparsed(n, 'an indented tcpdump line with no packet line before it');
         else ledger.unparsed(n, 'not a tcpdump packet line (timestamp, then the packet) nor a line tcpdump prints to stderr');
         continue;
       }
-      pushInline(open, n);
+      pushInline(state, open, n);
       for (const packet of open) if (packet.evidence.line !== n) packet.evidence.endLine = n;
       ledger.fact(n);
     }
@@ -219,21 +220,34 @@ export const parser: CaptureParser<TcpdumpPacket> = {
   },
 };
 
+type IpHeader = Omit<TcpdumpIp, 'src' | 'dst'>;
+
+/**
+ * What one parse keeps about packets still being read: strong maps that live
+ * as long as the parse (WeakMaps of thousands of packets cost the garbage
+ * collector more than the whole parse).
+ */
+interface ParseState {
+  /** The `-v` IP header read on a line before its addresses. */
+  ipHeader: Map<TcpdumpPacket, IpHeader>;
+  /** Text of an encapsulated frame found inline, waiting to be read as the packet's inner frame. */
+  innerText: Map<TcpdumpPacket, string>;
+  /** How deep a DHCP packet's option lines are indented: a deeper line continues the last option's value. */
+  optionIndent: Map<TcpdumpPacket, number>;
+}
+
 /** A GRE packet's inner frame printed on the same line (`…, length 78: fa:16:3e:… > …`) becomes its `inner`. */
-function pushInline(open: TcpdumpPacket[], n: number): void {
+function pushInline(state: ParseState, open: TcpdumpPacket[], n: number): void {
   let current = open[open.length - 1]!;
-  while (current.inner === undefined && innerTextOf.has(current)) {
-    const text = innerTextOf.get(current)!;
-    innerTextOf.delete(current);
-    const inner = readPacket(text, n, false);
+  while (current.inner === undefined && state.innerText.has(current)) {
+    const text = state.innerText.get(current)!;
+    state.innerText.delete(current);
+    const inner = readPacket(state, text, n, false);
     current.inner = inner;
     open.push(inner);
     current = inner;
   }
 }
-
-/** Text of an encapsulated frame found inline, waiting to be read as the packet's inner frame. */
-const innerTextOf = new WeakMap<TcpdumpPacket, string>();
 
 /** A VXLAN or GRE packet whose carried frame has not been read yet. */
 function awaitsInner(packet: TcpdumpPacket): boolean {
@@ -245,7 +259,7 @@ function looksLikePacket(line: string): boolean {
 }
 
 /** One packet line after its timestamp (or an inner frame's whole line). */
-function readPacket(text: string, n: number, anyInterface: boolean): TcpdumpPacket {
+function readPacket(state: ParseState, text: string, n: number, anyInterface: boolean): TcpdumpPacket {
   const packet: TcpdumpPacket = { evidence: { line: n } };
   let rest = text.trim();
   if (anyInterface) {
@@ -285,37 +299,34 @@ function readPacket(text: string, n: number, anyInterface: boolean): TcpdumpPack
   if (network === 'IPv4' || (network === undefined && rest.startsWith('(tos '))) {
     const header = readIpv4Header(rest);
     if (header) {
-      ipHeaderOf.set(packet, header.header);
+      state.ipHeader.set(packet, header.header);
       rest = header.rest;
       if (rest === '') return packet; // the addresses are on the next, indented line
     }
   } else if (network === 'IPv6' || (network === undefined && /^\((?:class|flowlabel|hlim) /.test(rest))) {
     const header = readIpv6Header(rest);
     if (header) {
-      ipHeaderOf.set(packet, header.header);
+      state.ipHeader.set(packet, header.header);
       rest = header.rest;
       if (rest === '') return packet;
     }
   }
-  readAddressed(packet, rest, network);
+  readAddressed(state, packet, rest, network);
   return packet;
 }
 
-/** The `-v` IP header read on a line before its addresses. */
-const ipHeaderOf = new WeakMap<TcpdumpPacket, Omit<TcpdumpIp, 'src' | 'dst'>>();
-
 /** `src > dst: payload` into the packet (or, when it is not that shape, the text as its summary). */
-function readAddressed(packet: TcpdumpPacket, text: string, network: string | undefined): void {
+function readAddressed(state: ParseState, packet: TcpdumpPacket, text: string, network: string | undefined): void {
   const m = ADDRESSES.exec(text) ?? (network !== undefined ? ADDRESSES_NO_COLON.exec(text) : null);
   if (!m) {
     packet.summary = text;
-    const header = ipHeaderOf.get(packet);
+    const header = state.ipHeader.get(packet);
     if (header) packet.ip = { ...header, src: '', dst: '' } as TcpdumpIp;
     return;
   }
   const payloadText = m[3] ?? '';
-  const header = ipHeaderOf.get(packet);
-  ipHeaderOf.delete(packet);
+  const header = state.ipHeader.get(packet);
+  state.ipHeader.delete(packet);
   let src = readEndpoint(m[1]!, false);
   let dst = readEndpoint(m[2]!, false);
   const payload = readPayload(payloadText, header?.proto, [src.port, dst.port]);
@@ -340,7 +351,7 @@ function readAddressed(packet: TcpdumpPacket, text: string, network: string | un
   if (payload.dhcp) packet.dhcp = payload.dhcp;
   if (payload.dns) packet.dns = payload.dns;
   packet.summary = payloadText;
-  if (payload.innerText !== undefined) innerTextOf.set(packet, payload.innerText);
+  if (payload.innerText !== undefined) state.innerText.set(packet, payload.innerText);
 }
 
 function withoutVersion(header: Omit<TcpdumpIp, 'src' | 'dst'> | undefined): Partial<TcpdumpIp> {
@@ -350,26 +361,23 @@ function withoutVersion(header: Omit<TcpdumpIp, 'src' | 'dst'> | undefined): Par
 }
 
 /** An indented line of the innermost open frame: its addresses after a `-v` IP header, a DHCP option, or a detail. */
-function continueLine(packet: TcpdumpPacket, line: string): void {
+function continueLine(state: ParseState, packet: TcpdumpPacket, line: string): void {
   const trimmed = line.trim();
-  if (ipHeaderOf.has(packet) && packet.summary === undefined) {
-    readAddressed(packet, trimmed, packet.ip?.version === 6 ? 'IPv6' : 'IPv4');
+  if (state.ipHeader.has(packet) && packet.summary === undefined) {
+    readAddressed(state, packet, trimmed, state.ipHeader.get(packet)!.version === 6 ? 'IPv6' : 'IPv4');
     return;
   }
   if (packet.dhcp) {
     const indent = indentOf(line);
-    const optionIndent = optionIndentOf.get(packet);
+    const optionIndent = state.optionIndent.get(packet);
     const before = packet.dhcp.options?.length ?? 0;
     if (readDhcpLine(packet.dhcp, trimmed, optionIndent !== undefined && indent > optionIndent)) {
-      if ((packet.dhcp.options?.length ?? 0) > before) optionIndentOf.set(packet, indent);
+      if ((packet.dhcp.options?.length ?? 0) > before) state.optionIndent.set(packet, indent);
       return;
     }
   }
   (packet.details ??= []).push(trimmed);
 }
-
-/** How deep a DHCP packet's option lines are indented: a deeper line continues the last option's value. */
-const optionIndentOf = new WeakMap<TcpdumpPacket, number>();
 
 /** Columns of leading white space (a tab counts 8). */
 function indentOf(line: string): number {
