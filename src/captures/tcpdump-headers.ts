@@ -78,8 +78,16 @@ export const MAC = String.raw`[0-9a-f]{2}(?::[0-9a-f]{2}){5}`;
 const LINK = new RegExp(String.raw`^(${MAC}|Broadcast) > (${MAC}|Broadcast), (?:ethertype (.+?) \((0x[0-9a-f]{4})\)|(802\.3|[\w./-]+?)), length (\d+): ?`, 'i');
 const VLAN = /^vlan (\d+), p (\d+)(?:, DEI)?, (?:ethertype (.+?)(?: \((0x[0-9a-f]{4})\))?, |LLC, )?/;
 
+// `-i any` (Linux cooked capture) with -e prints the source MAC only: `ifindex 3 82:01:ba:b4:0b:6a ethertype IPv6 (0x86dd), length 92: `
+const COOKED_LINK = new RegExp(String.raw`^(?:ifindex \d+ )?(${MAC}) ethertype (.+?) \((0x[0-9a-f]{4})\), length (\d+): ?`, 'i');
+
 /** Reads the `-e` link header at the start of `text`; returns it and what follows. */
 export function readLink(text: string): { link: TcpdumpLink; rest: string } | undefined {
+  const cooked = COOKED_LINK.exec(text);
+  if (cooked) {
+    const link: TcpdumpLink = { src: cooked[1]!, ethertype: cooked[2]!, ethertypeCode: cooked[3]!, length: Number(cooked[4]) };
+    return { link, rest: text.slice(cooked[0].length) };
+  }
   const m = LINK.exec(text);
   if (!m) return undefined;
   const link: TcpdumpLink = { src: m[1]!, dst: m[2]! };

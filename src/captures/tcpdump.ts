@@ -156,8 +156,8 @@ const LISTENING = /listening on (\S+), link-type/;
 
 // `    1  16:44:19.939826 ` (-#), `16:44:19.939826 `, `2026-12-06 16:44:19.939826 ` (-tttt), `1796575459.939826 ` (-tt)
 const START = /^(?:\s*(\d+)\s{2})?(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)?|\d\d:\d\d:\d\d(?:\.\d+)?|\d{9,10}\.\d{6,9}) /;
-// `-i any`: `eth1  In  IP …` (and `ifindex 5 MAC > …` with -e)
-const ANY_INTERFACE = /^(\S+)\s+(In|Out|M|B|P)\s+(?:ifindex \d+ )?/;
+// `-i any`: `v0    Out IP6 …` (and `v0    Out ifindex 3 MAC ethertype …` with -e)
+const ANY_INTERFACE = /^(\S+)\s+(In|Out|M|B|P)\s+/;
 const ADDRESSES = /^(\S+) > (\S+):(?: (.*))?$/;
 const ADDRESSES_NO_COLON = /^(\S+) > (\S+)(?:,\s*(.*))?$/;
 

@@ -114,3 +114,13 @@ test('should read the provider VLAN tag of every frame on the lab wire, and what
   assert.deepEqual(dhcp.map((p) => [p.dhcp!.op, p.ip!.src]), [['Request', '0.0.0.0'], ['Reply', '203.0.113.2'], ['Request', '0.0.0.0'], ['Reply', '203.0.113.2']]);
   assert.deepEqual(records.filter((p) => p.protocol === 'ICMP').map((p) => p.icmp!.type), ['echo request', 'echo reply', 'echo request', 'echo reply']);
 });
+
+test('should read the interface and direction of `-i any`, and the cooked link header of -e', () => {
+  const plain = parseFixture(parser, 'any-interface').records;
+  assert.deepEqual(plain.map((p) => [p.interface, p.direction]).slice(0, 2), [['v0', 'Out'], ['v1', 'M']]);
+  assert.equal(plain[0]?.icmp?.type, 'neighbor solicitation');
+  const withLink = parseFixture(parser, 'any-interface-e').records;
+  assert.equal(withLink[0]?.link?.src, '82:01:ba:b4:0b:6a');
+  assert.equal(withLink[0]?.link?.dst, undefined, 'a cooked capture has no destination MAC');
+  assert.equal(withLink[0]?.ip?.dst, 'ff02::1:ffb4:b6a');
+});
