@@ -2,19 +2,28 @@
 // and only here, for the CLI, the site and the benchmarks alike. Each stage
 // knows nothing of the ones above it; this module knows them all.
 //
-//   readSources        guides (.rst) and bundles  → parsed captures, rst trees
+//   readSources        guides (.rst, .md), bundles → parsed captures, document trees
 //   buildTopology      parsed captures            → the joined model (facts)
 //   explainTopology    the model                  → explanations, walks, findings
-//   renderGuide        rst text                   → HTML (shiki added here)
+//   renderGuide        rst or Markdown text       → HTML (shiki added here)
 //   drawTopology       the model                  → SVG diagram
 
-import type { PluggableList } from 'unified';
-import type { Diagnostic } from './diagnostics.js';
+import { extname } from 'node:path';
+import rehypeStringify from 'rehype-stringify';
+import { unified, type PluggableList } from 'unified';
+import { VFile } from 'vfile';
+import { toDiagnostic, type Diagnostic } from './diagnostics.js';
 import { explainTopology } from './explain/index.js';
 import { topologyDiagram } from './render/diagram/index.js';
 import type { DrawOptions } from './render/diagram/draw.js';
+import { markdownParse } from './markdown/index.js';
 import { rehypeShikiLiterals } from './render/highlight/index.js';
+import { Document } from './rst/document.js';
+import { isElement, type RstElement } from './rst/nodes.js';
 import { rstToHtml, type RstHtmlResult, type RstToHtmlOptions } from './rst/html.js';
+import { rstRehype } from './rst/to-hast/index.js';
+import { rehypeSliceDeep, stringifyOptions } from './rst/to-hast/stringify.js';
+import { rstTransforms } from './rst/transforms/index.js';
 import { buildTopology } from './topology/build.js';
 import type { Topology } from './topology/model.js';
 import { readSources, type Sources } from './topology/sources.js';
@@ -66,13 +75,70 @@ export function topologyDiagnostics(topology: Topology, paths: string[], lang: '
 export interface RenderGuideOptions extends RstToHtmlOptions {
   /** Highlight literal blocks that name a language with shiki (default true). */
   highlight?: boolean;
+  /** The guide's language: `markdown` for `.md`/`.markdown` paths, else `rst` (the default). */
+  format?: 'rst' | 'markdown';
 }
 
-/** A guide's reStructuredText as HTML: the rst stage's output with shiki's highlighting, then the caller's plugins. */
+/** The format of a guide file, by its extension. */
+export function guideFormat(path: string | undefined): 'rst' | 'markdown' {
+  return path !== undefined && ['.md', '.markdown'].includes(extname(path).toLowerCase()) ? 'markdown' : 'rst';
+}
+
+/**
+ * A guide as HTML: reStructuredText through the rst stage, Markdown through
+ * the markdown reader into the same tree and the same transforms and hast
+ * step; then shiki's highlighting and the caller's plugins.
+ */
 export function renderGuide(text: string, options: RenderGuideOptions = {}): Promise<RstHtmlResult> {
-  const { highlight, rehypePlugins, ...rest } = options;
+  const { highlight, rehypePlugins, format, ...rest } = options;
   const plugins: PluggableList = [...(highlight === false ? [] : [rehypeShikiLiterals as never]), ...(rehypePlugins ?? [])];
+  if ((format ?? guideFormat(options.path)) === 'markdown') return renderMarkdownGuide(text, { ...rest, rehypePlugins: plugins });
   return rstToHtml(text, { ...rest, rehypePlugins: plugins });
+}
+
+/**
+ * A Markdown guide as HTML: markdownParse gives the docutils tree, then rst's
+ * transforms (doctitle, docinfo from the front matter, comments stripped),
+ * its hast step and the caller's rehype plugins (no highlighting here:
+ * renderGuide adds it). Messages of every step are diagnostics at their line.
+ */
+export async function renderMarkdownGuide(text: string, options: RstToHtmlOptions = {}): Promise<RstHtmlResult> {
+  const file = new VFile({ value: text, path: options.path });
+  const sourceName = options.parse?.sourceName ?? options.path ?? '<stdin>';
+  const processor = unified()
+    .use(markdownParse, { sourceName })
+    .use(markdownDocument, { sourceName })
+    .use(rstTransforms as never, { stripComments: true, ...options.transforms })
+    .use(rstRehype as never, options.html ?? {});
+  if (options.rehypePlugins) processor.use(options.rehypePlugins);
+  processor.use(rehypeSliceDeep).use(rehypeStringify as never, stringifyOptions());
+  const result = await processor.process(file);
+  const document = (result.data as { rst?: Document }).rst;
+  return { html: String(result.value ?? ''), diagnostics: result.messages.map((m) => toDiagnostic(m, sourceName)), document };
+}
+
+/**
+ * The Document rst's transforms work with, for a tree the markdown reader
+ * made: every id and name already in the tree is registered, so an id a
+ * transform makes never repeats one.
+ */
+function markdownDocument(options: { sourceName: string }) {
+  return (tree: RstElement, file: VFile): void => {
+    const document = new Document({ sourceName: options.sourceName });
+    (document as { root: RstElement }).root = tree;
+    const stack: RstElement[] = [tree];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      const ids = node.attributes.ids;
+      if (Array.isArray(ids) && ids.length > 0) {
+        for (const id of ids) if (!document.ids.has(id)) document.ids.set(id, node);
+        const names = node.attributes.names;
+        for (const name of Array.isArray(names) ? names : []) if (!document.nameIds.has(name)) document.nameIds.set(name, ids[0]!);
+      }
+      for (const child of node.children) if (isElement(child)) stack.push(child);
+    }
+    (file.data as { rst?: Document }).rst = document;
+  };
 }
 
 /** The topology diagram as SVG text, its labels in the caller's words. */

@@ -37,12 +37,18 @@ export function parseMarkdown(text: string, options: MarkdownOptions = {}): Mark
   return mdastToRst(parseMdast(text), text, options);
 }
 
+export interface MarkdownParseOptions extends MarkdownOptions {
+  /** Messages below this docutils level stay in the tree only (default 2, WARNING, as for RST). */
+  reportLevel?: number;
+}
+
 /** unified parser plugin: `unified().use(markdownParse, options)` gives the docutils tree. */
-export function markdownParse(this: Processor, options: MarkdownOptions = {}): void {
+export function markdownParse(this: Processor, options: MarkdownParseOptions = {}): void {
   const parser = (text: string, file: VFile): Node => {
     const sourceName = options.sourceName ?? file.path ?? '<string>';
     const { tree, messages } = parseMarkdown(text, { ...options, sourceName });
     for (const reported of messages) {
+      if (reported.level < (options.reportLevel ?? 2)) continue;
       const place = reported.line !== undefined ? { line: reported.line, column: reported.column ?? 1 } : undefined;
       const message = file.message(reported.message, { place, source: 'markdown', ruleId: SEVERITIES[reported.level] });
       message.fatal = reported.level >= 3 ? true : reported.level === 2 ? false : undefined;

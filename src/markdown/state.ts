@@ -1,11 +1,11 @@
 // The state shared by the mdast → docutils handlers (as mdast-util-to-hast's
-// `state`): the handler table, `one`/`all` to convert children, `patch` to
-// carry a unist position over, the id and name registry, the link and
-// footnote definitions, and the system messages a handler leaves (inline ones
+// `state`): the handler table, `one`/`all` to convert children, `element` and
+// `text` to make nodes with the position of the mdast node they come from, the
+// id and name registry, the link definitions, and the system messages a handler leaves (inline ones
 // wait in `pending` until the block that holds them is done, where docutils
 // puts them).
 
-import type { Definition, FootnoteDefinition, Nodes, Parents } from 'mdast';
+import type { Definition, Nodes, Parents } from 'mdast';
 import type { Position as UnistPosition } from 'unist';
 import type { LeveledMessage } from '../diagnostics.js';
 import { element, text, type Position, type RstElement, type RstNode } from '../rst/nodes.js';
@@ -29,23 +29,13 @@ export const WARNING = 2;
 export const ERROR = 3;
 const LEVEL_NAMES = ['DEBUG', 'INFO', 'WARNING', 'ERROR', 'SEVERE'];
 
-export interface FootnoteState {
-  number: number;
-  definition: FootnoteDefinition;
-  /** The footnote's id, once its definition is converted. */
-  id?: string;
-  /** The calls' `footnote_reference` nodes and their ids. */
-  references: RstElement[];
-  backrefs: string[];
-}
-
 export class State {
   readonly source: string;
   readonly names: NameRegistry;
   /** Link and image definitions by normalized identifier (the first of each wins, as in CommonMark). */
   readonly definitions = new Map<string, Definition>();
-  /** Footnotes (numbered in the order they are first called): identifier → number, definition, id, calls and their ids. */
-  readonly footnotes = new Map<string, FootnoteState>();
+  /** GFM's footnote numbers: the order notes are first called in, then the uncalled ones. */
+  readonly footnoteNumbers = new Map<string, number>();
   /** The front matter's title (the document's `title` metadata) and its whole mapping. */
   title: string | undefined;
   frontMatter: Record<string, unknown> | undefined;

@@ -1,9 +1,10 @@
-// mdast → the docutils document tree: `mdastToRst(tree, text, options)`. One
-// pass before the conversion collects what Markdown resolves by name (link
-// definitions, footnote definitions and the order footnotes are called in);
-// one after it points each footnote call at its footnote's id.
+// mdast → the docutils document tree: `mdastToRst(tree, text, options)`. A
+// pass before the conversion collects the link definitions (Markdown resolves
+// references by label, wherever the definition is) and numbers the footnotes
+// as GFM does (by first call); calls stay by name, as RST's do, for
+// docutils' footnote transform.
 
-import type { Definition, FootnoteDefinition, Nodes, Root } from 'mdast';
+import type { Definition, Nodes, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { LeveledMessage } from '../diagnostics.js';
 import type { RstElement } from '../rst/nodes.js';
@@ -19,29 +20,19 @@ export interface MarkdownTree {
 
 export function mdastToRst(mdast: Root, text: string, options: MarkdownOptions = {}): MarkdownTree {
   const state = new State({ ...defaultHandlers, ...options.handlers }, text, options);
-  collect(state, mdast);
-  const tree = state.one(mdast, undefined)[0] as RstElement;
-  for (const footnote of state.footnotes.values()) {
-    for (const reference of footnote.references) if (footnote.id) reference.attributes.refid = footnote.id;
-  }
-  fillPositions(tree);
-  return { tree, messages: state.messages };
-}
-
-/** Definitions (the first of a label wins) and footnotes, numbered by their first call. */
-function collect(state: State, mdast: Root): void {
-  const footnotes = new Map<string, FootnoteDefinition>();
+  const notes = new Set<string>();
   visit(mdast, (node: Nodes) => {
     if (node.type === 'definition' && !state.definitions.has(node.identifier)) state.definitions.set(node.identifier, node as Definition);
-    if (node.type === 'footnoteDefinition' && !footnotes.has(node.identifier)) footnotes.set(node.identifier, node);
+    if (node.type === 'footnoteDefinition') notes.add(node.identifier);
   });
   const number = (identifier: string) => {
-    const definition = footnotes.get(identifier);
-    if (!definition || state.footnotes.has(identifier)) return;
-    state.footnotes.set(identifier, { number: state.footnotes.size + 1, definition, references: [], backrefs: [] });
+    if (notes.has(identifier) && !state.footnoteNumbers.has(identifier)) state.footnoteNumbers.set(identifier, state.footnoteNumbers.size + 1);
   };
   visit(mdast, 'footnoteReference', (node) => number(node.identifier));
-  for (const identifier of footnotes.keys()) number(identifier);
+  for (const identifier of notes) number(identifier);
+  const tree = state.one(mdast, undefined)[0] as RstElement;
+  fillPositions(tree);
+  return { tree, messages: state.messages };
 }
 
 /** A node made without a span of its own takes its parent's: positions everywhere. */

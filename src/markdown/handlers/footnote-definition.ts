@@ -1,20 +1,16 @@
-// A GFM footnote definition `[^note]: text` is docutils' auto-numbered
-// `footnote` (label = its number, the label as its name, `backrefs` to its
-// calls), where it was written, as an RST footnote stays where it is written.
+// A GFM footnote definition `[^note]: text` is what RST's `.. [1] text` is: a
+// numbered `footnote` (its label the number GFM gives it) named by its Markdown
+// label, where it was written; docutils' footnote transform adds the
+// back-links. A second definition of a label is reported as docutils reports
+// a duplicate name (micromark resolves calls to the first).
 
 import type { FootnoteDefinition } from 'mdast';
-import { WARNING, type Handler } from '../state.js';
+import type { Handler } from '../state.js';
 
 export const footnoteDefinition: Handler = (state, node: FootnoteDefinition) => {
-  const footnote = state.footnotes.get(node.identifier);
-  // a second definition of a label: micromark uses the first; this one's text stays, in the message
-  if (!footnote || footnote.definition !== node) {
-    return state.systemMessage(WARNING, `Footnote "${node.label ?? node.identifier}" is defined again; the first definition is used.`, node, state.all(node));
-  }
-  const element = state.element(node, 'footnote', { auto: 1 });
-  const { id, messages } = state.names.name(element, node.label ?? node.identifier, true, node);
-  footnote.id = id;
-  element.attributes.backrefs = footnote.backrefs;
-  element.children.push(state.element(node, 'label', {}, [state.text(String(footnote.number), node)]), ...state.all(node));
-  return [element, ...messages];
+  const footnote = state.element(node, 'footnote');
+  const { messages } = state.names.name(footnote, node.label ?? node.identifier, true, node);
+  const number = state.footnoteNumbers.get(node.identifier);
+  footnote.children.push(state.element(node, 'label', {}, [state.text(String(number ?? node.identifier), node)]), ...state.all(node), ...messages);
+  return footnote;
 };
