@@ -10,27 +10,17 @@
 //                                  messages become vfile messages at their place
 
 import type { Processor } from 'unified';
-import type { Root } from 'mdast';
 import type { Node } from 'unist';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import { SEVERITIES } from '../diagnostics.js';
+import { parseMdast } from './remark.js';
 import { mdastToRst, type MarkdownTree } from './to-rst.js';
 import type { MarkdownOptions } from './state.js';
 
 export type { MarkdownOptions } from './state.js';
 export type { MarkdownTree } from './to-rst.js';
 export { mdastToRst } from './to-rst.js';
-
-const remark = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze();
-
-/** The mdast tree of a Markdown text (remark with GFM and YAML front matter). */
-export function parseMdast(text: string): Root {
-  return remark.parse(text);
-}
+export { parseMdast } from './remark.js';
 
 /** Read `text` into a docutils document tree. */
 export function parseMarkdown(text: string, options: MarkdownOptions = {}): MarkdownTree {

@@ -5,7 +5,7 @@
 // wait in `pending` until the block that holds them is done, where docutils
 // puts them).
 
-import type { Definition, Nodes, Parents } from 'mdast';
+import type { Definition, FootnoteDefinition, Nodes, Parents } from 'mdast';
 import type { Position as UnistPosition } from 'unist';
 import type { LeveledMessage } from '../diagnostics.js';
 import { element, text, type Position, type RstElement, type RstNode } from '../rst/nodes.js';
@@ -34,6 +34,8 @@ export class State {
   readonly names: NameRegistry;
   /** Link and image definitions by normalized identifier (the first of each wins, as in CommonMark). */
   readonly definitions = new Map<string, Definition>();
+  /** Footnote definitions by identifier (the first of each). */
+  readonly footnoteDefinitions = new Map<string, FootnoteDefinition>();
   /** GFM's footnote numbers: the order notes are first called in, then the uncalled ones. */
   readonly footnoteNumbers = new Map<string, number>();
   /** The front matter's title (the document's `title` metadata) and its whole mapping. */

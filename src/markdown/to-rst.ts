@@ -20,16 +20,16 @@ export interface MarkdownTree {
 
 export function mdastToRst(mdast: Root, text: string, options: MarkdownOptions = {}): MarkdownTree {
   const state = new State({ ...defaultHandlers, ...options.handlers }, text, options);
-  const notes = new Set<string>();
+  const notes = state.footnoteDefinitions;
   visit(mdast, (node: Nodes) => {
     if (node.type === 'definition' && !state.definitions.has(node.identifier)) state.definitions.set(node.identifier, node as Definition);
-    if (node.type === 'footnoteDefinition') notes.add(node.identifier);
+    if (node.type === 'footnoteDefinition' && !notes.has(node.identifier)) notes.set(node.identifier, node);
   });
   const number = (identifier: string) => {
     if (notes.has(identifier) && !state.footnoteNumbers.has(identifier)) state.footnoteNumbers.set(identifier, state.footnoteNumbers.size + 1);
   };
   visit(mdast, 'footnoteReference', (node) => number(node.identifier));
-  for (const identifier of notes) number(identifier);
+  for (const identifier of notes.keys()) number(identifier);
   const tree = state.one(mdast, undefined)[0] as RstElement;
   fillPositions(tree);
   return { tree, messages: state.messages };

@@ -1,11 +1,13 @@
 // YAML front matter is the guide's bibliographic fields: a `field_list`, one
-// field per top-level key, which the root handler places where docutils'
+// field per top-level key (a text value is read as Markdown inline content,
+// as an RST field body is RST), which the root handler places where docutils'
 // docinfo transform looks for it (right after the title), so the page shows
 // it as RST's `:Author:` fields are shown. `title` is the document's title
 // metadata (as RST's `title` directive), not a field.
 //
 //   ---
 //   author: Yugang LIU          →  <field><field_name>author</field_name><field_body><paragraph>Yugang LIU</paragraph>…
+//   copyright: "[CC BY-SA](…)"  →  … <paragraph><reference name="CC BY-SA" refuri="…">…
 //   authors: [A, B]             →  … <paragraph>A; B</paragraph> (docinfo splits it into authors)
 //   tags: [ovs, vlan]           →  … <bullet_list bullet="-"><list_item><paragraph>ovs</paragraph>…
 //   ---
@@ -14,9 +16,11 @@
 // message showing its text; the whole mapping is kept in the root's
 // `data.frontMatter` for the site (a guide's language, say).
 
-import type { Yaml } from 'mdast';
+import type { Paragraph, Yaml } from 'mdast';
+import { visit } from 'unist-util-visit';
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import type { Position, RstElement, RstNode } from '../../rst/nodes.js';
+import { parseMdast } from '../remark.js';
 import { ERROR, WARNING, type Handler, type State } from '../state.js';
 
 export const frontMatter: Handler = (state, node: Yaml) => {
@@ -64,14 +68,19 @@ type Place = (range: [number, number, number] | null | undefined) => Position | 
 
 function bodyOf(state: State, key: string, value: YamlNode | null, place: Place, source: string): RstNode[] {
   const position = place(value?.range);
-  const paragraph = (words: string, position: Position | undefined) => {
-    const p = state.element(undefined, 'paragraph', {}, [state.text(words)]);
+  const paragraph = (words: string, position: Position | undefined, from?: number) => {
+    const p = state.element(undefined, 'paragraph', {}, inline(state, words, position, from));
     p.position = position;
-    p.children[0]!.position = position;
     return p;
   };
   if (value === null || (isScalar(value) && value.value === null)) return [];
-  if (isScalar(value)) return [paragraph(String(value.value), position)];
+  if (isScalar(value)) {
+    // where the words start in the guide: after the quote of a quoted scalar; unknown for a block scalar
+    const start = value.range && typeof value.value === 'string' && ['PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE'].includes(String(value.type))
+      ? value.range[0] + (value.type === 'PLAIN' ? 0 : 1)
+      : undefined;
+    return [paragraph(String(value.value), position, start === undefined ? undefined : position && position.start.offset - value.range![0] + start), ...state.takePending()];
+  }
   if (isSeq(value) && value.items.every((item) => isScalar(item))) {
     const items = value.items as YamlNode[];
     const words = items.map((item) => String((item as { value: unknown }).value));
@@ -92,4 +101,27 @@ function bodyOf(state: State, key: string, value: YamlNode | null, place: Place,
   block.position = position;
   block.children[0]!.position = position;
   return [block];
+}
+
+/**
+ * Words of a field as Markdown inline content (links, emphasis, code), at
+ * their place in the guide when `from` (the offset of their first character)
+ * is known, else all at the field's place; anything but one paragraph stays text.
+ */
+function inline(state: State, words: string, position: Position | undefined, from: number | undefined) {
+  const tree = parseMdast(words);
+  const only = tree.children.length === 1 && tree.children[0]!.type === 'paragraph' ? (tree.children[0] as Paragraph) : undefined;
+  if (!only) {
+    const node = state.text(words);
+    node.position = position;
+    return [node];
+  }
+  visit(only, (node) => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    node.position = from !== undefined && start !== undefined && end !== undefined
+      ? { start: state.pointAt(from + start), end: state.pointAt(from + end) }
+      : position;
+  });
+  return state.all(only);
 }
