@@ -25,7 +25,15 @@ import { ERROR, WARNING, type Handler, type State } from '../state.js';
 
 export const frontMatter: Handler = (state, node: Yaml) => {
   const document = parseDocument(node.value, { prettyErrors: false });
-  const literal = () => state.element(node, 'literal_block', { 'xml:space': 'preserve' }, [state.text(node.value, node)]);
+  // node.value starts on the line after the opening `---`
+  const start = node.position?.start.offset ?? 0;
+  const base = state.markdown.indexOf('\n', start) + 1;
+  const literal = () => {
+    const block = state.element(node, 'literal_block', { 'xml:space': 'preserve' }, [state.text(node.value, node)]);
+    block.position = { start: state.pointAt(base), end: state.pointAt(base + node.value.length) };
+    block.children[0]!.position = block.position;
+    return block;
+  };
   if (document.errors.length > 0) {
     return state.systemMessage(ERROR, `Front matter is not valid YAML: ${document.errors[0]!.message.split('\n')[0]}`, node, [literal()]);
   }
@@ -33,9 +41,6 @@ export const frontMatter: Handler = (state, node: Yaml) => {
   if (contents === null) return undefined;
   if (!isMap(contents)) return state.systemMessage(WARNING, 'Front matter is not a mapping of field names to values.', node, [literal()]);
   state.frontMatter = document.toJS() as Record<string, unknown>;
-  // node.value starts on the line after the opening `---`
-  const start = node.position?.start.offset ?? 0;
-  const base = state.markdown.indexOf('\n', start) + 1;
   const at = (range: [number, number] | undefined, fallback: Position | undefined): Position | undefined =>
     range ? { start: state.pointAt(base + range[0]), end: state.pointAt(base + range[1]) } : fallback;
   const fields: RstElement[] = [];
