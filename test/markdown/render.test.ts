@@ -66,7 +66,7 @@ test('should read a .md guide in readSources and refuse other extensions with a 
   assert.deepEqual(sources.problems.map((p) => p.message), ['not a guide (.rst, .md) or a folder of captures']);
 });
 
-test('should run `netguide explain` and `netguide rst2html` on a Markdown guide', () => {
+test('should run `netguide explain`, `rst2html` and `rst2xml` on a Markdown guide', () => {
   const guide = join(repoRoot, 'test/fixtures/markdown-guides/local/local.md');
   const cli = join(repoRoot, 'dist/src/cli.js');
   const explain = spawnSync(process.execPath, [cli, 'explain', guide, '--lang', 'zh'], { encoding: 'utf8' });
@@ -76,4 +76,8 @@ test('should run `netguide explain` and `netguide rst2html` on a Markdown guide'
   assert.equal(html.status, 0, html.stderr);
   assert.match(html.stdout, /<h1 class="title">OpenStack Network - Local<\/h1>/);
   assert.match(html.stderr, /local\.md:14:1: warning: Image file not found: "local\.png"\./);
+  const xml = spawnSync(process.execPath, [cli, 'rst2xml', join(repoRoot, 'test/fixtures/markdown/raw-html/input.md'), '--strict'], { encoding: 'utf8' });
+  assert.equal(xml.status, 1);
+  assert.match(xml.stdout, /^<\?xml version="1\.0" encoding="utf-8"\?>\n<document source="[^"]*input\.md">\n    <system_message level="2" line="1"/);
+  assert.match(xml.stderr, /input\.md:7:8: warning: raw HTML is disabled; it is shown as text\./);
 });
