@@ -2,31 +2,35 @@
 // and only here, for the CLI, the site and the benchmarks alike. Each stage
 // knows nothing of the ones above it; this module knows them all.
 //
-//   readSources        guides (.rst, .md), bundles → parsed captures, document trees
+//   readSources        guides (.rst) and bundles  → parsed captures, rst trees
 //   buildTopology      parsed captures            → the joined model (facts)
 //   explainTopology    the model                  → explanations, walks, findings
-//   renderGuide        rst or Markdown text       → HTML (shiki added here)
+//   renderGuide        rst text                   → HTML (shiki added here)
 //   drawTopology       the model                  → SVG diagram
 
-import { extname } from 'node:path';
-import rehypeStringify from 'rehype-stringify';
-import { unified, type PluggableList } from 'unified';
-import { VFile } from 'vfile';
-import { toDiagnostic, type Diagnostic } from './diagnostics.js';
+import type { PluggableList } from 'unified';
+import type { Diagnostic } from './diagnostics.js';
 import { explainTopology } from './explain/index.js';
 import { topologyDiagram } from './render/diagram/index.js';
 import type { DrawOptions } from './render/diagram/draw.js';
-import { markdownParse } from './markdown/index.js';
 import { rehypeShikiLiterals } from './render/highlight/index.js';
-import { Document } from './rst/document.js';
-import { isElement, type RstElement } from './rst/nodes.js';
 import { rstToHtml, type RstHtmlResult, type RstToHtmlOptions } from './rst/html.js';
-import { rstRehype } from './rst/to-hast/index.js';
-import { rehypeSliceDeep, stringifyOptions } from './rst/to-hast/stringify.js';
-import { rstTransforms } from './rst/transforms/index.js';
 import { buildTopology } from './topology/build.js';
 import type { Topology } from './topology/model.js';
 import { readSources, type Sources } from './topology/sources.js';
+// Markdown guides: the markdown reader, then rst's transforms and hast step
+import { extname } from 'node:path';
+import rehypeStringify from 'rehype-stringify';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { toDiagnostic } from './diagnostics.js';
+import { markdownParse } from './markdown/index.js';
+import { Document } from './rst/document.js';
+import type { RstParseOptions } from './rst/index.js';
+import { isElement, type RstElement } from './rst/nodes.js';
+import { rstRehype } from './rst/to-hast/index.js';
+import { rehypeSliceDeep, stringifyOptions } from './rst/to-hast/stringify.js';
+import { rstTransforms } from './rst/transforms/index.js';
 
 export { readSources, buildTopology, explainTopology };
 export type { Sources, Topology };
@@ -72,28 +76,14 @@ export function topologyDiagnostics(topology: Topology, paths: string[], lang: '
   return diagnostics;
 }
 
-export interface RenderGuideOptions extends RstToHtmlOptions {
-  /** Highlight literal blocks that name a language with shiki (default true). */
-  highlight?: boolean;
-  /** The guide's language: `markdown` for `.md`/`.markdown` paths, else `rst` (the default). */
-  format?: 'rst' | 'markdown';
-}
-
-/** The format of a guide file, by its extension. */
+/** The format of a guide file, by its extension: `.md` and `.markdown` are Markdown. */
 export function guideFormat(path: string | undefined): 'rst' | 'markdown' {
   return path !== undefined && ['.md', '.markdown'].includes(extname(path).toLowerCase()) ? 'markdown' : 'rst';
 }
 
-/**
- * A guide as HTML: reStructuredText through the rst stage, Markdown through
- * the markdown reader into the same tree and the same transforms and hast
- * step; then shiki's highlighting and the caller's plugins.
- */
-export function renderGuide(text: string, options: RenderGuideOptions = {}): Promise<RstHtmlResult> {
-  const { highlight, rehypePlugins, format, ...rest } = options;
-  const plugins: PluggableList = [...(highlight === false ? [] : [rehypeShikiLiterals as never]), ...(rehypePlugins ?? [])];
-  if ((format ?? guideFormat(options.path)) === 'markdown') return renderMarkdownGuide(text, { ...rest, rehypePlugins: plugins });
-  return rstToHtml(text, { ...rest, rehypePlugins: plugins });
+export interface MarkdownHtmlOptions extends RstToHtmlOptions {
+  /** unified plugins run on the document tree before the transforms (a translation of its text). */
+  treePlugins?: PluggableList;
 }
 
 /**
@@ -101,13 +91,17 @@ export function renderGuide(text: string, options: RenderGuideOptions = {}): Pro
  * transforms (doctitle, docinfo from the front matter, comments stripped),
  * its hast step and the caller's rehype plugins (no highlighting here:
  * renderGuide adds it). Messages of every step are diagnostics at their line.
+ * It takes rstToHtml's options, and runs `treePlugins` on the tree before the
+ * transforms as rstToHtml does.
  */
-export async function renderMarkdownGuide(text: string, options: RstToHtmlOptions = {}): Promise<RstHtmlResult> {
+export async function renderMarkdownGuide(text: string, options: MarkdownHtmlOptions = {}): Promise<RstHtmlResult> {
   const file = new VFile({ value: text, path: options.path });
   const sourceName = options.parse?.sourceName ?? options.path ?? '<stdin>';
   const processor = unified()
     .use(markdownParse, { sourceName })
-    .use(markdownDocument, { sourceName })
+    .use(markdownDocument, { ...options.parse, sourceName });
+  if (options.treePlugins) processor.use(options.treePlugins);
+  processor
     .use(rstTransforms as never, { stripComments: true, ...options.transforms })
     .use(rstRehype as never, options.html ?? {});
   if (options.rehypePlugins) processor.use(options.rehypePlugins);
@@ -122,9 +116,9 @@ export async function renderMarkdownGuide(text: string, options: RstToHtmlOption
  * made: every id and name already in the tree is registered, so an id a
  * transform makes never repeats one.
  */
-function markdownDocument(options: { sourceName: string }) {
+function markdownDocument(settings: RstParseOptions) {
   return (tree: RstElement, file: VFile): void => {
-    const document = new Document({ sourceName: options.sourceName });
+    const document = new Document(settings);
     (document as { root: RstElement }).root = tree;
     const stack: RstElement[] = [tree];
     while (stack.length > 0) {
@@ -139,6 +133,18 @@ function markdownDocument(options: { sourceName: string }) {
     }
     (file.data as { rst?: Document }).rst = document;
   };
+}
+
+export interface RenderGuideOptions extends RstToHtmlOptions {
+  /** Highlight literal blocks that name a language with shiki (default true). */
+  highlight?: boolean;
+}
+
+/** A guide's reStructuredText (or Markdown, by its path) as HTML: the rst stage's output with shiki's highlighting, then the caller's plugins. */
+export function renderGuide(text: string, options: RenderGuideOptions = {}): Promise<RstHtmlResult> {
+  const { highlight, rehypePlugins, ...rest } = options;
+  const plugins: PluggableList = [...(highlight === false ? [] : [rehypeShikiLiterals as never]), ...(rehypePlugins ?? [])];
+  return (guideFormat(options.path) === 'markdown' ? renderMarkdownGuide : rstToHtml)(text, { ...rest, rehypePlugins: plugins });
 }
 
 /** The topology diagram as SVG text, its labels in the caller's words. */
