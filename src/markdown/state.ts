@@ -23,6 +23,16 @@ export interface MarkdownOptions {
   handlers?: Handlers;
 }
 
+/**
+ * Below this depth a container's children are converted later, each from a
+ * fresh stack (a placeholder holds their place): a guide may nest block
+ * quotes, lists or emphasis thousands deep, and no handler recursion may
+ * overflow the call stack.
+ */
+const DEFER_DEPTH = 300;
+/** The placeholder's type (never left in a finished tree). */
+export const DEFERRED = '#deferred';
+
 /** docutils' message levels. */
 export const INFO = 1;
 export const WARNING = 2;
@@ -45,6 +55,9 @@ export class State {
   readonly messages: LeveledMessage[] = [];
   /** system_message nodes from inline content, placed after the block that holds it. */
   pending: RstElement[] = [];
+  /** Subtrees left for later at DEFER_DEPTH: the node, its parent and its placeholder. */
+  readonly deferred: { node: Nodes; parent: Parents; placeholder: RstElement }[] = [];
+  private depth = 0;
   private readonly lineStarts: number[];
 
   constructor(
@@ -66,15 +79,36 @@ export class State {
   one(node: Nodes, parent: Parents | undefined): RstNode[] {
     const handler = this.handlers[node.type];
     if (!handler) return this.unknown(node);
-    const result = handler(this, node, parent);
-    return result === undefined ? [] : Array.isArray(result) ? result : [result];
+    this.depth++;
+    try {
+      const result = handler(this, node, parent);
+      return result === undefined ? [] : Array.isArray(result) ? result : [result];
+    } finally {
+      this.depth--;
+    }
   }
 
-  /** Convert every child of `parent`, in order. */
+  /** Convert every child of `parent`, in order (deep down, a placeholder for each, see DEFER_DEPTH). */
   all(parent: Parents): RstNode[] {
     const out: RstNode[] = [];
-    for (const child of parent.children) out.push(...this.one(child as Nodes, parent));
+    for (const child of parent.children) {
+      if (this.depth >= DEFER_DEPTH && child.type !== 'paragraph') {
+        const placeholder = element(DEFERRED, {}, [], this.position(child));
+        this.deferred.push({ node: child as Nodes, parent, placeholder });
+        out.push(placeholder);
+      } else {
+        out.push(...this.one(child as Nodes, parent));
+      }
+    }
     return out;
+  }
+
+  /** Convert the deferred subtrees (which may defer again), each from a fresh stack, into their placeholders. */
+  convertDeferred(): void {
+    for (let i = 0; i < this.deferred.length; i++) {
+      const { node, parent, placeholder } = this.deferred[i]!;
+      placeholder.children = this.one(node, parent);
+    }
   }
 
   /** An element with the position of `from`. */
