@@ -14,8 +14,7 @@
 // which our tree keeps as positions instead.
 
 import { readFileSync } from 'node:fs';
-import { getLanguage } from '../rst/languages/index.js';
-import { language_en } from '../rst/languages/en.js';
+import { LANGUAGE_MODULES } from '../rst/languages/all.js';
 import { normalizeName } from '../rst/names.js';
 import { isElement, isText, toText, type Position, type RstElement, type RstNode } from '../rst/nodes.js';
 
@@ -49,8 +48,6 @@ export interface SegmentOptions {
   includes?: Iterable<string>;
   /** Read an included file (default: from disk; undefined when it cannot be read). */
   readFile?: (path: string) => string | undefined;
-  /** The document's language code: its own names of the name fields are read too (English's always). */
-  languageCode?: string;
 }
 
 /** Elements whose inline content is one segment. */
@@ -113,7 +110,7 @@ export function hasWords(msgid: string): boolean {
 /** The segments of a parsed (untransformed) guide, in document order. */
 export function segmentsOf(tree: RstElement, options: SegmentOptions): Segment[] {
   const files = new SourceFiles(options);
-  const nameFields = nameFieldNames(options.languageCode);
+  const nameFields = NAME_FIELD_NAMES;
   const out: Segment[] = [];
   // Explicit stack of [node, parent, innermost table entry]: deep trees are fine.
   const stack: Array<[RstElement, RstElement, Cell | undefined]> = [];
@@ -140,16 +137,17 @@ export function segmentsOf(tree: RstElement, options: SegmentOptions): Segment[]
   return out;
 }
 
-/** The field names (lower-cased, in the document's language and English) whose bodies are names. */
-function nameFieldNames(languageCode: string | undefined): Set<string> {
-  const names = new Set<string>();
-  for (const fields of [language_en.bibliographicFields, getLanguage(languageCode).bibliographicFields]) {
-    for (const [name, canonical] of Object.entries(fields)) if (NAME_FIELDS.has(canonical)) names.add(name);
-  }
-  return names;
-}
+/**
+ * The name fields as any docutils language writes them (`Author`, `作者` …):
+ * the same whatever language the guide is parsed in, so extraction and
+ * translation find the same segments.
+ */
+const NAME_FIELD_NAMES: ReadonlySet<string> = new Set(
+  Object.values(LANGUAGE_MODULES).flatMap((language) =>
+    Object.entries(language.bibliographicFields).filter(([, canonical]) => NAME_FIELDS.has(canonical)).map(([name]) => name)),
+);
 
-function isNameField(field: RstElement, names: Set<string>): boolean {
+function isNameField(field: RstElement, names: ReadonlySet<string>): boolean {
   const name = field.children.find((c) => c.type === 'field_name');
   return name !== undefined && names.has(normalizeName(toText(name)));
 }
