@@ -13,6 +13,7 @@ import type { PluggableList } from 'unified';
 import type { Diagnostic } from './diagnostics.js';
 import { explainTopology } from './explain/index.js';
 import { guideCatalog } from './i18n/guide-catalog.js';
+import { SEGMENT_LANGUAGES } from './i18n/segments.js';
 import { rehypeUntranslated, rstTranslate, type GuideTranslation } from './i18n/translate-tree.js';
 import { topologyDiagram } from './render/diagram/index.js';
 import type { DrawOptions } from './render/diagram/draw.js';
@@ -92,6 +93,8 @@ export function renderGuide(text: string, options: RenderGuideOptions = {}): Pro
   return rstToHtml(text, {
     ...rest,
     parse: translation ? { languageCode: translation.lang, ...parse } : parse,
+    // The guide's own field names (`:作者:`) stay its docinfo whatever the page's language.
+    transforms: translation ? { bibliographicLanguages: [...SEGMENT_LANGUAGES], ...rest.transforms } : rest.transforms,
     treePlugins: [...(translation ? [[rstTranslate, translation] as never] : []), ...(treePlugins ?? [])],
     rehypePlugins: plugins,
   });

@@ -3,8 +3,8 @@
 // table cells, admonitions, block quotes …), titles, captions, terms, rubrics
 // and lines of line blocks. A segment's msgid is its source text as the author
 // wrote it (sliced from the tree's positions, inline markup and a closing `::`
-// kept, line breaks made one space), so a translator keeps ``literals`` and
-// `links`_. Never segments: literal and code blocks (captures), comments,
+// kept, a line break made one space, or none between Chinese characters),
+// so a translator keeps ``literals`` and `links`_. Never segments: literal and code blocks (captures), comments,
 // substitution definitions, raw and math, field names, the fields that hold
 // names (author, contact, address, date, version …) and a text with no words
 // once its literals, links and names (`br-int`, `qvo7bfa2daa-66`,
@@ -19,10 +19,11 @@ import { normalizeName } from '../rst/names.js';
 import { isElement, isText, toText, type Position, type RstElement, type RstNode } from '../rst/nodes.js';
 
 /** The languages a segment can be told to be in. */
-export type SegmentLanguage = 'zh' | 'en';
+export const SEGMENT_LANGUAGES = ['zh', 'en'] as const;
+export type SegmentLanguage = (typeof SEGMENT_LANGUAGES)[number];
 
 export interface Segment {
-  /** The source text as written, line breaks normalised to one space (the catalog's msgid). */
+  /** The source text as written, line breaks normalised (the catalog's msgid). */
   msgid: string;
   /** The element whose content the segment is (`paragraph`, `title`, `caption` …). */
   node: RstElement;
@@ -260,7 +261,21 @@ function sliceSource(text: string, starts: number[], position: Position, cell: C
     const piece = lineText.slice(from, to).trim();
     if (piece !== '') pieces.push(piece);
   }
-  return pieces.join(' ');
+  return joinLines(pieces);
+}
+
+/** Chinese and Japanese characters and their punctuation: no space is written between them. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff00-\uffef]/u;
+
+/** Lines joined by one space, or by nothing where both sides are Chinese or Japanese (a line break there is no space). */
+function joinLines(pieces: string[]): string {
+  let out = pieces[0] ?? '';
+  for (let i = 1; i < pieces.length; i++) {
+    const piece = pieces[i]!;
+    const unspaced = UNSPACED.test(out.slice(-1)) && UNSPACED.test(piece.charAt(0));
+    out += (unspaced ? '' : ' ') + piece;
+  }
+  return out;
 }
 
 function lineAt(text: string, starts: number[], line: number): string {

@@ -7,12 +7,12 @@
 //
 // and any other field stays a generic field (with its name as a class).
 // Field names are read in the document's language (its language module's
-// bibliographic_fields, chosen by languageCode) and in English: docutils reads
-// only the language's own, but a guide is published in two languages from
-// one text, and its English `:Author:` must stay the author on its Chinese page.
+// bibliographic_fields, chosen by languageCode), in English, and in the
+// `bibliographicLanguages` option's: docutils reads only the language's own,
+// but a guide is published in two languages from one text, and its English
+// `:Author:` must stay the author on its Chinese page (and `:作者:` on its English one).
 
 import { getLanguage, label, type LanguageModule } from '../languages/index.js';
-import { language_en } from '../languages/en.js';
 import { makeId, normalizeName } from '../names.js';
 import { element, isElement, isText, listAttribute, text, type RstElement, type RstNode } from '../nodes.js';
 import { Level } from '../reporter.js';
@@ -66,7 +66,8 @@ export const docInfo: Transform = {
     if (index === undefined) return;
     const candidate = root.children[index]!;
     if (candidate.type !== 'field_list') return;
-    const nodes = extract(candidate as RstElement, run, document.settings.languageCode);
+    const languages = [document.settings.languageCode, 'en', ...run.options.bibliographicLanguages].map(getLanguage);
+    const nodes = extract(candidate as RstElement, run, document.settings.languageCode, languages);
     root.children.splice(index, 1);
     const skip = new Set([...TITULAR, ...DECORATIVE, 'meta']);
     const at = firstChildNotIn(root, skip) ?? root.children.length;
@@ -74,13 +75,17 @@ export const docInfo: Transform = {
   },
 };
 
-/** The canonical (English) name of a field named `normalized`, in the document's language or English. */
-function canonicalField(language: LanguageModule, normalized: string): string | undefined {
-  return language.bibliographicFields[normalized] ?? language_en.bibliographicFields[normalized];
+/** The canonical (English) name of a field named `normalized`, in the first of `languages` that knows it. */
+function canonicalField(languages: LanguageModule[], normalized: string): string | undefined {
+  for (const language of languages) {
+    const canonical = language.bibliographicFields[normalized];
+    if (canonical !== undefined) return canonical;
+  }
+  return undefined;
 }
 
-function extract(fieldList: RstElement, run: TransformRun, languageCode: string): RstElement[] {
-  const language = getLanguage(languageCode);
+function extract(fieldList: RstElement, run: TransformRun, languageCode: string, languages: LanguageModule[]): RstElement[] {
+  const language = languages[0]!;
   const docinfo = element('docinfo', {}, [], fieldList.position);
   const topics: Record<string, RstElement | undefined> = {};
   for (const fieldNode of fieldList.children) {
@@ -92,7 +97,7 @@ function extract(fieldList: RstElement, run: TransformRun, languageCode: string)
     const firstPiece = nameNode?.children[0];
     const name = firstPiece ? textOf(firstPiece) : '';
     const normalized = normalizeName(name);
-    const canonical = canonicalField(language, normalized) ?? normalized;
+    const canonical = canonicalField(languages, normalized) ?? normalized;
     try {
       const kind = BIBLIOGRAPHIC[canonical];
       if (field.children.length !== 2 || !kind || !body || !checkNotEmpty(field, body, name, run)) throw new NotBibliographic();
