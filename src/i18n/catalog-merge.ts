@@ -4,7 +4,8 @@
 // translation, an English title a Chinese one). Refreshing a catalog keeps
 // every translation whose segment is unchanged; a segment that changed gets
 // the translation of the most similar old one (edit distance, msgmerge's 0.6
-// threshold), marked fuzzy with the old msgid as `#|`; a segment that is gone
+// threshold), marked fuzzy with the old msgid as `#|` (that old entry is then
+// not kept as obsolete, as msgmerge does); a segment that is gone
 // keeps its translation as obsolete (`#~`), and comes back from there if the
 // text does.
 
@@ -78,6 +79,8 @@ export function mergeCatalog(old: GuideCatalog, wanted: WantedEntry[]): { catalo
   const wantedIds = new Set(wanted.map((w) => w.msgid));
   // Translations a changed segment may inherit: every old entry that has one.
   const donors = [...old.entries.values(), ...old.obsolete.values()].filter((e) => e.msgstr !== '');
+  // An old entry whose translation a changed segment took lives on in it, not as obsolete (msgmerge's `used`).
+  const used = new Set<string>();
   for (const want of wanted) {
     const same = old.entries.get(want.msgid) ?? old.obsolete.get(want.msgid);
     if (same) {
@@ -87,6 +90,7 @@ export function mergeCatalog(old: GuideCatalog, wanted: WantedEntry[]): { catalo
     }
     const donor = mostSimilar(want.msgid, donors);
     if (donor) {
+      used.add(donor.msgid);
       catalog.entries.set(want.msgid, {
         msgid: want.msgid,
         msgstr: donor.msgstr,
@@ -102,12 +106,12 @@ export function mergeCatalog(old: GuideCatalog, wanted: WantedEntry[]): { catalo
     }
   }
   for (const entry of old.entries.values()) {
-    if (wantedIds.has(entry.msgid) || entry.msgstr === '') continue;
+    if (wantedIds.has(entry.msgid) || used.has(entry.msgid) || entry.msgstr === '') continue;
     catalog.obsolete.set(entry.msgid, { ...withoutPlace(entry), references: [] });
     counts.obsoleted++;
   }
   for (const entry of old.obsolete.values()) {
-    if (!wantedIds.has(entry.msgid) && !catalog.obsolete.has(entry.msgid)) catalog.obsolete.set(entry.msgid, withoutPlace(entry));
+    if (!wantedIds.has(entry.msgid) && !used.has(entry.msgid) && !catalog.obsolete.has(entry.msgid)) catalog.obsolete.set(entry.msgid, withoutPlace(entry));
   }
   return { catalog, counts };
 }
