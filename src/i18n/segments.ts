@@ -113,27 +113,27 @@ export function segmentsOf(tree: RstElement, options: SegmentOptions): Segment[]
   const files = new SourceFiles(options);
   const nameFields = NAME_FIELD_NAMES;
   const out: Segment[] = [];
-  // Explicit stack of [node, parent, innermost table entry]: deep trees are fine.
-  const stack: Array<[RstElement, RstElement, Cell | undefined]> = [];
-  const push = (node: RstElement, cell: Cell | undefined) => {
+  // Explicit stack of [node, parent, innermost table, innermost table entry]: deep trees are fine.
+  type Frame = [RstElement, RstElement, RstElement | undefined, Cell | undefined];
+  const stack: Frame[] = [];
+  const push = (node: RstElement, table: RstElement | undefined, cell: Cell | undefined) => {
     for (let i = node.children.length - 1; i >= 0; i--) {
       const child = node.children[i]!;
-      if (isElement(child)) stack.push([child, node, cell]);
+      if (isElement(child)) stack.push([child, node, table, cell]);
     }
   };
-  push(tree, undefined);
-  const tables: RstElement[] = [];
+  push(tree, undefined, undefined);
   while (stack.length > 0) {
-    const [node, parent, cell] = stack.pop()!;
+    const [node, parent, table, cell] = stack.pop()!;
     if (SKIPPED.has(node.type)) continue;
-    if (node.type === 'table') tables.push(node);
     if (node.type === 'field' && isNameField(node, nameFields)) continue;
     if (SEGMENT_TYPES.has(node.type)) {
       const segment = makeSegment(node, parent, cell, files, options.file);
       if (segment) out.push(segment);
       continue;
     }
-    push(node, node.type === 'entry' ? cellOf(node, parent, tables) : cell);
+    if (node.type === 'table') push(node, node, undefined);
+    else push(node, table, node.type === 'entry' && table ? cellOf(node, parent, table) : cell);
   }
   return out;
 }
@@ -164,12 +164,9 @@ interface Cell {
   width?: number;
 }
 
-function cellOf(entry: RstElement, row: RstElement, tables: RstElement[]): Cell | undefined {
+function cellOf(entry: RstElement, row: RstElement, table: RstElement): Cell | undefined {
   const start = entry.position?.start;
-  if (!start) return undefined;
-  // The innermost table seen so far that holds this entry's line.
-  const table = [...tables].reverse().find((t) => t.position && t.position.start.line <= start.line && t.position.end.line >= start.line);
-  if (!table?.position) return undefined;
+  if (!start || !table.position) return undefined;
   const tgroup = table.children.find((c) => c.type === 'tgroup') as RstElement | undefined;
   const widths = (tgroup?.children ?? []).filter((c) => c.type === 'colspec').map((c) => Number((c as RstElement).attributes.colwidth));
   let index = 0;
