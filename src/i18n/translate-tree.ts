@@ -91,7 +91,12 @@ function markUntranslated(segment: Segment): void {
 function replaceContent(segment: Segment, msgstr: string, catalogPath: string, line: number | undefined, document: Document): void {
   forget(document, segment.node.children);
   const value = segment.literalNext ? withoutLiteralMarker(msgstr.trim()) : msgstr.trim();
-  const lines = value.split('\n').map((text, i) => ({ text, source: catalogPath, line: (line ?? 1) + i, column: 1, offset: 0 }));
+  let offset = 0;
+  const lines = value.split('\n').map((text, i) => {
+    const at = offset;
+    offset += text.length + 1;
+    return { text, source: catalogPath, line: (line ?? 1) + i, column: 1, offset: at };
+  });
   const before = document.reporter.messages.length;
   const { nodes, messages } = parseInline({ text: lines.map((l) => l.text).join('\n'), lines, document, parent: segment.node });
   for (const reported of document.reporter.messages.slice(before)) {
@@ -99,7 +104,7 @@ function replaceContent(segment: Segment, msgstr: string, catalogPath: string, l
     reported.node.attributes.source = catalogPath;
     delete reported.column;
   }
-  place(nodes, segment.position);
+  place(nodes, segment.position, value);
   segment.node.children = nodes;
   if (messages.length > 0) {
     const at = segment.parent.children.indexOf(segment.node);
@@ -114,13 +119,21 @@ function withoutLiteralMarker(value: string): string {
   return /\s/.test(value.charAt(value.length - 3)) ? value.slice(0, -3).trimEnd() : value.slice(0, -1);
 }
 
-/** Every node of the translation at the segment's place in the guide. */
-function place(nodes: RstNode[], position: Position): void {
+/**
+ * Every node of the translation at the segment's place in the guide; an
+ * element keeps the words it was written as (docutils' rawsource), which a
+ * transform shows when it cannot resolve it (`Nowhere`_), not the guide's text there.
+ */
+function place(nodes: RstNode[], position: Position, written: string): void {
   const stack = [...nodes];
   while (stack.length > 0) {
     const node = stack.pop()!;
+    if (isElement(node)) {
+      const at = node.position;
+      if (at && at.start.offset >= 0 && at.end.offset > at.start.offset) node.data = { ...node.data, rawsource: written.slice(at.start.offset, at.end.offset) };
+      stack.push(...node.children);
+    }
     node.position = { start: { ...position.start }, end: { ...position.end } };
-    if (isElement(node)) stack.push(...node.children);
   }
 }
 

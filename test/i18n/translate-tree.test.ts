@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { guideCatalog } from '../../src/i18n/guide-catalog.js';
-import { msgstrLines } from '../../src/i18n/guide-catalog.js';
+import { msgstrLines, parseCatalog } from '../../src/i18n/guide-catalog.js';
 import { renderGuide, type GuideTranslation } from '../../src/pipeline.js';
 
 const repo = resolve(import.meta.dirname, '../../..');
@@ -82,5 +82,20 @@ describe('a guide in another language', async () => {
     // 11 segments, one of them in the table of contents twice over (entry and heading).
     assert.equal(marks.length, 11 + 2);
     assert.deepEqual(ids(untranslated.html), ids(source.html));
+  });
+});
+
+describe('a translation with references of its own', () => {
+  const text = '标题\n====\n\n第一段 [#]_ 。\n\n第二段 [#]_ 。\n\n.. [#] 注一\n.. [#] 注二\n';
+  const po = [
+    'msgid ""', 'msgstr ""', '"Language: en\\n"', '',
+    'msgid "第一段 [#]_ 。"', 'msgstr "First [#]_, see `Nowhere`_."', '',
+    'msgid "第二段 [#]_ 。"', 'msgstr "Second [#]_."', '',
+  ].join('\n');
+
+  it('should number auto footnotes in document order and show an unresolved link as the translator wrote it', async () => {
+    const { html, diagnostics } = await renderGuide(text, { path: 'g.rst', highlight: false, translation: { lang: 'en', catalog: parseCatalog(po, 'locales/en.po') } });
+    assert.match(html, /<p>First <a class="footnote-reference brackets"[^>]*href="#footnote-1"[\s\S]*?, see <a class="problematic"[^>]*>`Nowhere`_<\/a>\.<\/p><p>Second <a class="footnote-reference brackets"[^>]*href="#footnote-2"/);
+    assert.ok(diagnostics.some((d) => d.message === 'Unknown target name: "nowhere".' && d.line === 4), 'reported where the segment is');
   });
 });
