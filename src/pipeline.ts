@@ -9,10 +9,13 @@
 //                                                    into a page's language with the guide's catalog)
 //   drawTopology       the model                  → SVG diagram
 
+import { basename, dirname, resolve } from 'node:path';
 import type { PluggableList } from 'unified';
 import type { Diagnostic } from './diagnostics.js';
 import { explainTopology } from './explain/index.js';
 import { guideCatalog } from './i18n/guide-catalog.js';
+import { guideCoverage, type GuideCoverage } from './i18n/guide-status.js';
+import { readGuideSegments } from './i18n/guides.js';
 import { SEGMENT_LANGUAGES } from './i18n/segments.js';
 import { rehypeUntranslated, rstTranslate, type GuideTranslation } from './i18n/translate-tree.js';
 import { topologyDiagram } from './render/diagram/index.js';
@@ -24,7 +27,13 @@ import type { Topology } from './topology/model.js';
 import { readSources, type Sources } from './topology/sources.js';
 
 export { readSources, buildTopology, explainTopology, guideCatalog };
-export type { Sources, Topology, GuideTranslation };
+export type { Sources, Topology, GuideTranslation, GuideCoverage };
+
+/** How much of a guide (`<content>/<name>/<name>.rst`) is translated into each of `langs`: for a build's summary. */
+export function translationCoverage(guideFile: string, langs: readonly string[], contentRoot?: string): GuideCoverage {
+  const name = basename(dirname(resolve(guideFile)));
+  return guideCoverage(readGuideSegments({ name, file: guideFile }, contentRoot), langs);
+}
 
 /** What the pipeline understood of some guides and bundles. */
 export interface Understood {
