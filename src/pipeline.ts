@@ -5,12 +5,19 @@
 //   readSources        guides (.rst) and bundles  → parsed captures, rst trees
 //   buildTopology      parsed captures            → the joined model (facts)
 //   explainTopology    the model                  → explanations, walks, findings
-//   renderGuide        rst text                   → HTML (shiki added here)
+//   renderGuide        rst text                   → HTML (shiki added here; translated
+//                                                    into a page's language with the guide's catalog)
 //   drawTopology       the model                  → SVG diagram
 
+import { basename, dirname, resolve } from 'node:path';
 import type { PluggableList } from 'unified';
 import type { Diagnostic } from './diagnostics.js';
 import { explainTopology } from './explain/index.js';
+import { guideCatalog } from './i18n/guide-catalog.js';
+import { guideCoverage, type GuideCoverage } from './i18n/guide-status.js';
+import { readGuideSegments } from './i18n/guides.js';
+import { SEGMENT_LANGUAGES } from './i18n/segments.js';
+import { rehypeUntranslated, rstTranslate, type GuideTranslation } from './i18n/translate-tree.js';
 import { topologyDiagram } from './render/diagram/index.js';
 import type { DrawOptions } from './render/diagram/draw.js';
 import { rehypeShikiLiterals } from './render/highlight/index.js';
@@ -19,8 +26,14 @@ import { buildTopology } from './topology/build.js';
 import type { Topology } from './topology/model.js';
 import { readSources, type Sources } from './topology/sources.js';
 
-export { readSources, buildTopology, explainTopology };
-export type { Sources, Topology };
+export { readSources, buildTopology, explainTopology, guideCatalog };
+export type { Sources, Topology, GuideTranslation, GuideCoverage };
+
+/** How much of a guide (`<content>/<name>/<name>.rst`) is translated into each of `langs`: for a build's summary. */
+export function translationCoverage(guideFile: string, langs: readonly string[], contentRoot?: string): GuideCoverage {
+  const name = basename(dirname(resolve(guideFile)));
+  return guideCoverage(readGuideSegments({ name, file: guideFile }, contentRoot), langs);
+}
 
 /** What the pipeline understood of some guides and bundles. */
 export interface Understood {
@@ -66,13 +79,34 @@ export function topologyDiagnostics(topology: Topology, paths: string[], lang: '
 export interface RenderGuideOptions extends RstToHtmlOptions {
   /** Highlight literal blocks that name a language with shiki (default true). */
   highlight?: boolean;
+  /**
+   * The page's language and the guide's catalog for it (`guideCatalog(file, lang)`):
+   * every segment written in another language takes its translation before
+   * the transforms run (contents and numbering show translated titles, section
+   * ids stay the source's); one without a translation, or a fuzzy one, stays as
+   * written with its own `lang` and the class `untranslated`. The document's
+   * language (labels such as 作者, 版权, 目录) becomes `lang` unless
+   * `parse.languageCode` says otherwise.
+   */
+  translation?: GuideTranslation;
 }
 
-/** A guide's reStructuredText as HTML: the rst stage's output with shiki's highlighting, then the caller's plugins. */
+/** A guide's reStructuredText as HTML: the rst stage's output (translated when asked) with shiki's highlighting, then the caller's plugins. */
 export function renderGuide(text: string, options: RenderGuideOptions = {}): Promise<RstHtmlResult> {
-  const { highlight, rehypePlugins, ...rest } = options;
-  const plugins: PluggableList = [...(highlight === false ? [] : [rehypeShikiLiterals as never]), ...(rehypePlugins ?? [])];
-  return rstToHtml(text, { ...rest, rehypePlugins: plugins });
+  const { highlight, rehypePlugins, translation, treePlugins, parse, ...rest } = options;
+  const plugins: PluggableList = [
+    ...(translation ? [[rehypeUntranslated, { lang: translation.lang }] as never] : []),
+    ...(highlight === false ? [] : [rehypeShikiLiterals as never]),
+    ...(rehypePlugins ?? []),
+  ];
+  return rstToHtml(text, {
+    ...rest,
+    parse: translation ? { languageCode: translation.lang, ...parse } : parse,
+    // The guide's own field names (`:作者:`) stay its docinfo whatever the page's language.
+    transforms: translation ? { bibliographicLanguages: [...SEGMENT_LANGUAGES], ...rest.transforms } : rest.transforms,
+    treePlugins: [...(translation ? [[rstTranslate, translation] as never] : []), ...(treePlugins ?? [])],
+    rehypePlugins: plugins,
+  });
 }
 
 /** The topology diagram as SVG text, its labels in the caller's words. */

@@ -9,6 +9,7 @@ import { h } from 'hastscript';
 import { basename, dirname, extname, relative, resolve } from 'node:path';
 import { formatDiagnostic, isFailure, type Diagnostic } from '../diagnostics.js';
 import { translate } from '../i18n/catalog.js';
+import { guideCatalog } from '../i18n/guide-catalog.js';
 import { renderGuide } from '../pipeline.js';
 import { guideDiagram, guideTopology } from './guide-topology.js';
 import { rehypeCaptureLinks, type CaptureLinkTarget } from './capture-links.js';
@@ -124,6 +125,8 @@ export function rstTemplateExtension(options: RstTemplateOptions) {
             parse: { sourceName: inputPath, baseDir: base, contentRoot: resolve(options.contentRoot) },
             html: { imageBase: base, ...(missingImage ? { missingImage } : {}) },
             ...(captureLinks.targets.length > 0 ? { rehypePlugins: [[rehypeCaptureLinks, captureLinks]] } : {}),
+            // The page's language: the guide's catalog for it (content/<guide>/locales/<lang>.po).
+            translation: { lang: guide.lang, catalog: guideCatalog(inputPath, guide.lang) },
           });
         } catch (error) {
           // A bug of ours must not take the other pages down: report it, fail the build at the end.

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { VFile } from 'vfile';
 import type { Document } from '../document.js';
+import { getLanguage } from '../languages/index.js';
 import { isElement, type RstElement } from '../nodes.js';
 import { handlers as defaultHandlers } from './handlers/index.js';
 import { State, type ToHastOptions } from './state.js';
@@ -16,13 +17,17 @@ export type { Handler, ToHastOptions } from './state.js';
 export { State } from './state.js';
 
 export function rstToHast(tree: RstElement, options: ToHastOptions = {}): Root {
-  const state = new State({ ...defaultHandlers, ...options.handlers }, options, options.labels ?? {});
-  return convert(tree, state);
+  return rstToHastWithState(tree, options).root;
+}
+
+/** The labels a page shows: the language module's words, then the caller's. */
+function labelsFor(options: ToHastOptions): Record<string, string> {
+  return { ...getLanguage(options.languageCode).labels, ...options.labels };
 }
 
 /** Like rstToHast, also returning the conversion warnings (unknown node types). */
 export function rstToHastWithState(tree: RstElement, options: ToHastOptions = {}): { root: Root; state: State } {
-  const state = new State({ ...defaultHandlers, ...options.handlers }, options, options.labels ?? {});
+  const state = new State({ ...defaultHandlers, ...options.handlers }, options, labelsFor(options));
   return { root: convert(tree, state), state };
 }
 
@@ -89,7 +94,8 @@ export function rstRehype(options: RstRehypeOptions = {}) {
       const replacement = options.missingImage?.(String(node.attributes.uri ?? ''), node);
       if (replacement) imageReplacements.set(node, replacement);
     }
-    const { root, state } = rstToHastWithState(tree, { ...options, imageReplacements });
+    const languageCode = options.languageCode ?? (file.data as { rst?: Document }).rst?.settings.languageCode;
+    const { root, state } = rstToHastWithState(tree, { ...options, languageCode, imageReplacements });
     for (const warning of state.warnings) {
       const place = warning.node.position?.start;
       const message = file.message(warning.message, { place, ruleId: 'unknown-node', source: 'rst-html' });
