@@ -26,6 +26,8 @@ export interface BundleCapture {
   seq?: number;
   exitStatus?: number;
   extra?: boolean;
+  /** The file's text as read (with readBundle's `keepText`): what `netguide import` copies. */
+  text?: string;
 }
 
 export interface BundleHost {
@@ -56,8 +58,14 @@ interface ManifestCommand {
 
 const CAPTURE_FILE = /^\d+-.+\.txt$/;
 
-export function readBundle(root: string): Bundle {
+export interface ReadBundleOptions {
+  /** Keep each capture file's text on its BundleCapture (to copy it elsewhere). */
+  keepText?: boolean;
+}
+
+export function readBundle(root: string, options: ReadBundleOptions = {}): Bundle {
   const bundle: Bundle = { root, layout: 'folder', hosts: [], skipped: [], problems: [] };
+  keepText.set(bundle, options.keepText === true);
   const tree = openTree(root, bundle);
   if (!tree) return bundle;
   const layouts = new Set<Bundle['layout']>();
@@ -89,6 +97,9 @@ function openTree(path: string, bundle: Bundle): FileTree | undefined {
   bundle.problems.push({ file: path, severity: 'error', message: 'not a folder or tarball (.tar, .tar.gz, .tar.xz, .tar.bz2) of captures', source: 'captures/bundle' });
   return undefined;
 }
+
+/** Each bundle being read → whether its captures keep their text (readBundle's option, without threading it through every reader). */
+const keepText = new WeakMap<Bundle, boolean>();
 
 const join = (dir: string, name: string) => (dir === '' ? name : `${dir}/${name}`);
 
@@ -202,6 +213,7 @@ function readHost(tree: FileTree, rel: string, name: string, files: string[], pr
     if (entry?.seq !== undefined) capture.seq = entry.seq;
     if (entry?.exit_status !== undefined) capture.exitStatus = entry.exit_status;
     if (entry?.extra !== undefined) capture.extra = entry.extra;
+    if (keepText.get(bundle)) capture.text = text;
     host.captures.push(capture);
   }
   return host;
@@ -226,7 +238,7 @@ function readSosreport(tree: FileTree, sos: string, bundle: Bundle): BundleHost 
       continue;
     }
     const result = parseCapture(text, { command });
-    host.captures.push({ file: path, command, lineOffset: 0, result });
+    host.captures.push({ file: path, command, lineOffset: 0, result, ...(keepText.get(bundle) ? { text } : {}) });
   }
   return host;
 }
