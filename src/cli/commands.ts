@@ -8,6 +8,8 @@ import { register as registerTopology } from './topology.js';
 import { register as registerExplain } from './explain.js';
 import { register as registerTrace } from './trace.js';
 import { register as registerDiff } from './diff.js';
+import { register as registerImport } from './import.js';
+import { register as registerCapture } from './capture.js';
 
 type Registrar = (program: Command) => void;
 
@@ -18,6 +20,8 @@ registrars.push(registerParse);
 registrars.push(registerTopology);
 registrars.push(registerExplain);
 registrars.push(registerTrace);
+registrars.push(registerCapture);
+registrars.push(registerImport);
 registrars.push(registerDiff);
 
 export function registerCommands(program: Command): void {

@@ -181,7 +181,8 @@ function itemsOf(t: Topology, names: Names): Map<DiffCategory, Map<string, Item>
 
   for (const h of t.hosts ?? []) {
     const host = names.host(h.name);
-    add({ category: 'host', key: key(host), host, name: host, fields: { role: h.role }, evidence: h.evidence ?? [] });
+    // a host's role is read from its name: nothing to compare but the name
+    add({ category: 'host', key: key(host), host, name: host, fields: {}, evidence: h.evidence ?? [] });
   }
   for (const n of t.namespaces ?? []) {
     const host = names.host(n.host);
