@@ -223,10 +223,11 @@ function readHost(tree: FileTree, rel: string, name: string, files: string[], pr
 
 function readSosreport(tree: FileTree, sos: string, bundle: Bundle): BundleHost {
   const host: BundleHost = { name: sosHostname(tree, sos), captures: [] };
-  for (const rel of walk(tree, join(sos, 'sos_commands'))) {
+  const files = walk(tree, join(sos, 'sos_commands')).map((rel) => ({ rel, command: sosFileCommand(lastName(rel)) }));
+  const commands = new Set(files.map((f) => f.command));
+  for (const { rel, command } of files) {
     const path = tree.path(rel);
-    const command = sosFileCommand(lastName(rel));
-    if (!findParser(command)) {
+    if (!findParser(command) || sameAsAnother(command, commands)) {
       bundle.skipped.push(path);
       continue;
     }
@@ -241,6 +242,28 @@ function readSosreport(tree: FileTree, sos: string, bundle: Bundle): BundleHost 
     host.captures.push({ file: path, command, lineOffset: 0, result, ...(keepText.get(bundle) ? { text } : {}) });
   }
   return host;
+}
+
+/**
+ * sos lists some things several ways; reading each would count them twice: the
+ * process table (`ps auxwwwm`, which sos links as `ps`, and `ps auxfwww`,
+ * `ps alxwww`, `ps -elfL`), the flows and ports of a bridge once per OpenFlow
+ * version (`ovs-ofctl -O OpenFlow13 dump-flows br-int` beside `ovs-ofctl
+ * dump-flows br-int`). `ss -s` is a summary, no sockets.
+ */
+const PROCESS_LISTINGS = ['ps auxwwwm', 'ps auxfwww', 'ps alxwww', 'ps -elfL'];
+function sameAsAnother(command: string, commands: Set<string>): boolean {
+  const ps = PROCESS_LISTINGS.indexOf(command);
+  if (ps >= 0) return PROCESS_LISTINGS.slice(0, ps).some((c) => commands.has(c));
+  if (/^ss( -\w+)* -s$/.test(command)) return true;
+  const versioned = /^ovs-ofctl -O OpenFlow\d+ (.+)$/.exec(command);
+  if (versioned) {
+    if (commands.has(`ovs-ofctl ${versioned[1]}`)) return true;
+    // several versions and no plain one: the first in name order
+    const first = [...commands].filter((c) => c.endsWith(` ${versioned[1]}`) && /^ovs-ofctl -O OpenFlow\d+ /.test(c)).sort()[0];
+    return first !== command;
+  }
+  return false;
 }
 
 /**
