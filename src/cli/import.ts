@@ -71,7 +71,8 @@ export async function runImport(input: string, options: ImportOptions, out: (s: 
     for (const old of readdirSync(dir)) if (/^\d+-.+\.txt$/.test(old) || old === 'manifest.json') rmSync(join(dir, old));
     for (const f of files.files) writeFileSync(join(dir, f.name), f.text);
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify(files.manifest, null, 2) + '\n');
-    filed.push({ host: host.name, dir: relative(process.cwd(), dir) || dir, files: files.files.length });
+    const shown = relative(process.cwd(), dir);
+    filed.push({ host: host.name, dir: shown && !shown.startsWith('..') ? shown : dir, files: files.files.length });
   }
 
   const now = joinedTopology([capturesDir]);
@@ -108,7 +109,8 @@ export async function runImport(input: string, options: ImportOptions, out: (s: 
 
 /** What the imported hosts hold: bridges, VMs and routers, each named with its host. */
 function foundIn(t: Topology, hosts: Set<string>): { hosts: string[]; bridges: string[]; vms: string[]; routers: string[] } {
-  const mine = <T extends { host: string }>(items: T[]) => items.filter((i) => hosts.has(i.host));
+  const mine = <T extends { host: string; name: string }>(items: T[]) =>
+    items.filter((i) => hosts.has(i.host)).sort((a, b) => (a.host === b.host ? (a.name < b.name ? -1 : 1) : a.host < b.host ? -1 : 1));
   return {
     hosts: [...hosts],
     bridges: mine(t.bridges).map((b) => `${b.host}: ${b.name} (${b.kind})`),
