@@ -69,8 +69,17 @@ netguide_capture_main() {
   if [ "$(id -u 2>/dev/null)" = 0 ]; then ROOT=true; else ROOT=false; fi
   # NETGUIDE_CAPTURE_TIMER=fallback: the background kill even where coreutils' timeout exists
   if [ "${NETGUIDE_CAPTURE_TIMER:-}" != fallback ] && timeout --version 2>/dev/null | grep -q coreutils; then TIMER=timeout; else TIMER=fallback; fi
-  if date +%N 2>/dev/null | grep -q '^[0-9][0-9]*$'; then NANO=true; else NANO=false; fi
-  now() { if $NANO; then date +%s.%N; else date +%s; fi; }
+  # a clock in hundredths of a second without a process per reading: /proc/uptime (Linux), else date
+  if read -r UP _ </proc/uptime 2>/dev/null && [ -n "${UP%%.*}" ]; then UPTIME=true; else UPTIME=false; fi
+  centis() {
+    if $UPTIME; then
+      read -r UP _ </proc/uptime
+      CS=${UP%%.*}${UP#*.}
+    else
+      CS=$(date +%s)00
+    fi
+    CS=$((CS + 0))
+  }
   have() { command -v "$1" >/dev/null 2>&1; }
 
   # ---- run one command under the time limit --------------------------------
@@ -118,8 +127,6 @@ netguide_capture_main() {
       y/ABCDEFGHIJKLMNOPQRSTUVWXYZ/abcdefghijklmnopqrstuvwxyz/; s/^(.{60}).*/\1/; s/-+$//'
   }
 
-  json() { printf '%s' "$1" | tr -d '\000-\010\013-\037' | sed 's/\\/\\\\/g; s/"/\\"/g; s/	/\\t/g' | tr '\n' ' '; }
-
   skip() { printf '%s\t%s\n' "$1" "$2" >>"$T/skipped"; say "skipped $1: $2"; }
 
   # A name used as a command argument: plain characters only (never quoted, never globbed).
@@ -133,9 +140,9 @@ netguide_capture_main() {
     cap_cmd=$*
     cap_file=$HOST/$(printf '%02d' "$SEQ")-$(slug "$cap_cmd").txt
     printf '$ %s\n' "$cap_cmd" >"$OUT/$cap_file"
-    cap_t0=$(now)
+    centis; cap_t0=$CS
     limited "$OUT/$cap_file" "$@"
-    cap_ms=$(awk -v a="$cap_t0" -v b="$(now)" 'BEGIN { printf "%d", (b - a) * 1000 + 0.5 }')
+    centis; cap_ms=$(((CS - cap_t0) * 10))
     printf '%s\t%s\t%s\t%s\t%s\n' "$SEQ" "$RC" "$cap_ms" "$cap_file" "$cap_cmd" >>"$T/rows"
     if [ "$RC" = 124 ]; then say "timed out after ${LIMIT}s: $cap_cmd"; fi
     return 0
@@ -265,7 +272,7 @@ netguide_capture_main() {
     ver_key=$1; shift
     if have "$1"; then
       : >"$T/v"; limited "$T/v" "$@"
-      printf '%s\t%s\n' "$ver_key" "$(grep -v '^[[:space:]]*$' "$T/v" | head -n 1)" >>"$T/versions"
+      printf '%s\t%s\n' "$ver_key" "$(sed -n '/[^[:space:]]/{p;q;}' "$T/v")" >>"$T/versions"
     fi
   }
   version kernel uname -r
@@ -284,54 +291,48 @@ netguide_capture_main() {
   version dnsmasq dnsmasq --version
 
   # ---- manifest.json ----------------------------------------------------------
-  list() { first=true; for x in $1; do if $first; then first=false; else printf ', '; fi; printf '"%s"' "$(json "$x")"; done; }
+  # one awk for the whole file (a process per value is slow on a busy node);
+  # control characters are dropped first, then \ " and tab escaped
+  flat() { printf '%s' "$*"; }
+  # shellcheck disable=SC2086 # each list is split into words on purpose (globbing is off)
+  printf 'discovered\tovs_bridges\t%s\ndiscovered\tlinux_bridges\t%s\ndiscovered\tnamespaces\t%s\ndiscovered\tveths\t%s\ndiscovered\ttunnels\t%s\ndiscovered\tvms\t%s\ndiscovered\tdnsmasq_pids\t%s\ndiscovered\tmetadata_pids\t%s\n' \
+    "$(flat $OVSBR)" "$(flat $LINUXBR)" "$(flat $NETNS)" "$(flat $VETHS)" "$(flat $TUNNELS)" "$(flat $VMS)" "$(flat $DNSMASQ)" "$(flat $METADATA)" >"$T/discovered"
   {
-    printf '{\n'
-    printf '  "format": "netguide-capture/1",\n'
-    printf '  "generator": "netguide scripts/capture.sh",\n'
-    printf '  "generated_at": "%s",\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)"
-    printf '  "layout": "<host>/<NN>-<slug>.txt; line 1 is '"'"'$ <command>'"'"', the rest is the exact stdout+stderr",\n'
-    printf '  "capture_mode": "pipe",\n'
-    printf '  "execution": "each command run by %s with stdin from /dev/null, stdout+stderr to the file, LC_ALL=C, at most %s seconds (%s)",\n' \
-      "$(json "$(basename "$(readlink -f /proc/$$/exe 2>/dev/null || echo sh)")")" "$LIMIT" "$TIMER"
-    printf '  "host": "%s",\n' "$(json "$HOST")"
-    printf '  "hosts": ["%s"],\n' "$(json "$HOST")"
-    printf '  "root": %s,\n' "$ROOT"
-    printf '  "timeout_seconds": %s,\n' "$LIMIT"
-    printf '  "tool_versions": {'
-    first=true
-    while IFS='	' read -r k v; do
-      if $first; then first=false; printf '\n'; else printf ',\n'; fi
-      printf '    "%s": "%s"' "$(json "$k")" "$(json "$v")"
-    done <"$T/versions"
-    printf '\n  },\n'
-    printf '  "discovered": {\n'
-    printf '    "ovs_bridges": [%s],\n' "$(list "$OVSBR")"
-    printf '    "linux_bridges": [%s],\n' "$(list "$LINUXBR")"
-    printf '    "namespaces": [%s],\n' "$(list "$NETNS")"
-    printf '    "veths": [%s],\n' "$(list "$VETHS")"
-    printf '    "tunnels": [%s],\n' "$(list "$TUNNELS")"
-    printf '    "vms": [%s],\n' "$(list "$VMS")"
-    printf '    "dnsmasq_pids": [%s],\n' "$(list "$DNSMASQ")"
-    printf '    "metadata_pids": [%s]\n' "$(list "$METADATA")"
-    printf '  },\n'
-    printf '  "skipped": ['
-    first=true
-    while IFS='	' read -r what why; do
-      if $first; then first=false; printf '\n'; else printf ',\n'; fi
-      printf '    {"command": "%s", "reason": "%s"}' "$(json "$what")" "$(json "$why")"
-    done <"$T/skipped"
-    printf '\n  ],\n'
-    printf '  "commands": ['
-    first=true
-    while IFS='	' read -r n rc ms f c; do
-      if $first; then first=false; printf '\n'; else printf ',\n'; fi
-      to=false; [ "$rc" = 124 ] && to=true
-      printf '    {"seq": %s, "host": "%s", "command": "%s", "file": "%s", "exit_status": %s, "duration_ms": %s, "timed_out": %s}' \
-        "$n" "$(json "$HOST")" "$(json "$c")" "$(json "$f")" "$rc" "$ms" "$to"
-    done <"$T/rows"
-    printf '\n  ]\n}\n'
-  } >"$OUT/manifest.json"
+    sed 's/^/version\t/' "$T/versions"
+    cat "$T/discovered"
+    sed 's/^/skipped\t/' "$T/skipped"
+    sed 's/^/command\t/' "$T/rows"
+  } >"$T/m"
+  SHELLNAME=$(readlink /proc/$$/exe 2>/dev/null || echo sh)
+  tr -d '\000-\010\013-\037' <"$T/m" | awk -F'\t' -v host="$HOST" -v root="$ROOT" -v limit="$LIMIT" -v timer="$TIMER" \
+    -v shell="${SHELLNAME##*/}" -v when="$(date -u +%Y-%m-%dT%H:%M:%SZ)" '
+    function q(s) { gsub(/\\/, "\\\\", s); gsub(/"/, "\\\"", s); gsub(/\t/, "\\t", s); return "\"" s "\"" }
+    function words(s,   n, a, i, out) { n = split(s, a, " "); out = ""; for (i = 1; i <= n; i++) out = out (i > 1 ? ", " : "") q(a[i]); return "[" out "]" }
+    $1 == "version" { versions = versions (versions == "" ? "" : ",\n") "    " q($2) ": " q($3) }
+    $1 == "discovered" { found = found (found == "" ? "" : ",\n") "    " q($2) ": " words($3) }
+    $1 == "skipped" { skipped = skipped (skipped == "" ? "" : ",\n") "    {\"command\": " q($2) ", \"reason\": " q($3) "}" }
+    $1 == "command" {
+      commands = commands (commands == "" ? "" : ",\n") "    {\"seq\": " $2 ", \"host\": " q(host) ", \"command\": " q($6) ", \"file\": " q($5) \
+        ", \"exit_status\": " $3 ", \"duration_ms\": " $4 ", \"timed_out\": " ($3 == 124 ? "true" : "false") "}"
+    }
+    END {
+      print "{"
+      print "  \"format\": \"netguide-capture/1\","
+      print "  \"generator\": \"netguide scripts/capture.sh\","
+      print "  \"generated_at\": " q(when) ","
+      print "  \"layout\": \"<host>/<NN>-<slug>.txt; line 1 is '"'"'$ <command>'"'"', the rest is the exact stdout+stderr\","
+      print "  \"capture_mode\": \"pipe\","
+      print "  \"execution\": " q("each command run by " shell " with stdin from /dev/null, stdout+stderr to the file, LC_ALL=C, at most " limit " seconds (" timer ")") ","
+      print "  \"host\": " q(host) ","
+      print "  \"hosts\": [" q(host) "],"
+      print "  \"root\": " root ","
+      print "  \"timeout_seconds\": " limit ","
+      print "  \"tool_versions\": {" (versions == "" ? "" : "\n" versions "\n  ") "},"
+      print "  \"discovered\": {\n" found "\n  },"
+      print "  \"skipped\": [" (skipped == "" ? "" : "\n" skipped "\n  ") "],"
+      print "  \"commands\": [" (commands == "" ? "" : "\n" commands "\n  ") "]"
+      print "}"
+    }' >"$OUT/manifest.json"
 
   # ---- the archive ----------------------------------------------------------------
   if have tar && have gzip; then
