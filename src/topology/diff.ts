@@ -13,6 +13,9 @@
 //   service     host + netns + kind            vm         host + name
 //   route       host + netns + destination + metric    socket  host + netns + protocol + address + port
 //
+// IPv6 link-local addresses (and sockets bound to them), MACs, ifindexes,
+// PIDs and counters are left out: a new run draws them anew.
+//
 // A host, or a namespace of one role on a host (one qrouter-…, one qdhcp-…),
 // that is alone unmatched on both sides is the same one renamed (a new run
 // draws new UUIDs): it is reported once, and what it holds is compared under
@@ -204,6 +207,7 @@ function itemsOf(t: Topology, names: Names): Map<DiffCategory, Map<string, Item>
     const netns = ns(i.host, i.netns);
     add({ category: 'interface', key: key(host, netns, i.name), host, name: i.name, ...where(netns), fields: {}, known: { kind: i.kind, mtu: num(i.mtu), master: i.master }, evidence: i.evidence ?? [] });
     for (const a of i.addresses ?? []) {
+      if (linkLocal(a.cidr)) continue;
       add({ category: 'address', key: key(host, netns, i.name, a.cidr), host, name: `${i.name} ${a.cidr}`, ...where(netns), fields: {}, evidence: a.evidence ?? [] });
     }
   }
@@ -260,6 +264,7 @@ function itemsOf(t: Topology, names: Names): Map<DiffCategory, Map<string, Item>
     add({ category: 'route', key: key(host, netns, r.destination, r.metric), host, name: `${r.destination}${r.metric !== undefined ? ` metric ${r.metric}` : ''}`, ...where(netns), fields: { via: r.via, dev: r.dev, src: r.src }, evidence: r.evidence ?? [] });
   }
   for (const s of t.sockets ?? []) {
+    if (linkLocal(s.local)) continue;
     const host = names.host(s.host);
     const netns = ns(s.host, s.netns);
     // netstat says tcp6 where ss says tcp: the address tells the family
@@ -267,6 +272,11 @@ function itemsOf(t: Topology, names: Names): Map<DiffCategory, Map<string, Item>
     add({ category: 'socket', key: key(host, netns, protocol, s.local, s.port), host, name: `${protocol} ${s.local}:${s.port}`, ...where(netns), fields: {}, known: { process: s.process }, evidence: s.evidence ?? [] });
   }
   return out;
+}
+
+/** An IPv6 link-local address (fe80::/10): made from the interface's MAC, which a new run draws anew; no configuration. */
+function linkLocal(address: string): boolean {
+  return /^fe[89ab][0-9a-f]:/i.test(address);
 }
 
 function num(n: number | undefined): string | undefined {
