@@ -12,7 +12,8 @@ import { runImport } from '../../src/cli/import.js';
 import { runDiff } from '../../src/cli/diff.js';
 import { readBundle } from '../../src/captures/bundle.js';
 import { joinedTopology } from '../../src/pipeline.js';
-import { fixturesRoot } from '../captures/run-fixtures.js';
+import { fixturesRoot, repoRoot } from '../captures/run-fixtures.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 
 const SOS = 'sosreport-allinone-2026-12-06-xkqzmdt';
 const sosTar = join(fixturesRoot, 'sosreport', `${SOS}.tar.xz`);
@@ -118,6 +119,9 @@ test('should diff a saved topology JSON against a bundle, as text in both langua
     assert.match(zh.out, /^从 .*before\.json 到 .*gre-two-networks\/bundle 的变化\n\d+ 处变化：/);
     assert.match(zh.out, /\n虚拟机\n/);
     const json = await run((o: { json: boolean }, out, err) => runDiff(saved, other, o, out, err), { json: true });
+    const schema = JSON.parse(readFileSync(join(repoRoot(), 'docs/diff.schema.json'), 'utf8')) as object;
+    const validate = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true }).compile(schema);
+    assert.ok(validate(JSON.parse(json.out)), `docs/diff.schema.json: ${JSON.stringify(validate.errors?.slice(0, 5))}`);
     const parsed = JSON.parse(json.out) as { changes: { message: { id: string }; text: { zh: string; en: string }; evidence: { old: unknown[]; new: unknown[] } }[]; summary: { text: { en: string } } };
     assert.ok(parsed.changes.length > 0);
     assert.ok(parsed.changes.every((c) => c.message.id.startsWith('diff:') && c.text.zh && c.text.en && !c.text.en.startsWith('diff:')));
