@@ -116,3 +116,32 @@ test('should capture this machine with dash, not hang on a hung daemon (backgrou
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('should say what it skipped for want of root, run as an ordinary user', async (t) => {
+  if (process.getuid?.() !== 0) return t.skip('needs root to run the script as the user nobody');
+  if (spawnSync('sh', ['-c', 'id nobody && command -v su'], { encoding: 'utf8' }).status !== 0) return t.skip('no user nobody or no su here');
+  const dir = mkdtempSync(join(tmpdir(), 'netguide-capture-user-'));
+  try {
+    const copy = join(dir, 'capture.sh');
+    writeFileSync(copy, readFileSync(script));
+    spawnSync('chown', ['-R', 'nobody', dir]);
+    const out = join(dir, 'out');
+    const r = await new Promise<{ status: number | null; stderr: string }>((resolve) => {
+      const child = spawn('su', ['nobody', '-s', '/bin/sh', '-c', `NETGUIDE_CAPTURE_TIMEOUT=5 sh ${copy} ${out}`]);
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.stdout.resume();
+      child.on('close', (status) => resolve({ status, stderr }));
+    });
+    assert.equal(r.status, 0, r.stderr);
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as Manifest;
+    assert.equal(manifest.root, false);
+    assert.match(r.stderr, /not root: /);
+    for (const tool of ['iptables-save', 'ip6tables-save']) {
+      assert.ok(manifest.skipped.some((s) => s.command === tool && s.reason === 'no permission (needs root)'), JSON.stringify(manifest.skipped));
+    }
+    assert.ok(!manifest.commands.some((c) => c.command.startsWith('ip netns exec ')), 'no namespace commands without root');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
