@@ -117,17 +117,16 @@ test('should capture this machine with dash, not hang on a hung daemon (backgrou
   }
 });
 
-test('should say what it skipped for want of root, run as an ordinary user', async (t) => {
+test('should run read from stdin (as `netguide capture | ssh node sh -s -- DIR` does) and say what it skipped for want of root, as an ordinary user', async (t) => {
   if (process.getuid?.() !== 0) return t.skip('needs root to run the script as the user nobody');
   if (spawnSync('sh', ['-c', 'id nobody && command -v su'], { encoding: 'utf8' }).status !== 0) return t.skip('no user nobody or no su here');
   const dir = mkdtempSync(join(tmpdir(), 'netguide-capture-user-'));
   try {
-    const copy = join(dir, 'capture.sh');
-    writeFileSync(copy, readFileSync(script));
     spawnSync('chown', ['-R', 'nobody', dir]);
     const out = join(dir, 'out');
     const r = await new Promise<{ status: number | null; stderr: string }>((resolve) => {
-      const child = spawn('su', ['nobody', '-s', '/bin/sh', '-c', `NETGUIDE_CAPTURE_TIMEOUT=5 sh ${copy} ${out}`]);
+      const child = spawn('su', ['nobody', '-s', '/bin/sh', '-c', `NETGUIDE_CAPTURE_TIMEOUT=5 sh -s -- ${out}`]);
+      child.stdin.end(readFileSync(script));
       let stderr = '';
       child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
       child.stdout.resume();
@@ -141,6 +140,9 @@ test('should say what it skipped for want of root, run as an ordinary user', asy
       assert.ok(manifest.skipped.some((s) => s.command === tool && s.reason === 'no permission (needs root)'), JSON.stringify(manifest.skipped));
     }
     assert.ok(!manifest.commands.some((c) => c.command.startsWith('ip netns exec ')), 'no namespace commands without root');
+    // no command ate the rest of the script from stdin: it ran to the end and wrote the archive
+    assert.ok(existsSync(join(out, `${manifest.host}.tar.gz`)));
+    assert.ok(manifest.commands.some((c) => c.command === 'ps -ef'));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
