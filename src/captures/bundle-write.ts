@@ -53,7 +53,7 @@ export function hostFiles(bundle: Bundle, host: BundleHost, source: string): Hos
       ...(c.lineOffset >= 1 ? {} : { source_file: c.file }),
     });
   });
-  const from = bundle.manifest ?? {};
+  const from = host.manifest ?? bundle.manifest ?? {};
   const kept = ['format', 'generator', 'variant', 'generated_at', 'capture_mode', 'execution', 'tool_versions', 'iptables_backend', 'tunnel_underlay', 'lab_artifacts', 'skipped'];
   const manifest: Record<string, unknown> = {
     format: 'netguide-captures/1',

@@ -33,6 +33,8 @@ export interface BundleCapture {
 export interface BundleHost {
   name: string;
   captures: BundleCapture[];
+  /** The manifest.json that lists this host's captures (the bundle's, or the host folder's own), as read. */
+  manifest?: Record<string, unknown>;
 }
 
 export interface Bundle {
@@ -119,9 +121,10 @@ function readTree(tree: FileTree, rel: string, bundle: Bundle, layouts: Set<Bund
   const manifestRel = join(rel, 'manifest.json');
   const hasManifest = tree.isFile(manifestRel);
   const byFile = new Map<string, ManifestCommand>();
+  let manifest: Record<string, unknown> | undefined;
   if (hasManifest) {
     layouts.add('capture-lab');
-    const manifest = readManifest(tree, manifestRel, bundle, byFile);
+    manifest = readManifest(tree, manifestRel, bundle, byFile);
     if (manifest && rel === '') bundle.manifest = manifest;
   }
   const entries = tree.list(rel);
@@ -129,16 +132,16 @@ function readTree(tree: FileTree, rel: string, bundle: Bundle, layouts: Set<Bund
   // a single host's folder of `NN-slug.txt` files is a bundle too
   if (topFiles.length > 0) {
     layouts.add(hasManifest ? 'capture-lab' : 'folder');
-    bundle.hosts.push(readHost(tree, rel, lastName(rel === '' ? tree.root : rel), topFiles, '', byFile, bundle));
+    bundle.hosts.push(withManifest(readHost(tree, rel, lastName(rel === '' ? tree.root : rel), topFiles, '', byFile, bundle), manifest));
   }
   for (const entry of entries.filter((e) => e.dir)) {
     const dir = join(rel, entry.name);
     const files = captureFiles(tree, dir);
     if (files.length > 0) {
       // a host folder may keep its own manifest (netguide import writes one per host)
-      if (!hasManifest && tree.isFile(join(dir, 'manifest.json'))) readManifest(tree, join(dir, 'manifest.json'), bundle, byFile);
+      const own = !hasManifest && tree.isFile(join(dir, 'manifest.json')) ? readManifest(tree, join(dir, 'manifest.json'), bundle, byFile) : undefined;
       if (!hasManifest) layouts.add(tree.isFile(join(dir, 'manifest.json')) ? 'capture-lab' : 'folder');
-      bundle.hosts.push(readHost(tree, rel, entry.name, files, entry.name + '/', byFile, bundle));
+      bundle.hosts.push(withManifest(readHost(tree, rel, entry.name, files, entry.name + '/', byFile, bundle), own ?? manifest));
     } else if (!hasManifest && depth < 3 && (tree.isDir(join(dir, 'sos_commands')) || tree.isFile(join(dir, 'manifest.json')) || holdsBundles(tree, dir))) {
       readTree(tree, dir, bundle, layouts, depth + 1);
     }
@@ -162,6 +165,11 @@ function readTree(tree: FileTree, rel: string, bundle: Bundle, layouts: Set<Bund
       bundle.problems.push({ file: tree.path(manifestRel), severity: 'warning', message: `manifest lists ${file} (${c.command ?? '?'}) but the file is missing`, source: 'captures/bundle' });
     }
   }
+}
+
+function withManifest(host: BundleHost, manifest: Record<string, unknown> | undefined): BundleHost {
+  if (manifest) host.manifest = manifest;
+  return host;
 }
 
 /** A folder holding sosreports, bundles or tarballs one level down. */
