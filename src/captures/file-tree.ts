@@ -4,6 +4,7 @@
 // xz and bzip2 (sosreport's .tar.xz, older .tar.bz2) are decompressed by the
 // system's `xz` / `bzip2` (npm tar cannot), so reading those needs xz-utils /
 // bzip2 installed. Only the members a bundle reader can use keep their text.
+// The tree itself is a few lines of glue over node:fs and npm tar's parser.
 //
 //   folderTree('captures/')                 captures/allinone/01-ovs-vsctl-show.txt
 //   archiveTree('sosreport-n1.tar.xz')      sosreport-n1.tar.xz/sosreport-n1/sos_commands/…

@@ -20,6 +20,8 @@
 // that is alone unmatched on both sides is the same one renamed (a new run
 // draws new UUIDs): it is reported once, and what it holds is compared under
 // its new name. The words are messages (`diff:*` in src/i18n/locales/*.po).
+// Hand-written: JSON diff libraries compare by position or path, not by what a
+// port, flow or rule is.
 
 import { msg, type Message, type MessageValue } from '../message.js';
 import type { Bridge, EvidenceRef, Flow, Topology } from './model.js';
