@@ -2,7 +2,7 @@
 // and only here, for the CLI, the site and the benchmarks alike. Each stage
 // knows nothing of the ones above it; this module knows them all.
 //
-//   readSources        guides (.rst) and bundles  → parsed captures, rst trees
+//   readInputs         guides (.rst), bundles and tarballs → parsed captures, rst trees
 //   buildTopology      parsed captures            → the joined model (facts)
 //   explainTopology    the model                  → explanations, walks, findings
 //   renderGuide        rst text                   → HTML (shiki added here; translated
@@ -25,8 +25,9 @@ import { rstToHtml, type RstHtmlResult, type RstToHtmlOptions } from './rst/html
 import { buildTopology } from './topology/build.js';
 import type { Topology } from './topology/model.js';
 import { readSources, type Sources } from './topology/sources.js';
+import { readInputs } from './topology/read-inputs.js';
 
-export { readSources, buildTopology, explainTopology, guideCatalog };
+export { readSources, readInputs, buildTopology, explainTopology, guideCatalog };
 export type { Sources, Topology, GuideTranslation, GuideCoverage };
 
 /** How much of a guide (`<content>/<name>/<name>.rst`) is translated into each of `langs`: for a build's summary. */
@@ -43,9 +44,9 @@ export interface Understood {
   diagnostics: Diagnostic[];
 }
 
-/** The joined model only (no explanations, walks or claim checks): what `netguide trace` needs. */
+/** The joined model only (no explanations, walks or claim checks): what `netguide trace` needs. Paths: guides, bundle folders, tarballs. */
 export function joinedTopology(paths: string[]): { sources: Sources; topology: Topology } {
-  const sources = readSources(paths);
+  const sources = readInputs(paths);
   return { sources, topology: buildTopology(sources) };
 }
 

@@ -8,6 +8,9 @@ import { register as registerTopology } from './topology.js';
 import { register as registerExplain } from './explain.js';
 import { register as registerTrace } from './trace.js';
 import { register as registerI18n } from './i18n.js';
+import { register as registerDiff } from './diff.js';
+import { register as registerImport } from './import.js';
+import { register as registerCapture } from './capture.js';
 
 type Registrar = (program: Command) => void;
 
@@ -19,6 +22,9 @@ registrars.push(registerTopology);
 registrars.push(registerExplain);
 registrars.push(registerTrace);
 registrars.push(registerI18n);
+registrars.push(registerCapture);
+registrars.push(registerImport);
+registrars.push(registerDiff);
 
 export function registerCommands(program: Command): void {
   for (const register of registrars) register(program);
