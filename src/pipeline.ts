@@ -6,8 +6,11 @@
 //   buildTopology      parsed captures            → the joined model (facts)
 //   explainTopology    the model                  → explanations, walks, findings
 //   renderGuide        rst text                   → HTML (shiki added here)
+//   guidePage          a guide file, a language   → its page's HTML (translation and notes plugged in)
 //   drawTopology       the model                  → SVG diagram
 
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { PluggableList } from 'unified';
 import type { Diagnostic } from './diagnostics.js';
 import { explainTopology } from './explain/index.js';
@@ -15,6 +18,7 @@ import { topologyDiagram } from './render/diagram/index.js';
 import type { DrawOptions } from './render/diagram/draw.js';
 import { rehypeShikiLiterals } from './render/highlight/index.js';
 import { rstToHtml, type RstHtmlResult, type RstToHtmlOptions } from './rst/html.js';
+import type { RstRehypeOptions } from './rst/to-hast/index.js';
 import { buildTopology } from './topology/build.js';
 import type { Topology } from './topology/model.js';
 import { readSources, type Sources } from './topology/sources.js';
@@ -78,4 +82,36 @@ export function renderGuide(text: string, options: RenderGuideOptions = {}): Pro
 /** The topology diagram as SVG text, its labels in the caller's words. */
 export function drawTopology(topology: Topology, options: DrawOptions): Promise<string> {
   return topologyDiagram(topology, options);
+}
+
+export interface GuidePageOptions {
+  /** Nothing is read from outside this folder (includes, images): the content folder. */
+  contentRoot: string;
+  /**
+   * Plugins on the guide's rst tree, after parsing and before the transforms:
+   * the guide's translation into the page's language (none: shown as written).
+   */
+  translation?: PluggableList;
+  /** Plugins on the page's HTML tree after highlighting: capture notes, the site's additions. */
+  rehypePlugins?: PluggableList;
+  /** What a figure whose image file is missing shows instead. */
+  missingImage?: RstRehypeOptions['missingImage'];
+}
+
+export interface GuidePageResult extends RstHtmlResult {
+  /** Every file the page was made from: the guide and every file it included (a rebuild watches them). */
+  dependencies: string[];
+}
+
+/** One page of a guide: its text (translated when `translation` says how) as HTML, highlighted, with the caller's additions. */
+export async function guidePage(file: string, options: GuidePageOptions): Promise<GuidePageResult> {
+  const text = readFileSync(file, 'utf8');
+  const result = await renderGuide(text, {
+    path: file,
+    parse: { sourceName: file, baseDir: dirname(resolve(file)), contentRoot: resolve(options.contentRoot) },
+    html: { imageBase: dirname(resolve(file)), ...(options.missingImage ? { missingImage: options.missingImage } : {}) },
+    ...(options.translation ? { rstPlugins: options.translation } : {}),
+    ...(options.rehypePlugins ? { rehypePlugins: options.rehypePlugins } : {}),
+  });
+  return { ...result, dependencies: [file, ...(result.document?.dependencies ?? [])] };
 }

@@ -7,6 +7,7 @@ import { register as registerRst2Html } from './rst2html.js';
 import { register as registerTopology } from './topology.js';
 import { register as registerExplain } from './explain.js';
 import { register as registerTrace } from './trace.js';
+import { register as registerBuild } from './build.js';
 
 type Registrar = (program: Command) => void;
 
@@ -17,6 +18,7 @@ registrars.push(registerParse);
 registrars.push(registerTopology);
 registrars.push(registerExplain);
 registrars.push(registerTrace);
+registrars.push(registerBuild);
 
 export function registerCommands(program: Command): void {
   for (const register of registrars) register(program);

@@ -1,7 +1,8 @@
-// rst → HTML in one call: parse, transform (comments stripped: HTML only),
-// convert to hast, run the caller's rehype plugins (the pipeline adds shiki's
-// highlighting there: rst knows no highlighter), stringify (any depth:
-// to-hast/stringify.ts slices deep trees for rehype-stringify). Returns the
+// rst → HTML in one call: parse, run the caller's rst-tree plugins (a
+// translation), transform (comments stripped: HTML only), convert to hast,
+// run the caller's rehype plugins (the pipeline adds shiki's highlighting
+// there: rst knows no highlighter), stringify (any depth: to-hast/stringify.ts
+// slices deep trees for rehype-stringify). Returns the
 // HTML and every problem as a diagnostic (file:line:col, level, message).
 
 import rehypeStringify from 'rehype-stringify';
@@ -20,6 +21,8 @@ export interface RstToHtmlOptions {
   parse?: RstParseOptions;
   transforms?: Partial<TransformOptions>;
   html?: RstRehypeOptions;
+  /** unified plugins run on the rst tree after parsing, before the transforms (a guide's translation). */
+  rstPlugins?: PluggableList;
   /** rehype plugins run on the HTML tree before it is stringified (highlighting, the site's additions). */
   rehypePlugins?: PluggableList;
 }
@@ -34,6 +37,7 @@ export async function rstToHtml(text: string, options: RstToHtmlOptions = {}): P
   const file = new VFile({ value: text, path: options.path });
   const processor = unified()
     .use(rstParse, options.parse ?? {})
+    .use(options.rstPlugins ?? [])
     .use(rstTransforms as never, { stripComments: true, ...options.transforms })
     .use(rstRehype as never, options.html ?? {});
   if (options.rehypePlugins) processor.use(options.rehypePlugins);
