@@ -129,7 +129,7 @@ export async function siteData(options: SiteDataOptions): Promise<SiteData> {
     made.push(build);
     report.add(guide.name, build.diagnostics);
     const problems = build.diagnostics.filter((d) => atLeast(d, 'warning')).length;
-    report.progress(`  ${guide.name}  ${LANGUAGES.map((l) => (l === build.source ? `${l} (original)` : l)).join(' ')}  ${build.captures} captures, ${problems} ${problems === 1 ? 'problem' : 'problems'}  ${build === kept ? 'unchanged' : `${((Date.now() - started) / 1000).toFixed(1)} s`}`);
+    report.progress(`  ${guide.name}  ${LANGUAGES.map((l) => (l === build.source ? `${l} (original)` : l)).join(' ')}  ${build.captures} ${build.captures === 1 ? 'capture' : 'captures'}, ${problems} ${problems === 1 ? 'problem' : 'problems'}  ${build === kept ? 'unchanged' : `${((Date.now() - started) / 1000).toFixed(1)} s`}`);
   }
   for (const lang of LANGUAGES) report.coverage.set(lang, coverageOf(made, lang));
   return pagesOf(made);
