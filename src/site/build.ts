@@ -57,7 +57,8 @@ export async function buildSite(options: BuildOptions): Promise<number> {
       try {
         const index = await writeSearchIndex(outDir);
         for (const e of index.errors) report.add('', [{ file: join(outDir, 'pagefind'), severity: 'error', message: `search index: ${e}`, source: 'pagefind' }]);
-        write(`  search index: ${index.pages} pages in ${index.languages.join(', ') || 'no language'}`);
+        const counts = Object.entries(index.languages).map(([lang, pages]) => `${lang} ${pages} pages`);
+        write(`  search index: ${counts.join(', ') || 'no page'}`);
       } catch (error) {
         report.add('', [{ file: join(outDir, 'pagefind'), severity: 'error', message: `search index not written: ${messageOf(error)}`, source: 'pagefind' }]);
       }

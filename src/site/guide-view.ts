@@ -92,17 +92,26 @@ function captureLinkTargets(input: GuideViewInput) {
   return { targets, label: translate('capture:explained', input.lang) };
 }
 
+/**
+ * HOOK (capture notes): what the page shows at each capture block. Today a
+ * link to the block's rows on the topology page; the render stage's plugin
+ * that puts each capture's explanations under its block goes here.
+ */
+function captureAdditions(input: GuideViewInput): PluggableList {
+  const links = captureLinkTargets(input);
+  return links.targets.length > 0 ? [[rehypeCaptureLinks, links]] : [];
+}
+
 /** The guide's page in `input.lang`. */
 export async function guideView(input: GuideViewInput): Promise<GuideView> {
   const outline: PageOutline = { sectionIds: [] };
-  const links = captureLinkTargets(input);
   const missingImage = missingFigure(input);
   const result = await guidePage(input.guide.file, {
     contentRoot: input.contentRoot,
     ...(input.translation ? { translation: input.translation.plugins } : {}),
     ...(missingImage ? { missingImage } : {}),
     rehypePlugins: [
-      ...(links.targets.length > 0 ? [[rehypeCaptureLinks, links] as const] : []),
+      ...captureAdditions(input),
       ...(input.rehypePlugins ?? []),
       [rehypePageOutline, { label: translate('Contents', input.lang), into: outline }],
     ] as PluggableList,

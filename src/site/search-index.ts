@@ -9,8 +9,8 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface SearchIndexResult {
-  pages: number;
-  languages: string[];
+  /** Pages indexed per language. */
+  languages: Record<string, number>;
   errors: string[];
 }
 
@@ -18,25 +18,25 @@ export async function writeSearchIndex(outDir: string): Promise<SearchIndexResul
   const pagefind = await import('pagefind');
   try {
     const created = await pagefind.createIndex({});
-    if (!created.index) return { pages: 0, languages: [], errors: created.errors };
+    if (!created.index) return { languages: {}, errors: created.errors };
     const added = await created.index.addDirectory({ path: outDir });
     const outputPath = join(outDir, 'pagefind');
     rmSync(outputPath, { recursive: true, force: true });
     const written = await created.index.writeFiles({ outputPath });
     const languages = await languagesOf(outputPath);
-    return { pages: added.page_count, languages, errors: [...created.errors, ...added.errors, ...written.errors] };
+    return { languages, errors: [...created.errors, ...added.errors, ...written.errors] };
   } finally {
     await pagefind.close();
   }
 }
 
-/** The languages Pagefind made an index for (`pagefind-entry.json`). */
-async function languagesOf(outputPath: string): Promise<string[]> {
+/** The languages Pagefind made an index for, and the pages of each (`pagefind-entry.json`). */
+async function languagesOf(outputPath: string): Promise<Record<string, number>> {
   const { readFile } = await import('node:fs/promises');
   try {
-    const entry = JSON.parse(await readFile(join(outputPath, 'pagefind-entry.json'), 'utf8')) as { languages?: Record<string, unknown> };
-    return Object.keys(entry.languages ?? {}).sort();
+    const entry = JSON.parse(await readFile(join(outputPath, 'pagefind-entry.json'), 'utf8')) as { languages?: Record<string, { page_count?: number }> };
+    return Object.fromEntries(Object.entries(entry.languages ?? {}).sort(([a], [b]) => (a < b ? -1 : 1)).map(([l, v]) => [l, v.page_count ?? 0]));
   } catch {
-    return [];
+    return {};
   }
 }
