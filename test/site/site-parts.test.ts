@@ -68,6 +68,19 @@ describe('a page\'s outline', () => {
     assert.ok(!html.includes('class="contents"'), 'no longer in the text');
   });
 
+  it('should keep the section ids when a translation (a plugin on the rst tree) changes the titles: the switcher\'s targets', async () => {
+    const { visit } = await import('unist-util-visit');
+    const file = join(fixtures, 'three-guides/alpha/alpha.rst');
+    const retitle = () => (tree: import('unist').Node) => {
+      visit(tree, 'text', (n: { value: string }) => { if (n.value === 'Namespaces') n.value = '命名空间'; });
+    };
+    const source = await guidePage(file, { contentRoot: join(fixtures, 'three-guides') });
+    const translated = await guidePage(file, { contentRoot: join(fixtures, 'three-guides'), translation: [retitle] });
+    const ids = (html: string) => [...html.matchAll(/<section id="([^"]+)"/g)].map((m) => m[1]);
+    assert.ok(translated.html.includes('命名空间') && !source.html.includes('命名空间'));
+    assert.deepEqual(ids(translated.html), ids(source.html));
+  });
+
   it('should make a contents list from the sections when the guide has none', async () => {
     const { into } = await outlineOf(join(fixtures, 'three-guides/beta/beta.rst'));
     assert.equal(into.title, '贝塔：抓取保存在单独的文件里');

@@ -53,6 +53,16 @@ describe('a guide with a wrong include path among good ones', () => {
   });
 });
 
+describe('a content folder that is not there', () => {
+  it('should say so and exit 2, writing nothing', async () => {
+    const root = temporary('missing');
+    const run = await build(root, ['--content', 'no-such-folder', '--out', 'site']);
+    assert.equal(run.code, 2);
+    assert.equal(run.stderr.trim(), 'netguide build: no-such-folder: no such folder');
+    assert.ok(!existsSync(join(root, 'site')));
+  });
+});
+
 describe('--strict and warnings', () => {
   it('should fail on a warning (capture lines not understood) with --strict only, and pass a clean folder', async () => {
     const root = temporary('strict');
