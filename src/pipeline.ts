@@ -6,7 +6,7 @@
 //   buildTopology      parsed captures            → the joined model (facts)
 //   explainTopology    the model                  → explanations, walks, findings
 //   renderGuide        rst text                   → HTML (shiki added here)
-//   guidePage          a guide file, a language   → its page's HTML (translation and notes plugged in)
+//   guidePage          a guide file (translated)  → a page of it as HTML (translation, notes plugged in)
 //   drawTopology       the model                  → SVG diagram
 
 import { readFileSync } from 'node:fs';

@@ -95,12 +95,6 @@ export interface SiteDataOptions {
 const builds = new Map<string, GuideBuild>();
 let catalogStamp = '';
 
-/** Forget every guide made (a test, or a build of another content folder in the same process). */
-export function forgetSite(): void {
-  builds.clear();
-  catalogStamp = '';
-}
-
 /** A language's own name. */
 const languageName = (lang: Language) => translate(`language:${lang}`, lang);
 
