@@ -7,8 +7,10 @@
 //   explainTopology    the model                  → explanations, walks, findings
 //   renderGuide        rst text                   → HTML (shiki added here; translated
 //                                                    into a page's language with the guide's catalog)
+//   guidePage          a guide file               → a page of it as HTML (translation, notes plugged in)
 //   drawTopology       the model                  → SVG diagram
 
+import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import type { PluggableList } from 'unified';
 import type { Diagnostic } from './diagnostics.js';
@@ -22,6 +24,7 @@ import { topologyDiagram } from './render/diagram/index.js';
 import type { DrawOptions } from './render/diagram/draw.js';
 import { rehypeShikiLiterals } from './render/highlight/index.js';
 import { rstToHtml, type RstHtmlResult, type RstToHtmlOptions } from './rst/html.js';
+import type { RstRehypeOptions } from './rst/to-hast/index.js';
 import { buildTopology } from './topology/build.js';
 import type { Topology } from './topology/model.js';
 import { readSources, type Sources } from './topology/sources.js';
@@ -113,4 +116,33 @@ export function renderGuide(text: string, options: RenderGuideOptions = {}): Pro
 /** The topology diagram as SVG text, its labels in the caller's words. */
 export function drawTopology(topology: Topology, options: DrawOptions): Promise<string> {
   return topologyDiagram(topology, options);
+}
+
+export interface GuidePageOptions {
+  /** Nothing is read from outside this folder (includes, images): the content folder. */
+  contentRoot: string;
+  /** The page's language and the guide's catalog for it (none: the guide as written). */
+  translation?: GuideTranslation;
+  /** Plugins on the page's HTML tree after highlighting: capture notes, the site's additions. */
+  rehypePlugins?: PluggableList;
+  /** What a figure whose image file is missing shows instead. */
+  missingImage?: RstRehypeOptions['missingImage'];
+}
+
+export interface GuidePageResult extends RstHtmlResult {
+  /** Every file the page was made from: the guide and every file it included (a rebuild watches them). */
+  dependencies: string[];
+}
+
+/** One page of a guide: its text (translated when `translation` says how) as HTML, highlighted, with the caller's additions. */
+export async function guidePage(file: string, options: GuidePageOptions): Promise<GuidePageResult> {
+  const text = readFileSync(file, 'utf8');
+  const result = await renderGuide(text, {
+    path: file,
+    parse: { sourceName: file, baseDir: dirname(resolve(file)), contentRoot: resolve(options.contentRoot) },
+    html: { imageBase: dirname(resolve(file)), ...(options.missingImage ? { missingImage: options.missingImage } : {}) },
+    ...(options.translation ? { translation: options.translation } : {}),
+    ...(options.rehypePlugins ? { rehypePlugins: options.rehypePlugins } : {}),
+  });
+  return { ...result, dependencies: [file, ...(result.document?.dependencies ?? [])] };
 }

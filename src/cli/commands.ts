@@ -11,6 +11,7 @@ import { register as registerI18n } from './i18n.js';
 import { register as registerDiff } from './diff.js';
 import { register as registerImport } from './import.js';
 import { register as registerCapture } from './capture.js';
+import { register as registerBuild } from './build.js';
 
 type Registrar = (program: Command) => void;
 
@@ -25,6 +26,7 @@ registrars.push(registerI18n);
 registrars.push(registerCapture);
 registrars.push(registerImport);
 registrars.push(registerDiff);
+registrars.push(registerBuild);
 
 export function registerCommands(program: Command): void {
   for (const register of registrars) register(program);

@@ -1,18 +1,18 @@
-// The data of the topology pages: for every guide in the content folder
-// (content/<guide>/<guide>.rst) and every language, its diagram, explanations,
-// packet walks, findings, coverage and every capture line with its role.
-// Eleventy's global data file content/_data/guides.js calls this.
+// What a guide's topology page shows, in one language: its diagram, the
+// explanations, packet walks and findings with their evidence as links, the
+// coverage, and every line of every capture with the role it played. The
+// template (_includes/pages/topology.njk) lays it out.
 
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { isAbsolute, relative } from 'node:path';
 import type { LineRole } from '../captures/types.js';
+import { translate } from '../i18n/catalog.js';
+import { drawTopology } from '../pipeline.js';
 import { evidenceText } from '../render/diagram/index.js';
-import type { Bilingual, EvidenceRef, Topology } from '../topology/model.js';
+import type { EvidenceRef, Topology } from '../topology/model.js';
 import type { Sources } from '../topology/sources.js';
-import { guideDiagram, guideTopology } from './guide-topology.js';
-
-export const languages = ['zh', 'en'] as const;
-export type Language = (typeof languages)[number];
+import type { Language } from './languages.js';
+import { explanationText, findingText, stepText, traceText, walkTitle } from './said.js';
 
 export interface CaptureLine {
   /** The row's id: evidence elsewhere on the page links to it (`#line-<file>-<line>`). */
@@ -32,6 +32,12 @@ export interface CaptureView {
   lines: CaptureLine[];
 }
 
+/** `file:line` (or `file:line-end`) and the capture row it points to, once each. */
+export interface EvidenceLink {
+  label: string;
+  anchor: string;
+}
+
 export interface WalkStepView {
   at: string;
   text: string;
@@ -40,10 +46,11 @@ export interface WalkStepView {
   tables: { depth: number; text: string; where: EvidenceLink[] }[];
 }
 
-export interface TopologyPage {
-  name: string;
-  lang: Language;
+export interface TopologyView {
+  /** The guide's file as the content folder names it. */
   source: string;
+  /** The language the guide is written in (the author's claims are quoted in it). */
+  sourceLang: Language;
   diagram: string;
   explanations: { id: string; text: string; where: EvidenceLink[] }[];
   walks: { id: string; title: string; steps: WalkStepView[] }[];
@@ -51,22 +58,6 @@ export interface TopologyPage {
   findings: { kind: string; message: string; claim?: { text: string; where: string }; where: EvidenceLink[] }[];
   coverage: Topology['coverage'];
   captures: CaptureView[];
-}
-
-/** content/<name>/<name>.rst for every folder that has one, sorted by name. */
-export function findGuides(contentRoot: string): { name: string; file: string }[] {
-  if (!existsSync(contentRoot)) return [];
-  return readdirSync(contentRoot, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && !d.name.startsWith('_'))
-    .map((d) => ({ name: d.name, file: join(contentRoot, d.name, `${d.name}.rst`) }))
-    .filter((g) => existsSync(g.file))
-    .sort((a, b) => (a.name < b.name ? -1 : 1));
-}
-
-/** `file:line` (or `file:line-end`) and the capture row it points to, once each. */
-export interface EvidenceLink {
-  label: string;
-  anchor: string;
 }
 
 /** The id of the row showing line `line` of `file` in the Captures section. */
@@ -96,23 +87,22 @@ const placeOf = (at: { host: string; netns?: string; name: string }) =>
   [at.host, at.netns, at.name].filter((x, i, all): x is string => !!x && x !== all[i - 1]).join(' / ');
 
 /** The page numbers the steps (<ol>); a step text that numbers itself (`3. It enters …`) loses its number. */
-const stepText = (text: string) => text.replace(/^\s*\d+[.、]\s*/, '');
+const withoutNumber = (text: string) => text.replace(/^\s*\d+[.、]\s*/, '');
 
 /** The packet walks as a page shows them in `lang`: numbered by the page, each bridge's trace as a nested list. */
-export function walkViews(topology: Topology, lang: Language, folder = '.'): TopologyPage['walks'] {
-  const say = (b: Bilingual) => b[lang] || b.zh || b.en;
+export function walkViews(topology: Topology, lang: Language, folder = '.'): TopologyView['walks'] {
   const where = whereIn(folder);
   return topology.walks.map((w) => ({
     id: w.id,
-    title: say(w.title),
+    title: walkTitle(w, lang),
     steps: w.steps.map((s): WalkStepView => {
       // a flow line the nested trace cites is not listed again after the step
       const inTables = new Set((s.tables ?? []).flatMap((t) => t.evidence.map((e) => `${e.file}:${e.line}`)));
       return {
         at: placeOf(s.at),
-        text: stepText(say(s.text)),
+        text: withoutNumber(stepText(s, lang)),
         where: where(s.evidence.filter((e) => !inTables.has(`${e.file}:${e.line}`))),
-        tables: (s.tables ?? []).map((t) => ({ depth: t.depth, text: say(t.text), where: where(t.evidence) })),
+        tables: (s.tables ?? []).map((t) => ({ depth: t.depth, text: traceText(t, lang), where: where(t.evidence) })),
       };
     }),
   }));
@@ -146,40 +136,36 @@ export function captureViews(sources: Sources, read: (file: string) => string[],
   });
 }
 
-export interface GuidePagesOptions {
-  contentRoot: string;
-  /** Paths in evidence are shown relative to this folder. */
-  cwd?: string;
-  report?: (line: string) => void;
+/** The words the diagram is labelled with, in `lang`. */
+const DIAGRAM_WORDS = ['host', 'namespace', 'bridge', 'port', 'interface', 'vm', 'veth', 'patch', 'tunnel', 'physical', 'member', 'likely'];
+
+/** The guide's topology diagram (SVG) with its labels in `lang`. */
+export function diagramOf(topology: Topology, name: string, lang: Language): Promise<string> {
+  const words = Object.fromEntries(DIAGRAM_WORDS.map((k) => [k, translate(`diagram:${k}`, lang)]));
+  return drawTopology(topology, { title: `${translate('Topology', lang)}: ${name}`, words });
 }
 
-export async function guidePages(options: GuidePagesOptions): Promise<TopologyPage[]> {
-  const report = options.report ?? ((line: string) => process.stderr.write(line + '\n'));
-  const pages: TopologyPage[] = [];
-  for (const guide of findGuides(options.contentRoot)) {
-    const source = relative(options.cwd ?? process.cwd(), guide.file);
-    const { sources, topology } = await guideTopology(source, report);
-    const read = fileLines();
-    const folder = dirname(source);
-    const where = whereIn(folder);
-    const captures = captureViews(sources, read, folder);
-    for (const lang of languages) {
-      const say = (b: Bilingual) => b[lang] || b.zh || b.en;
-      pages.push({
-        name: guide.name,
-        lang,
-        source,
-        diagram: await guideDiagram(guide.name, source, lang, report),
-        explanations: topology.explanations.map((e) => ({ id: e.id, text: say(e.text), where: where(e.evidence) })),
-        walks: walkViews(topology, lang, folder),
-        findings: topology.findings.map((f) => ({
-          kind: f.kind, message: say(f.message), where: where(f.evidence),
-          ...(f.claim ? { claim: { text: f.claim.text, where: `${f.claim.file}:${f.claim.line}` } } : {}),
-        })),
-        coverage: topology.coverage,
-        captures,
-      });
-    }
-  }
-  return pages;
+/** The topology page of a guide in `lang`; `captures` are the same in every language (made once by the caller). */
+export function topologyView(
+  guide: { file: string; folder: string },
+  topology: Topology,
+  captures: CaptureView[],
+  diagram: string,
+  lang: Language,
+  sourceLang: Language,
+): TopologyView {
+  const where = whereIn(guide.folder);
+  return {
+    source: guide.file,
+    sourceLang,
+    diagram,
+    explanations: topology.explanations.map((e) => ({ id: e.id, text: explanationText(e, lang), where: where(e.evidence) })),
+    walks: walkViews(topology, lang, guide.folder),
+    findings: topology.findings.map((f) => ({
+      kind: f.kind, message: findingText(f, lang), where: where(f.evidence),
+      ...(f.claim ? { claim: { text: f.claim.text, where: `${shownPath(guide.folder, f.claim.file)}:${f.claim.line}` } } : {}),
+    })),
+    coverage: topology.coverage,
+    captures,
+  };
 }
