@@ -42,13 +42,13 @@ export async function runTrace(paths: string[], options: TraceOptions, out: (s: 
   if (options.lang !== undefined && options.lang !== 'zh' && options.lang !== 'en') return fail(`--lang must be zh or en, not ${options.lang}`);
   const table = Number(options.table ?? '0');
   if (!Number.isInteger(table) || table < 0 || table > 254) return fail(`--table must be a table number 0–254, not ${options.table}`);
-  const { bridgeTracer, parsePacketSpec, traceAcrossPatches } = await import('../explain/flow-trace.js');
+  const { bridgeTracer, parsePacketSpec, traceAcrossPatches } = await import('../explain/openflow/trace.js');
   const { packet, problems } = parsePacketSpec(options.flow);
   if (problems.length) return fail(`--flow ${JSON.stringify(options.flow)}: ${problems.join('; ')}`);
 
   // the joined topology is all a trace needs: no explanations, walks or claim checks
   const { joinedTopology } = await import('../pipeline.js');
-  const { traceLines, traceOutcome } = await import('../explain/trace-words.js');
+  const { traceLines, traceOutcome } = await import('../explain/openflow/trace-words.js');
   const lang = options.lang === 'zh' ? 'zh' : 'en';
   const { sources, topology } = joinedTopology(paths);
   for (const d of sources.problems.filter((d) => d.severity === 'error' || d.severity === 'severe')) err(formatDiagnostic(d) + '\n');

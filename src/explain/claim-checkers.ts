@@ -4,7 +4,7 @@
 
 import type { Bilingual, EvidenceRef, Finding, Topology } from '../topology/model.js';
 import { bridgeHolding, evidence, linksOf, otherEnd } from './facts.js';
-import { isPlainSwitch } from './rules/openflow.js';
+import { isPlainSwitch } from './openflow/plain-switch.js';
 
 export interface ClaimContext {
   topology: Topology;

@@ -13,7 +13,8 @@
 
 import type { Bilingual, Link, Topology } from '../topology/model.js';
 import { crossWire, enterBridge, isTunnelPort, leaveByTunnel, type Segment } from './segment.js';
-import { surelyNotSentOut, type Trace } from './flow-trace.js';
+import { surelyNotSentOut } from './openflow/trace.js';
+import type { Trace } from './openflow/model.js';
 import { traceEntering, type WalkFrame } from './walk-trace.js';
 
 export type NodeKind = 'vm' | 'interface' | 'bridge' | 'namespace' | 'remote';
@@ -87,7 +88,7 @@ export class TopologyGraph {
   /**
    * Shortest path from one node to another, or undefined when the links (and
    * flows) do not join them. With `frame` (what kind of packet it is, in match
-   * syntax), a bridge with flow processing is also traced (flow-trace.ts): a
+   * syntax), a bridge with flow processing is also traced (openflow/trace.ts): a
    * port the trace surely never sends that packet to is not taken.
    */
   path(from: string, to: string, avoid: (n: PathNode) => boolean = () => false, carrying?: Segment, frame?: WalkFrame): Hop[] | undefined {

@@ -21,7 +21,7 @@
 
 import type { Bilingual, Bridge, Flow, Link, Topology } from '../topology/model.js';
 import { fromPort, keySetBy, matchesUntagged, untagsBy, vlanOfTci, vlanSetBy } from '../topology/flow-vlans.js';
-import { isPlainSwitch } from './rules/openflow.js';
+import { isPlainSwitch } from './openflow/plain-switch.js';
 
 
 export type Proof =

@@ -1,5 +1,5 @@
 // A walk's pass through an OVS bridge with real flow processing, traced table
-// by table (flow-trace.ts) with what the walk knows of the frame: the port it
+// by table (openflow/trace.ts) with what the walk knows of the frame: the port it
 // enters by, its VLAN or tunnel id, and what kind of packet the walk is (DHCP
 // broadcast, a unicast to the router's or the other VM's MAC, TCP to the
 // metadata address). What the walk does not know stays unknown, so a flow
@@ -7,10 +7,11 @@
 
 import type { Bilingual, Bridge, EvidenceRef, Topology } from '../topology/model.js';
 import type { Hop, Segment } from './path-search.js';
-import { bridgeTracer, surelyNotSentOut, type Trace, type TracePacket } from './flow-trace.js';
-import { isPlainSwitch } from './rules/openflow.js';
+import { bridgeTracer, surelyNotSentOut } from './openflow/trace.js';
+import type { Trace, TracePacket } from './openflow/model.js';
+import { isPlainSwitch } from './openflow/plain-switch.js';
 import { METADATA_IP } from './rules/metadata.js';
-import { type TraceLine, traceLines, traceOutcome } from './trace-words.js';
+import { type TraceLine, traceLines, traceOutcome } from './openflow/trace-words.js';
 
 /** What kind of packet a walk follows, in match syntax (`udp: ''`, `tp_dst: '67'`); `dl_dst` may be left for the path to give. */
 export type WalkFrame = Record<string, string>;

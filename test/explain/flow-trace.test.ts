@@ -7,8 +7,9 @@ import assert from 'node:assert/strict';
 import { buildTopology } from '../../src/topology/build.js';
 import { readSources } from '../../src/topology/sources.js';
 import type { Flow, Topology } from '../../src/topology/model.js';
-import { FlowTracer, bridgeTracer, parsePacketSpec, traceAcrossPatches, type Trace, type TracePacket } from '../../src/explain/flow-trace.js';
-import { traceLines, traceOutcome } from '../../src/explain/trace-words.js';
+import { FlowTracer, bridgeTracer, parsePacketSpec, traceAcrossPatches } from '../../src/explain/openflow/trace.js';
+import type { Trace, TracePacket } from '../../src/explain/openflow/model.js';
+import { traceLines, traceOutcome } from '../../src/explain/openflow/trace-words.js';
 import { parseFlowText } from '../../src/captures/ovs/flow-line.js';
 import { caseInput } from '../topology/fixture-cases.js';
 

@@ -4,12 +4,9 @@
 
 import type { Explanation, Flow, Topology } from '../../topology/model.js';
 import { evidence } from '../facts.js';
-import { flowWords } from '../flow-words.js';
+import { flowWords } from '../openflow/flow-words.js';
+import { isPlainSwitch } from '../openflow/plain-switch.js';
 import type { Rule } from '../rule.js';
-
-export function isPlainSwitch(flows: Flow[]): boolean {
-  return flows.length > 0 && flows.every((f) => f.actions.length === 1 && f.actions[0]!.type === 'output' && (f.actions[0] as { port?: { reserved?: string } }).port?.reserved === 'NORMAL' && Object.keys(f.match).length === 0);
-}
 
 export const openflowRule: Rule = {
   id: 'openflow',

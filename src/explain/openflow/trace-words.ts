@@ -2,9 +2,9 @@
 // rests on as evidence: what `ovs-appctl ofproto/trace` prints, told in the
 // guide's languages and with port numbers given their names.
 
-import type { Bilingual, EvidenceRef, Topology } from '../topology/model.js';
+import type { Bilingual, EvidenceRef, Topology } from '../../topology/model.js';
 import { actionWords, matchWords, portName } from './flow-words.js';
-import type { Trace, TraceStep, Unless } from './flow-trace.js';
+import type { Trace, TraceStep, Unless } from './model.js';
 
 export interface TraceLine {
   /** 0 for the first table; one more inside each resubmit. */

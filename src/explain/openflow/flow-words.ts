@@ -1,8 +1,8 @@
 // One OpenFlow flow in words (zh/en): its match fields and its actions, with
 // port numbers turned into names where `ovs-ofctl show` gave them.
 
-import type { Bilingual, Flow, Topology } from '../topology/model.js';
-import { vlanOfTci } from '../topology/flow-vlans.js';
+import type { Bilingual, Flow, Topology } from '../../topology/model.js';
+import { vlanOfTci } from '../../topology/flow-vlans.js';
 
 type Action = Flow['actions'][number];
 interface PortRefLike { number?: number; name?: string; reserved?: string }
