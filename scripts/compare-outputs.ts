@@ -164,7 +164,7 @@ function compare(before: string, after: string): number {
 
 const [mode, ...rest] = process.argv.slice(2);
 if (mode === 'snapshot') {
-  const arg = (name: string) => rest[rest.indexOf(name) + 1];
+  const arg = (name: string) => (rest.includes(name) ? rest[rest.indexOf(name) + 1] : undefined);
   await snapshot(arg('--dist') ?? 'dist', arg('--out') ?? 'snapshot');
 } else if (mode === 'compare' && rest.length === 2) {
   process.exitCode = compare(rest[0]!, rest[1]!);
