@@ -7,16 +7,19 @@
 //   explainTopology    the model                  → explanations, walks, findings
 //   renderGuide        rst text                   → HTML (shiki added here)
 //   drawTopology       the model                  → SVG diagram
+//   withTexts          the model                  → its JSON, every message with its texts
 
 import type { PluggableList } from 'unified';
 import type { Diagnostic } from './diagnostics.js';
+import type { Message } from './message.js';
+import { bilingual, say } from './i18n/messages.js';
 import { explainTopology } from './explain/index.js';
 import { topologyDiagram } from './render/diagram/index.js';
 import type { DrawOptions } from './render/diagram/draw.js';
 import { rehypeShikiLiterals } from './render/highlight/index.js';
 import { rstToHtml, type RstHtmlResult, type RstToHtmlOptions } from './rst/html.js';
 import { buildTopology } from './topology/build.js';
-import type { Topology } from './topology/model.js';
+import type { Explanation, Finding, Link, Service, Topology, Walk, WalkStep } from './topology/model.js';
 import { readSources, type Sources } from './topology/sources.js';
 
 export { readSources, buildTopology, explainTopology };
@@ -56,7 +59,7 @@ export function topologyDiagnostics(topology: Topology, paths: string[], lang: '
       file: at?.file ?? paths[0] ?? '-',
       ...(at ? { line: at.line } : {}),
       severity: 'warning',
-      message: `${f.kind}: ${f.message[lang]}`,
+      message: `${f.kind}: ${say(f.message, lang)}`,
       source: 'explain',
     });
   }
@@ -78,4 +81,55 @@ export function renderGuide(text: string, options: RenderGuideOptions = {}): Pro
 /** The topology diagram as SVG text, its labels in the caller's words. */
 export function drawTopology(topology: Topology, options: DrawOptions): Promise<string> {
   return topologyDiagram(topology, options);
+}
+
+/** A message said in both languages: the JSON contract's `text`. */
+export type Texts = { zh: string; en: string };
+
+/**
+ * The topology as `netguide topology --json` prints it (docs/topology.schema.json):
+ * the model, with every message said in both languages beside it — `text`
+ * beside an explanation's, a walk step's, a table line's or a finding's
+ * `message`; a walk's `title` and a likely link's or service's `reason` said
+ * as before, with the message as `title_message` and `reason_message`.
+ */
+export interface TopologyJson extends Omit<Topology, 'links' | 'services' | 'explanations' | 'walks' | 'findings'> {
+  links: (Omit<Link, 'reason'> & { reason?: Texts; reason_message?: Message })[];
+  services: (Omit<Service, 'reason'> & { reason?: Texts; reason_message?: Message })[];
+  explanations: (Explanation & { text: Texts })[];
+  walks: (Omit<Walk, 'title' | 'steps'> & {
+    title: Texts;
+    title_message: Message;
+    steps: (Omit<WalkStep, 'tables'> & { text: Texts; tables?: (NonNullable<WalkStep['tables']>[number] & { text: Texts })[] })[];
+  })[];
+  findings: (Finding & { text: Texts })[];
+}
+
+/** The topology with its messages said in both languages, for JSON (the model itself is left as it is). */
+export function withTexts(topology: Topology): TopologyJson {
+  const reasoned = <T extends { reason?: unknown }>(item: T) => {
+    const { reason, ...rest } = item as T & { reason?: Message | Texts };
+    if (reason === undefined) return rest;
+    // TEMPORARY: reasons are still zh/en pairs until the topology stage says them as messages
+    return 'id' in reason ? { ...rest, reason: bilingual(reason), reason_message: reason } : { ...rest, reason };
+  };
+  return {
+    ...topology,
+    links: topology.links.map(reasoned) as TopologyJson['links'],
+    services: topology.services.map(reasoned) as TopologyJson['services'],
+    explanations: topology.explanations.map((e) => ({ id: e.id, rule: e.rule, subjects: e.subjects, text: bilingual(e.message), message: e.message, evidence: e.evidence })),
+    walks: topology.walks.map((w) => ({
+      id: w.id,
+      title: bilingual(w.title),
+      title_message: w.title,
+      steps: w.steps.map((s) => ({
+        at: s.at,
+        text: bilingual(s.message),
+        message: s.message,
+        evidence: s.evidence,
+        ...(s.tables ? { tables: s.tables.map((t) => ({ depth: t.depth, text: bilingual(t.message), message: t.message, evidence: t.evidence })) } : {}),
+      })),
+    })),
+    findings: topology.findings.map((f) => ({ kind: f.kind, ...(f.claim ? { claim: f.claim } : {}), text: bilingual(f.message), message: f.message, evidence: f.evidence })),
+  };
 }

@@ -4,6 +4,7 @@
 import type { Command } from 'commander';
 import type { EvidenceRef, Topology } from '../topology/model.js';
 import { formatDiagnostic } from '../diagnostics.js';
+import { say } from '../i18n/messages.js';
 
 interface TopologyOptions { json?: boolean; strict?: boolean; lang?: string }
 
@@ -23,11 +24,11 @@ export function register(program: Command): void {
 // The pipeline is imported when the command runs, so `netguide --help` and the
 // other commands do not pay for loading it.
 export async function runTopology(paths: string[], options: TopologyOptions, out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  const [{ understand }, { exitStatus }] = await Promise.all([import('../pipeline.js'), import('./exit-status.js')]);
+  const [{ understand, withTexts }, { exitStatus }] = await Promise.all([import('../pipeline.js'), import('./exit-status.js')]);
   const lang = options.lang === 'zh' ? 'zh' : 'en';
   const run = understand(paths, lang);
   for (const d of run.diagnostics) err(formatDiagnostic(d) + '\n');
-  out(options.json ? JSON.stringify(run.topology, null, 2) + '\n' : summary(run.topology, lang));
+  out(options.json ? JSON.stringify(withTexts(run.topology), null, 2) + '\n' : summary(run.topology, lang));
   return exitStatus(run, Boolean(options.strict));
 }
 
@@ -62,7 +63,7 @@ export function summary(t: Topology, lang: 'zh' | 'en'): string {
   const c = t.coverage;
   lines.push('', `Coverage: ${c.lines} capture lines: ${c.fact} fact, ${c.header} header, ${c.blank} blank, ${c.noise} noise, ${c.unparsed} unparsed`);
   lines.push('', 'Findings:');
-  for (const f of t.findings) lines.push(`  ${f.kind}${f.claim ? ` ${f.claim.file}:${f.claim.line} «${f.claim.text}»` : ''}: ${f.message[lang]}${at(f.evidence)}`);
+  for (const f of t.findings) lines.push(`  ${f.kind}${f.claim ? ` ${f.claim.file}:${f.claim.line} «${f.claim.text}»` : ''}: ${say(f.message, lang)}${at(f.evidence)}`);
   if (!t.findings.length) lines.push('  —');
   return lines.join('\n') + '\n';
 }

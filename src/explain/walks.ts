@@ -2,7 +2,12 @@
 // with the real names, VLAN ids and addresses, found by a path search over the
 // typed links (path-search.ts). Steps the captures cannot prove say so.
 
-import type { Bilingual, EvidenceRef, Flow, Link, Topology, Walk, WalkStep } from '../topology/model.js';
+import type { Bilingual, EvidenceRef, Flow, Link, Topology, Walk } from '../topology/model.js';
+import { legacyText } from '../message.js';
+import type { TraceLine } from './openflow/trace-words.js';
+
+/** A step while the walk is written (TEMPORARY: its words as a zh/en pair). */
+interface WalkStep { at: Walk['steps'][number]['at']; text: Bilingual; evidence: EvidenceRef[]; tables?: TraceLine[] }
 import { evidence, where } from './facts.js';
 import { DHCP_FRAME, IP_FRAME, METADATA_FRAME, type WalkFrame, destinationMac, traceEntering, traceWords, vmMac } from './walk-trace.js';
 import { describeRanges } from './rules/dhcp.js';
@@ -32,7 +37,7 @@ export function buildWalks(topology: Topology): Walk[] {
       }
       steps.push(step(topology, { host: nat.host, name: route.via ?? route.dev! },
         { zh: `到达网关 ${route.via ?? '?'}，再去往外网；网关之外的路径不在抓取中。`, en: `It reaches the gateway ${route.via ?? '?'} and goes on to the outside; nothing beyond the gateway is captured.` }, route.evidence));
-      walks.push({ walk: { id: `walk:snat:${vm.host}/${vm.name}`, title: { zh: `虚拟机 ${vm.name} 经 SNAT 访问外网`, en: `VM ${vm.name} to the Internet through SNAT` }, steps: number(steps) }, place: nat.netns ?? nat.host });
+      walks.push({ walk: { id: `walk:snat:${vm.host}/${vm.name}`, title: legacyText({ zh: `虚拟机 ${vm.name} 经 SNAT 访问外网`, en: `VM ${vm.name} to the Internet through SNAT` }), steps: number(steps) }, place: nat.netns ?? nat.host });
     }
     for (const nat of topology.nat.filter((n) => (n.kind === 'redirect' || n.kind === 'dnat') && n.destination?.startsWith(METADATA_IP) && n.netns)) {
       const path = tracedPath(topology, graph, from, nsKey(nat.host, nat.netns!), METADATA_FRAME);
@@ -47,7 +52,7 @@ export function buildWalks(topology: Topology): Walk[] {
           ? { zh: `进程 ${service.pid ?? '?'}（${service.process ?? '?'}${service.router_id ? `，router_id=${service.router_id}` : ''}）在 ${port} 端口接收请求，转交 metadata agent${likelyWords(service).zh}。`, en: `Process ${service.pid ?? '?'} (${service.process ?? '?'}${service.router_id ? `, router_id=${service.router_id}` : ''}) takes the request on port ${port} and hands it to the metadata agent${likelyWords(service).en}.` }
           : { zh: `抓取中看不到监听 ${port} 端口的进程。`, en: `No capture shows the process listening on port ${port}.` },
         service?.evidence ?? []));
-      walks.push({ walk: { id: `walk:metadata:${vm.host}/${vm.name}`, title: { zh: `虚拟机 ${vm.name} 访问 metadata（${METADATA_IP}）`, en: `VM ${vm.name} to the metadata service (${METADATA_IP})` }, steps: number(steps) }, place: nat.netns! });
+      walks.push({ walk: { id: `walk:metadata:${vm.host}/${vm.name}`, title: legacyText({ zh: `虚拟机 ${vm.name} 访问 metadata（${METADATA_IP}）`, en: `VM ${vm.name} to the metadata service (${METADATA_IP})` }), steps: number(steps) }, place: nat.netns! });
     }
     // isolated metadata: the DHCP namespace holds 169.254.169.254 and its proxy answers there, no NAT
     for (const service of topology.services.filter((s) => s.kind === 'metadata' && isDhcpNamespace(topology, s.host, s.netns))) {
@@ -65,7 +70,7 @@ export function buildWalks(topology: Topology): Walk[] {
       steps.push(step(topology, { host: service.host, netns: service.netns!, name: service.process ?? String(service.port ?? '?') },
         { zh: `进程 ${service.pid ?? '?'}（${service.process ?? '?'}${service.network_id ? `，network_id=${service.network_id}` : ''}）接收请求：${covers.zh}；它把请求转交 metadata agent${likelyWords(service).zh}。`, en: `Process ${service.pid ?? '?'} (${service.process ?? '?'}${service.network_id ? `, network_id=${service.network_id}` : ''}) takes the request: ${covers.en}; it hands the request to the metadata agent${likelyWords(service).en}.` },
         evidence(socket?.evidence, service.evidence)));
-      walks.push({ walk: { id: `walk:metadata:${vm.host}/${vm.name}/${service.netns}`, title: { zh: `虚拟机 ${vm.name} 访问 metadata（${METADATA_IP}，由 DHCP 命名空间提供）`, en: `VM ${vm.name} to the metadata service (${METADATA_IP}, served by the DHCP namespace)` }, steps: number(steps) } });
+      walks.push({ walk: { id: `walk:metadata:${vm.host}/${vm.name}/${service.netns}`, title: legacyText({ zh: `虚拟机 ${vm.name} 访问 metadata（${METADATA_IP}，由 DHCP 命名空间提供）`, en: `VM ${vm.name} to the metadata service (${METADATA_IP}, served by the DHCP namespace)` }), steps: number(steps) } });
     }
     for (const dhcp of topology.services.filter((s) => s.kind === 'dhcp' && s.interface)) {
       const path = tracedPath(topology, graph, from, keyOf(dhcp.host, dhcp.interface!), DHCP_FRAME);
@@ -75,12 +80,12 @@ export function buildWalks(topology: Topology): Walk[] {
       steps.push(step(topology, { host: dhcp.host, ...(dhcp.netns ? { netns: dhcp.netns } : {}), name: dhcp.interface! },
         { zh: `DHCP 广播到达 ${dhcp.netns ?? dhcp.host} 中的 ${dhcp.interface}，${dhcp.process ?? 'dnsmasq'}（进程 ${dhcp.pid ?? '?'}）应答${ranges.zh ? `，地址范围：${ranges.zh}` : '（抓取中没有 --dhcp-range）'}。`, en: `The DHCP broadcast reaches ${dhcp.interface} in ${dhcp.netns ?? dhcp.host}; ${dhcp.process ?? 'dnsmasq'} (pid ${dhcp.pid ?? '?'}) answers${ranges.en ? ` from its range: ${ranges.en}` : ' (no --dhcp-range in the captures)'}.` },
         dhcp.evidence));
-      walks.push({ walk: { id: `walk:dhcp:${vm.host}/${vm.name}`, title: { zh: `虚拟机 ${vm.name} 通过 DHCP 取得地址`, en: `VM ${vm.name} gets its address by DHCP` }, steps: number(steps) }, place: dhcp.netns ?? dhcp.interface! });
+      walks.push({ walk: { id: `walk:dhcp:${vm.host}/${vm.name}`, title: legacyText({ zh: `虚拟机 ${vm.name} 通过 DHCP 取得地址`, en: `VM ${vm.name} gets its address by DHCP` }), steps: number(steps) }, place: dhcp.netns ?? dhcp.interface! });
     }
     for (const other of topology.vms.filter((v) => v.host !== vm.host && `${v.host}/${v.name}` > `${vm.host}/${vm.name}`)) {
       const path = tracedPath(topology, graph, from, vmKey(other.host, other.name), IP_FRAME);
       if (!path) continue;
-      walks.push({ walk: { id: `walk:vm:${vm.host}/${vm.name}:${other.host}/${other.name}`, title: { zh: `虚拟机 ${vm.name} 到 ${other.name}（跨主机）`, en: `VM ${vm.name} to VM ${other.name} across hosts` }, steps: number(describe(topology, graph, path, { frame: IP_FRAME })) } });
+      walks.push({ walk: { id: `walk:vm:${vm.host}/${vm.name}:${other.host}/${other.name}`, title: legacyText({ zh: `虚拟机 ${vm.name} 到 ${other.name}（跨主机）`, en: `VM ${vm.name} to VM ${other.name} across hosts` }), steps: number(describe(topology, graph, path, { frame: IP_FRAME })) } });
     }
   }
   return distinctIds(walks);
@@ -139,8 +144,13 @@ function step(topology: Topology, at: WalkStep['at'], text: Bilingual, ev: Evide
   return { at, text, evidence: ev };
 }
 
-function number(steps: WalkStep[]): WalkStep[] {
-  return steps.map((s, i) => ({ ...s, text: { zh: `${i + 1}. ${s.text.zh}`, en: `${i + 1}. ${s.text.en}` } }));
+function number(steps: WalkStep[]): Walk['steps'] {
+  return steps.map((s, i) => ({
+    at: s.at,
+    message: legacyText({ zh: `${i + 1}. ${s.text.zh}`, en: `${i + 1}. ${s.text.en}` }),
+    evidence: s.evidence,
+    ...(s.tables ? { tables: s.tables.map((t) => ({ depth: t.depth, message: legacyText(t.text), evidence: t.evidence })) } : {}),
+  }));
 }
 
 interface RouterContext {

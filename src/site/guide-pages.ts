@@ -7,7 +7,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import type { LineRole } from '../captures/types.js';
 import { evidenceText } from '../render/diagram/index.js';
-import type { Bilingual, EvidenceRef, Topology } from '../topology/model.js';
+import type { EvidenceRef, Topology } from '../topology/model.js';
+import { say } from '../i18n/messages.js';
 import type { Sources } from '../topology/sources.js';
 import { guideDiagram, guideTopology } from './guide-topology.js';
 
@@ -100,19 +101,18 @@ const stepText = (text: string) => text.replace(/^\s*\d+[.、]\s*/, '');
 
 /** The packet walks as a page shows them in `lang`: numbered by the page, each bridge's trace as a nested list. */
 export function walkViews(topology: Topology, lang: Language, folder = '.'): TopologyPage['walks'] {
-  const say = (b: Bilingual) => b[lang] || b.zh || b.en;
   const where = whereIn(folder);
   return topology.walks.map((w) => ({
     id: w.id,
-    title: say(w.title),
+    title: say(w.title, lang),
     steps: w.steps.map((s): WalkStepView => {
       // a flow line the nested trace cites is not listed again after the step
       const inTables = new Set((s.tables ?? []).flatMap((t) => t.evidence.map((e) => `${e.file}:${e.line}`)));
       return {
         at: placeOf(s.at),
-        text: stepText(say(s.text)),
+        text: stepText(say(s.message, lang)),
         where: where(s.evidence.filter((e) => !inTables.has(`${e.file}:${e.line}`))),
-        tables: (s.tables ?? []).map((t) => ({ depth: t.depth, text: say(t.text), where: where(t.evidence) })),
+        tables: (s.tables ?? []).map((t) => ({ depth: t.depth, text: say(t.message, lang), where: where(t.evidence) })),
       };
     }),
   }));
@@ -164,16 +164,15 @@ export async function guidePages(options: GuidePagesOptions): Promise<TopologyPa
     const where = whereIn(folder);
     const captures = captureViews(sources, read, folder);
     for (const lang of languages) {
-      const say = (b: Bilingual) => b[lang] || b.zh || b.en;
       pages.push({
         name: guide.name,
         lang,
         source,
         diagram: await guideDiagram(guide.name, source, lang, report),
-        explanations: topology.explanations.map((e) => ({ id: e.id, text: say(e.text), where: where(e.evidence) })),
+        explanations: topology.explanations.map((e) => ({ id: e.id, text: say(e.message, lang), where: where(e.evidence) })),
         walks: walkViews(topology, lang, folder),
         findings: topology.findings.map((f) => ({
-          kind: f.kind, message: say(f.message), where: where(f.evidence),
+          kind: f.kind, message: say(f.message, lang), where: where(f.evidence),
           ...(f.claim ? { claim: { text: f.claim.text, where: `${f.claim.file}:${f.claim.line}` } } : {}),
         })),
         coverage: topology.coverage,

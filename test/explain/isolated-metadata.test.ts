@@ -6,6 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadCase as load, says } from '../topology/fixture-cases.js';
+import { en, zh } from '../topology/fixture-cases.js';
 
 
 
@@ -36,36 +37,36 @@ test('isolated metadata: the walk goes VM → tap → qbr → veth → br-int (V
   const walks = t.walks.filter((w) => w.id.startsWith('walk:metadata:'));
   assert.deepEqual(walks.map((w) => w.id), [`walk:metadata:allinone/instance-00000001/${NS}`]);
   const [walk] = walks;
-  assert.equal(walk!.title.en, 'VM instance-00000001 to the metadata service (169.254.169.254, served by the DHCP namespace)');
-  assert.equal(walk!.title.zh, '虚拟机 instance-00000001 访问 metadata（169.254.169.254，由 DHCP 命名空间提供）');
+  assert.equal(en(walk!.title), 'VM instance-00000001 to the metadata service (169.254.169.254, served by the DHCP namespace)');
+  assert.equal(zh(walk!.title), '虚拟机 instance-00000001 访问 metadata（169.254.169.254，由 DHCP 命名空间提供）');
   assert.deepEqual(walk!.steps.map((s) => [s.at.netns ?? '', s.at.name]), [
     ['', 'instance-00000001'], ['', 'tap7e2a4a6c-2b'], ['', 'qbr7e2a4a6c-2b'], ['', 'qvb7e2a4a6c-2b'], ['', 'qvo7e2a4a6c-2b'],
     ['', 'br-int'], [NS, NS], [NS, 'tap0a8a0a6b-67'], [NS, 'python -m http.server'],
   ]);
   const steps = walk!.steps;
-  assert.match(steps[5]!.text.en, /tags it with local VLAN 1/);
-  assert.match(steps[6]!.text.en, new RegExp(`It enters namespace ${NS} by tap0a8a0a6b-67 \\(203\\.0\\.113\\.2/28, 169\\.254\\.169\\.254/16`));
-  assert.equal(steps[7]!.text.en, '8. 169.254.169.254 is an address of tap0a8a0a6b-67 here (169.254.169.254/16), so the request to 169.254.169.254:80 is delivered inside this namespace, with no NAT.');
+  assert.match(en(steps[5]!.message), /tags it with local VLAN 1/);
+  assert.match(en(steps[6]!.message), new RegExp(`It enters namespace ${NS} by tap0a8a0a6b-67 \\(203\\.0\\.113\\.2/28, 169\\.254\\.169\\.254/16`));
+  assert.equal(en(steps[7]!.message), '8. 169.254.169.254 is an address of tap0a8a0a6b-67 here (169.254.169.254/16), so the request to 169.254.169.254:80 is delivered inside this namespace, with no NAT.');
   assert.ok(says(steps[7]!.evidence, '08-ip-netns-exec-qdhcp-ip-addr.txt', 'inet 169.254.169.254/16 brd 169.254.255.255 scope global tap0a8a0a6b-67'));
   const last = steps[8]!;
-  assert.equal(last.text.en, '9. Process 135 (python -m http.server, network_id=1da5d6c9-2a5f-4a0f-9a1e-5c7c1b8e6f01) takes the request: it listens on 0.0.0.0:80 (socket of python3, pid 135), every address of the namespace, 169.254.169.254 included; it hands the request to the metadata agent.');
-  assert.match(last.text.zh, /^9\. 进程 135（python -m http\.server，network_id=1da5d6c9-2a5f-4a0f-9a1e-5c7c1b8e6f01）接收请求：它监听 0\.0\.0\.0:80/);
+  assert.equal(en(last.message), '9. Process 135 (python -m http.server, network_id=1da5d6c9-2a5f-4a0f-9a1e-5c7c1b8e6f01) takes the request: it listens on 0.0.0.0:80 (socket of python3, pid 135), every address of the namespace, 169.254.169.254 included; it hands the request to the metadata agent.');
+  assert.match(zh(last.message), /^9\. 进程 135（python -m http\.server，network_id=1da5d6c9-2a5f-4a0f-9a1e-5c7c1b8e6f01）接收请求：它监听 0\.0\.0\.0:80/);
   assert.ok(says(last.evidence, '11-ip-netns-exec-qdhcp-netstat-tunlp.txt', '135/python3'));
   assert.ok(says(last.evidence, '12-ps-ef-grep-135.txt', 'root         135'));
-  assert.ok(!steps.some((s) => /redirect/i.test(s.text.en)), 'no REDIRECT step on this path');
+  assert.ok(!steps.some((s) => /redirect/i.test(en(s.message))), 'no REDIRECT step on this path');
 });
 
 test('isolated metadata: the explanation says the DHCP namespace serves metadata, with no router REDIRECT', () => {
   const metadata = t.explanations.filter((e) => e.rule === 'metadata');
   assert.deepEqual(metadata.map((e) => e.id), [`metadata:allinone/${NS}`]);
   const [e] = metadata;
-  assert.match(e!.text.en, new RegExp(`^Metadata is served by the DHCP namespace ${NS} \\(Neutron's isolated metadata`));
-  assert.match(e!.text.en, /tap0a8a0a6b-67 in the namespace holds 169\.254\.169\.254\/16/);
-  assert.match(e!.text.en, /process 135 \(python -m http\.server\) takes the request — it listens on 0\.0\.0\.0:80/);
-  assert.match(e!.text.en, /No captured NAT rule redirects 169\.254\.169\.254 \(there is no router REDIRECT\)/);
-  assert.match(e!.text.en, /that route is not in the captures/);
-  assert.match(e!.text.zh, new RegExp(`^metadata 由 DHCP 命名空间 ${NS} 提供`));
-  assert.match(e!.text.zh, /抓取中没有重定向 169\.254\.169\.254 的 NAT 规则/);
+  assert.match(en(e!.message), new RegExp(`^Metadata is served by the DHCP namespace ${NS} \\(Neutron's isolated metadata`));
+  assert.match(en(e!.message), /tap0a8a0a6b-67 in the namespace holds 169\.254\.169\.254\/16/);
+  assert.match(en(e!.message), /process 135 \(python -m http\.server\) takes the request — it listens on 0\.0\.0\.0:80/);
+  assert.match(en(e!.message), /No captured NAT rule redirects 169\.254\.169\.254 \(there is no router REDIRECT\)/);
+  assert.match(en(e!.message), /that route is not in the captures/);
+  assert.match(zh(e!.message), new RegExp(`^metadata 由 DHCP 命名空间 ${NS} 提供`));
+  assert.match(zh(e!.message), /抓取中没有重定向 169\.254\.169\.254 的 NAT 规则/);
   assert.ok(says(e!.evidence, '08-ip-netns-exec-qdhcp-ip-addr.txt', 'inet 169.254.169.254/16'));
   assert.ok(says(e!.evidence, '11-ip-netns-exec-qdhcp-netstat-tunlp.txt', '0.0.0.0:80'));
   assert.ok(says(e!.evidence, '12-ps-ef-grep-135.txt', 'http.server 80'));
@@ -81,6 +82,6 @@ test('isolated metadata: a bundle with a router (gre-two-vms) still gets the RED
   const gre = load('gre-two-vms');
   const metadata = gre.explanations.filter((e) => e.rule === 'metadata');
   assert.equal(metadata.length, 1);
-  assert.match(metadata[0]!.text.en, /neutron-l3-agent-PREROUTING in namespace qrouter-8c8b3c56-4f7a-4b2e-9f3d-2d1e7a6b5c42 redirects \(REDIRECT\) it to local port 9697/);
+  assert.match(en(metadata[0]!.message), /neutron-l3-agent-PREROUTING in namespace qrouter-8c8b3c56-4f7a-4b2e-9f3d-2d1e7a6b5c42 redirects \(REDIRECT\) it to local port 9697/);
   assert.ok(!gre.walks.some((w) => w.id.includes('qdhcp-')));
 });

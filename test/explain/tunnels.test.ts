@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { explained, tablesText } from '../topology/fixture-cases.js';
 import { decodeTunnelName } from '../../src/explain/rules/tunnel.js';
+import { en, zh } from '../topology/fixture-cases.js';
 
 const LAB = '/work/shared/capture-lab/samples';
 
@@ -24,19 +25,19 @@ for (const type of ['gre', 'vxlan']) {
     assert.notEqual(tunnel.a.host, tunnel.b.host);
     const explanation = t.explanations.find((e) => e.rule === 'tunnel');
     assert.ok(explanation);
-    assert.ok(explanation.text.en.includes(`${type}-c6336415`));
-    assert.match(explanation.text.en, /c6336415 \(c6=198 33=51 64=100 15=21\) is 198\.51\.100\.21, which matches remote_ip/);
-    assert.match(explanation.text.zh, /即 198\.51\.100\.21，与 remote_ip 一致/);
+    assert.ok(en(explanation.message).includes(`${type}-c6336415`));
+    assert.match(en(explanation.message), /c6336415 \(c6=198 33=51 64=100 15=21\) is 198\.51\.100\.21, which matches remote_ip/);
+    assert.match(zh(explanation.message), /即 198\.51\.100\.21，与 remote_ip 一致/);
     const translations = t.explanations.filter((e) => e.rule === 'vlan-translation');
     assert.equal(translations.length, 2);
-    assert.ok(translations.every((e) => /tunnel id 0x1 into VLAN 1; the other way, .* VLAN 1 back into tunnel id 0x1/.test(e.text.en)));
+    assert.ok(translations.every((e) => /tunnel id 0x1 into VLAN 1; the other way, .* VLAN 1 back into tunnel id 0x1/.test(en(e.message))));
 
     const walk = t.walks.find((w) => w.id.startsWith('walk:snat:'));
     assert.ok(walk);
     const hosts = walk.steps.map((s) => s.at.host);
     assert.equal(hosts[0], 'compute');
     assert.ok(hosts.includes('network'));
-    const text = walk.steps.map((s) => `${s.text.en} ${tablesText(s)}`).join('\n');
+    const text = walk.steps.map((s) => `${en(s.message)} ${tablesText(s)}`).join('\n');
     assert.match(text, new RegExp(`encapsulated in the ${type.toUpperCase()} tunnel with key 0x1 \\(set by the sending side's set_tunnel flow; the port has key=flow\\): outer IP from 198\\.51\\.100\\.11 \\(${type}-c6336415 on compute\\) to 198\\.51\\.100\\.21 \\(network\\)`));
     assert.match(text, /set tunnel id 0x1/);
     assert.match(text, /table 0: .*; table [23]: the priority 1 flow that matches tunnel id=0x1; set the VLAN to 1; table 10: .*send out of patch-int \(tagged VLAN 1, tunnel id 0x1\)\./);
@@ -66,8 +67,8 @@ test('gre: OpenFlow port numbers are named from `ovs-appctl dpif/show` (the bund
   const tunnelPort = brTun.ports.find((p) => p.name.startsWith('gre-'));
   assert.ok(tunnelPort?.ofport !== undefined, 'the tunnel port has its OpenFlow number');
   assert.ok(tunnelPort.evidence.some((e) => /dpif-show/.test(e.file)), 'and the dpif/show line as evidence');
-  const table0 = t.explanations.find((e) => e.rule === 'openflow' && e.text.en.startsWith('br-tun on compute table 0 '));
+  const table0 = t.explanations.find((e) => e.rule === 'openflow' && en(e.message).startsWith('br-tun on compute table 0 '));
   assert.ok(table0, 'table 0 of br-tun is narrated');
-  assert.ok(table0.text.en.includes(`in_port=${tunnelPort.name} (port ${tunnelPort.ofport})`), table0.text.en);
-  assert.ok(!/in_port=\d/.test(table0.text.en), 'no bare port numbers left');
+  assert.ok(en(table0.message).includes(`in_port=${tunnelPort.name} (port ${tunnelPort.ofport})`), en(table0.message));
+  assert.ok(!/in_port=\d/.test(en(table0.message)), 'no bare port numbers left');
 });

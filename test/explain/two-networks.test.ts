@@ -16,6 +16,7 @@ import type { Topology, Walk } from '../../src/topology/model.js';
 import { caseInput, explained, loadCase as load, says, tablesText } from '../topology/fixture-cases.js';
 import { buildWalks } from '../../src/explain/walks.js';
 import { keyOf, TopologyGraph, vmKey } from '../../src/explain/path-search.js';
+import { en, zh } from '../topology/fixture-cases.js';
 
 
 
@@ -74,31 +75,31 @@ test('two networks: VM 1 → DHCP goes VLAN 1 → key 0x2a → VLAN 2 → tap0a8
   const w = walk(t.walks, `walk:dhcp:${VM1}`);
   assert.deepEqual(names(w).slice(5), ['br-int', 'patch-tun', 'patch-int', 'br-tun', 'gre-c6336415', 'gre-c633640b', 'br-tun', 'patch-int', 'patch-tun', 'br-int', 'tap0a8a0a6b-67', 'tap0a8a0a6b-67']);
   const at = (host: string, name: string) => w.steps.find((s) => s.at.host === host && s.at.name === name)!;
-  assert.match(at('compute', 'br-int').text.en, /tags it with local VLAN 1\./);
+  assert.match(en(at('compute', 'br-int').message), /tags it with local VLAN 1\./);
   assert.match(tablesText(at('compute', 'br-tun')), /table 1: the priority 32768 flow that matches broadcast and multicast frames; table 21: the priority 32768 flow that matches VLAN=1; strip the VLAN tag; set tunnel id 0x2a; send out of gre-c6336415 \(untagged, tunnel id 0x2a\)/);
   assert.ok(says(at('compute', 'br-tun').evidence, 'compute/02-ovs-ofctl-dump-flows-br-tun.txt', 'dl_vlan=1 actions=strip_vlan,set_tunnel:0x2a,output:2'));
-  assert.match(at('network', 'gre-c633640b').text.en, /It is encapsulated in the GRE tunnel with key 0x2a/);
+  assert.match(en(at('network', 'gre-c633640b').message), /It is encapsulated in the GRE tunnel with key 0x2a/);
   assert.match(tablesText(at('network', 'br-tun')), /table 2: the priority 1 flow that matches tunnel id=0x2a; set the VLAN to 2; table 10: .*send out of patch-int \(tagged VLAN 2, tunnel id 0x2a\)/);
   assert.ok(says(at('network', 'br-tun').evidence, 'network/02-ovs-ofctl-dump-flows-br-tun.txt', 'tun_id=0x2a actions=mod_vlan_vid:2'));
-  assert.match(at('network', 'br-int').text.en, /by patch-tun \(local VLAN 2, set by the tunnel bridge's mod_vlan_vid\)/);
-  assert.match(at('network', 'br-int').text.zh, /本地 VLAN 2，由 br-tun 的 mod_vlan_vid 设置/);
-  assert.match(w.steps.at(-1)!.text.en, /reaches tap0a8a0a6b-67 in qdhcp-1da5d6c9-2a5f-4a0f-9a1e-5c7c1b8e6f01; dnsmasq \(pid \d+\) answers/);
+  assert.match(en(at('network', 'br-int').message), /by patch-tun \(local VLAN 2, set by the tunnel bridge's mod_vlan_vid\)/);
+  assert.match(zh(at('network', 'br-int').message), /本地 VLAN 2，由 br-tun 的 mod_vlan_vid 设置/);
+  assert.match(en(w.steps.at(-1)!.message), /reaches tap0a8a0a6b-67 in qdhcp-1da5d6c9-2a5f-4a0f-9a1e-5c7c1b8e6f01; dnsmasq \(pid \d+\) answers/);
 });
 
 test('two networks: VM 2 → DHCP goes VLAN 2 → key 0x2b → VLAN 1 → tapc5d6e7f8-1a (the swapped VLAN numbers do not mislead it)', () => {
   const w = walk(t.walks, `walk:dhcp:${VM2}`);
   const at = (host: string, name: string) => w.steps.find((s) => s.at.host === host && s.at.name === name)!;
-  assert.match(at('compute', 'br-int').text.en, /by qvo3f9a1c2e-7d, which tags it with local VLAN 2\./);
-  assert.match(at('network', 'gre-c633640b').text.en, /with key 0x2b/);
-  assert.match(at('network', 'gre-c633640b').text.zh, /隧道 key 0x2b/);
+  assert.match(en(at('compute', 'br-int').message), /by qvo3f9a1c2e-7d, which tags it with local VLAN 2\./);
+  assert.match(en(at('network', 'gre-c633640b').message), /with key 0x2b/);
+  assert.match(zh(at('network', 'gre-c633640b').message), /隧道 key 0x2b/);
   assert.ok(says(at('network', 'br-tun').evidence, 'network/02-ovs-ofctl-dump-flows-br-tun.txt', 'tun_id=0x2b actions=mod_vlan_vid:1'));
-  assert.match(at('network', 'br-int').text.en, /\(local VLAN 1, set by the tunnel bridge's mod_vlan_vid\)/);
+  assert.match(en(at('network', 'br-int').message), /\(local VLAN 1, set by the tunnel bridge's mod_vlan_vid\)/);
   const port = w.steps.at(-2)!;
   assert.equal(port.at.name, 'tapc5d6e7f8-1a');
-  assert.match(port.text.en, /It leaves br-int by the port tapc5d6e7f8-1a \(network\) \(tag 1, the frame's local VLAN, so the port is in its network\)\./);
-  assert.match(port.text.zh, /tag 1，正是帧的本地 VLAN，所以它在同一网络/);
+  assert.match(en(port.message), /It leaves br-int by the port tapc5d6e7f8-1a \(network\) \(tag 1, the frame's local VLAN, so the port is in its network\)\./);
+  assert.match(zh(port.message), /tag 1，正是帧的本地 VLAN，所以它在同一网络/);
   assert.ok(says(port.evidence, 'network/01-ovs-vsctl-show.txt', 'Port tapc5d6e7f8-1a'));
-  assert.match(w.steps.at(-1)!.text.en, new RegExp(`reaches tapc5d6e7f8-1a in qdhcp-${NET2}; dnsmasq \\(pid \\d+\\) answers from its range: subnet 203\\.0\\.113\\.16 \\(static: only the fixed addresses Neutron registered for its ports\\), lease 86400s`));
+  assert.match(en(w.steps.at(-1)!.message), new RegExp(`reaches tapc5d6e7f8-1a in qdhcp-${NET2}; dnsmasq \\(pid \\d+\\) answers from its range: subnet 203\\.0\\.113\\.16 \\(static: only the fixed addresses Neutron registered for its ports\\), lease 86400s`));
 });
 
 test('two networks: without the network host\'s br-tun flows the walk says the far VLAN is not provable, and names both DHCP servers apart', () => {
@@ -108,11 +109,11 @@ test('two networks: without the network host\'s br-tun flows the walk says the f
   assert.deepEqual(walks.map((w) => w.id), [`walk:dhcp:${VM1}/qdhcp-${NET1}`, `walk:dhcp:${VM1}/qdhcp-${NET2}`]);
   for (const w of walks) {
     const far = w.steps.find((s) => s.at.host === 'network' && s.at.name === 'br-tun')!;
-    assert.match(far.text.en, /The flows of br-tun on network are not captured, so which local VLAN tunnel key 0x2a gets here is not provable from the captures\./);
-    assert.match(far.text.zh, /抓取中没有 network 上 br-tun 的流表，隧道 key 0x2a 在这里换成哪个本地 VLAN无法从抓取中证明/);
+    assert.match(en(far.message), /The flows of br-tun on network are not captured, so which local VLAN tunnel key 0x2a gets here is not provable from the captures\./);
+    assert.match(zh(far.message), /抓取中没有 network 上 br-tun 的流表，隧道 key 0x2a 在这里换成哪个本地 VLAN无法从抓取中证明/);
     const port = w.steps.find((s) => s.at.host === 'network' && /^tap/.test(s.at.name))!;
-    assert.match(port.text.en, /Whether this port is in the frame's network cannot be checked: the flows of br-tun on network are not captured/);
-    assert.match(port.text.zh, /这个端口是否属于帧所在的网络无法核对/);
+    assert.match(en(port.message), /Whether this port is in the frame's network cannot be checked: the flows of br-tun on network are not captured/);
+    assert.match(zh(port.message), /这个端口是否属于帧所在的网络无法核对/);
   }
 });
 
@@ -121,11 +122,11 @@ test('two networks: without the sending br-tun\'s flows the tunnel key is not pr
   partial.flows = partial.flows.filter((f) => !(f.host === 'compute' && f.bridge === 'br-tun'));
   const w = buildWalks(partial).find((x) => x.id.startsWith(`walk:dhcp:${VM2}`))!;
   const tunnel = w.steps.find((s) => s.at.name === 'gre-c633640b')!;
-  assert.match(tunnel.text.en, /its key is not provable from the captures: the flows of br-tun on compute are not captured, so which tunnel key VLAN 2 is sent with is not provable from the captures/);
+  assert.match(en(tunnel.message), /its key is not provable from the captures: the flows of br-tun on compute are not captured, so which tunnel key VLAN 2 is sent with is not provable from the captures/);
   // no key is guessed: the far br-tun's trace names both key flows as possible, resting on a tun_id the captures do not give
   const far = w.steps.find((s) => s.at.host === 'network' && s.at.name === 'br-tun')!;
   assert.match(tablesText(far), /table 2: the priority 0 flow that matches every packet; unless it matches one of 2 priority 1 flows told apart by tun_id \(0x2a, 0x2b\), which depend on tun_id, not known from the captures; drop\./);
-  assert.ok(!w.steps.some((s) => s !== far && /0x2b/.test(s.text.en)), 'no other step names a key');
+  assert.ok(!w.steps.some((s) => s !== far && /0x2b/.test(en(s.message))), 'no other step names a key');
 });
 
 test('two networks: metadata proxies seen only in ps -ef are placed in qrouter-R / qdhcp-N as likely, with the reason in zh and en', () => {
@@ -150,16 +151,16 @@ test('two networks: metadata proxies seen only in ps -ef are placed in qrouter-R
 test('two networks: the metadata walks and explanations say "likely" for the proxy step', () => {
   const viaRouter = walk(t.walks, `walk:metadata:${VM1}`);
   const last = viaRouter.steps.at(-1)!;
-  assert.match(last.text.en, new RegExp(`^18\\. Process \\d+ \\(neutron-ns-metadata-proxy, router_id=${ROUTER}\\) takes the request on port 9697 and hands it to the metadata agent \\(likely: its --router_id names the router whose namespace is qrouter-${ROUTER}; no socket capture shows it listening there\\)\\.$`));
-  assert.match(last.text.zh, /只是推断（likely）：它的 --router_id 指明了路由器/);
+  assert.match(en(last.message), new RegExp(`^18\\. Process \\d+ \\(neutron-ns-metadata-proxy, router_id=${ROUTER}\\) takes the request on port 9697 and hands it to the metadata agent \\(likely: its --router_id names the router whose namespace is qrouter-${ROUTER}; no socket capture shows it listening there\\)\\.$`));
+  assert.match(zh(last.message), /只是推断（likely）：它的 --router_id 指明了路由器/);
   const isolated = walk(t.walks, `walk:metadata:${VM2}/qdhcp-${NET2}`);
-  assert.match(isolated.steps.at(-1)!.text.en, /no capture shows its socket on port 80; it hands the request to the metadata agent \(likely: its --network_id names the network whose namespace is qdhcp-/);
+  assert.match(en(isolated.steps.at(-1)!.message), /no capture shows its socket on port 80; it hands the request to the metadata agent \(likely: its --network_id names the network whose namespace is qdhcp-/);
   const explanations = t.explanations.filter((e) => e.rule === 'metadata');
   assert.deepEqual(explanations.map((e) => e.id), [`metadata:network/qrouter-${ROUTER}`, `metadata:network/qdhcp-${NET2}`]);
-  assert.match(explanations[0]!.text.en, /The process taking port 9697 in this namespace is likely \d+ \(neutron-ns-metadata-proxy\), serving router 8c8b3c56-[^ ]* \(likely: its --router_id names the router/);
-  assert.match(explanations[0]!.text.zh, /接收 9697 端口请求的可能是进程 \d+（neutron-ns-metadata-proxy）/);
-  assert.match(explanations[1]!.text.en, /\(that it runs in this namespace is likely: its --network_id names the network whose namespace is qdhcp-6b3e/);
-  assert.match(explanations[1]!.text.zh, /它在这个命名空间里只是推断（likely）/);
+  assert.match(en(explanations[0]!.message), /The process taking port 9697 in this namespace is likely \d+ \(neutron-ns-metadata-proxy\), serving router 8c8b3c56-[^ ]* \(likely: its --router_id names the router/);
+  assert.match(zh(explanations[0]!.message), /接收 9697 端口请求的可能是进程 \d+（neutron-ns-metadata-proxy）/);
+  assert.match(en(explanations[1]!.message), /\(that it runs in this namespace is likely: its --network_id names the network whose namespace is qdhcp-6b3e/);
+  assert.match(zh(explanations[1]!.message), /它在这个命名空间里只是推断（likely）/);
 });
 
 test('provider VLAN: local VLAN 1 leaves br-eth1 as VLAN 101 and VLAN 101 comes back as local VLAN 1; any other VLAN reaches no VM port', () => {

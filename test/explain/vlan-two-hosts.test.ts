@@ -15,6 +15,7 @@ import { edit, loadCase, physicalWires, says, segmentAt, stepAt, tablesText, var
 import { keyOf, TopologyGraph, vmKey } from '../../src/explain/path-search.js';
 import { subnetOf } from '../../src/topology/physical-wires.js';
 import { topologyDiagram } from '../../src/render/diagram/index.js';
+import { en, zh } from '../topology/fixture-cases.js';
 
 const t = loadCase('vlan-two-hosts');
 const VM = 'compute/instance-00000001';
@@ -41,8 +42,8 @@ test('vlan-two-hosts: no tunnel; the two eth1 are joined as a likely physical wi
   assert.ok(says(wire!.evidence, 'network/05-ovs-ofctl-dump-flows-br-eth1.txt', 'in_port=2,dl_vlan=2 actions=mod_vlan_vid:101,NORMAL'));
   assert.ok(says(wire!.evidence, 'network/04-ovs-ofctl-dump-flows-br-int.txt', 'in_port=4,dl_vlan=101 actions=mod_vlan_vid:2,NORMAL'));
   const explanation = t.explanations.find((e) => e.rule === 'physical-wire')!;
-  assert.match(explanation.text.en, /^eth1 \(compute\) and eth1 \(network\) are likely on one physical network .* on VLAN 101 reaches the other\. This is only likely: No capture can show a cable/);
-  assert.match(explanation.text.zh, /这只是推断（likely）/);
+  assert.match(en(explanation.message), /^eth1 \(compute\) and eth1 \(network\) are likely on one physical network .* on VLAN 101 reaches the other\. This is only likely: No capture can show a cable/);
+  assert.match(zh(explanation.message), /这只是推断（likely）/);
 });
 
 test('vlan-two-hosts: the VM reaches the DHCP server, the router and the metadata proxy on network only over the wire', () => {
@@ -69,21 +70,21 @@ test('vlan-two-hosts: VM → DHCP carries local VLAN 1, VLAN 101 on the wire, lo
 
   const w = walkById(t, `walk:dhcp:${VM}`)!;
   const wire = stepAt(w, 'network', 'eth1');
-  assert.match(wire.text.en, /^11\. It goes out on the physical wire from eth1 on compute and arrives at eth1 \(network\) tagged VLAN 101 \(set by the flows of br-eth1 on compute\)\. That the two NICs share a wire is likely, not proven: No capture can show a cable/);
-  assert.match(wire.text.zh, /^11\. 帧从 compute 上的 eth1 进入物理线路，带 VLAN 101（由 compute 上 br-eth1 的流表设置），到达 eth1 \(network\)。这两块网卡在同一条线路上只是推断（likely），并未证实：/);
+  assert.match(en(wire.message), /^11\. It goes out on the physical wire from eth1 on compute and arrives at eth1 \(network\) tagged VLAN 101 \(set by the flows of br-eth1 on compute\)\. That the two NICs share a wire is likely, not proven: No capture can show a cable/);
+  assert.match(zh(wire.message), /^11\. 帧从 compute 上的 eth1 进入物理线路，带 VLAN 101（由 compute 上 br-eth1 的流表设置），到达 eth1 \(network\)。这两块网卡在同一条线路上只是推断（likely），并未证实：/);
   assert.ok(says(wire.evidence, 'compute/05-ovs-ofctl-dump-flows-br-eth1.txt', 'dl_vlan=1 actions=mod_vlan_vid:101'));
   const farPhysical = w.steps.filter((s) => s.at.host === 'network' && s.at.name === 'br-eth1')[0]!;
-  assert.match(farPhysical.text.en, /by eth1 \(VLAN 101, as it came over the wire from compute\)\. Traced table by table through its flows \(as ovs-appctl ofproto\/trace would\): br-eth1 sends the packet on by normal switching \(NORMAL\) \(tagged VLAN 101\)\.$/);
+  assert.match(en(farPhysical.message), /by eth1 \(VLAN 101, as it came over the wire from compute\)\. Traced table by table through its flows \(as ovs-appctl ofproto\/trace would\): br-eth1 sends the packet on by normal switching \(NORMAL\) \(tagged VLAN 101\)\.$/);
   assert.equal(tablesText(farPhysical), 'table 0: the priority 1 flow that matches every packet; forward as a normal learning switch (NORMAL) (tagged VLAN 101).');
   const farInt = w.steps.filter((s) => s.at.host === 'network' && s.at.name === 'br-int')[0]!;
-  assert.match(farInt.text.en, /br-int sends the packet on by normal switching \(NORMAL\) \(tagged VLAN 2\)\. Its flows turn VLAN 101 into VLAN 2\.$/);
+  assert.match(en(farInt.message), /br-int sends the packet on by normal switching \(NORMAL\) \(tagged VLAN 2\)\. Its flows turn VLAN 101 into VLAN 2\.$/);
   assert.match(tablesText(farInt), /^table 0: the priority 3 flow that matches in_port=int-br-eth1 \(port \d+\), VLAN=101; set the VLAN to 2; forward as a normal learning switch \(NORMAL\) \(tagged VLAN 2\)\.$/);
-  assert.match(farInt.text.zh, /流表把 VLAN 101 换成 VLAN 2。$/);
+  assert.match(zh(farInt.message), /流表把 VLAN 101 换成 VLAN 2。$/);
   assert.ok(says(farInt.evidence, 'network/04-ovs-ofctl-dump-flows-br-int.txt', 'in_port=4,dl_vlan=101 actions=mod_vlan_vid:2,NORMAL'));
-  assert.match(w.steps.at(-2)!.text.en, new RegExp(`^16\\. It leaves br-int by the port ${DHCP_PORT} \\(network\\) \\(tag 2, the frame's local VLAN, so the port is in its network\\)\\.$`));
-  assert.match(w.steps.at(-1)!.text.en, new RegExp(`The DHCP broadcast reaches ${DHCP_PORT} in ${QDHCP}`));
+  assert.match(en(w.steps.at(-2)!.message), new RegExp(`^16\\. It leaves br-int by the port ${DHCP_PORT} \\(network\\) \\(tag 2, the frame's local VLAN, so the port is in its network\\)\\.$`));
+  assert.match(en(w.steps.at(-1)!.message), new RegExp(`The DHCP broadcast reaches ${DHCP_PORT} in ${QDHCP}`));
   // a step is never said to be unprovable when the flows of both hosts are captured
-  assert.ok(!w.steps.some((s) => /not provable|cannot be checked/.test(s.text.en)));
+  assert.ok(!w.steps.some((s) => /not provable|cannot be checked/.test(en(s.message))));
 });
 
 test('vlan-two-hosts: with the DHCP port tagged 3 on network (not the VLAN br-int makes of 101), no walk reaches it', () => {
@@ -100,16 +101,16 @@ test('vlan-two-hosts: without network\'s br-int flows, the wire still stands on 
   assert.doesNotMatch(wire!.reason!.en, /br-int on network/);
   const w = walkById(v, `walk:dhcp:${VM}`)!;
   const farInt = stepAt(w, 'network', 'br-int');
-  assert.match(farInt.text.en, /by int-br-eth1 \(VLAN 101, as it came over the wire from compute\)\. Its flows are not captured\. The flows of br-int on network are not captured, so what the wire's VLAN 101 becomes here is not provable from the captures\.$/);
-  assert.match(farInt.text.zh, /抓取中没有 network 上 br-int 的流表，从线路上来的 VLAN 101 在这里变成什么无法从抓取中证明。$/);
-  assert.match(w.steps.at(-2)!.text.en, new RegExp(`It reaches ${DHCP_PORT} \\(network\\)\\. Whether this port is in the frame's network cannot be checked: the flows of br-int on network are not captured`));
+  assert.match(en(farInt.message), /by int-br-eth1 \(VLAN 101, as it came over the wire from compute\)\. Its flows are not captured\. The flows of br-int on network are not captured, so what the wire's VLAN 101 becomes here is not provable from the captures\.$/);
+  assert.match(zh(farInt.message), /抓取中没有 network 上 br-int 的流表，从线路上来的 VLAN 101 在这里变成什么无法从抓取中证明。$/);
+  assert.match(en(w.steps.at(-2)!.message), new RegExp(`It reaches ${DHCP_PORT} \\(network\\)\\. Whether this port is in the frame's network cannot be checked: the flows of br-int on network are not captured`));
 });
 
 test('vlan-two-hosts: without compute\'s br-eth1 flows, the VLAN on the wire is not provable (the wire stands on br-int\'s flows)', () => {
   const v = variant('vlan-two-hosts', (dir) => unlinkSync(join(dir, 'compute/05-ovs-ofctl-dump-flows-br-eth1.txt')));
   assert.equal(physicalWires(v).length, 1);
   const w = walkById(v, `walk:dhcp:${VM}`)!;
-  assert.match(stepAt(w, 'network', 'eth1').text.en, /arrives at eth1 \(network\) \(the flows of br-eth1 on compute are not captured, so which VLAN the frame carries on the wire out of eth1 is not provable from the captures\)\. That the two NICs share a wire is likely, not proven/);
+  assert.match(en(stepAt(w, 'network', 'eth1').message), /arrives at eth1 \(network\) \(the flows of br-eth1 on compute are not captured, so which VLAN the frame carries on the wire out of eth1 is not provable from the captures\)\. That the two NICs share a wire is likely, not proven/);
 });
 
 test('vlan-two-hosts: without any flow on network, or with network on provider VLAN 102, the two eth1 are not joined and no walk leaves compute', () => {

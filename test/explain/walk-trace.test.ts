@@ -8,6 +8,7 @@ import type { Topology } from '../../src/topology/model.js';
 import { edit, loadCase, tablesText, variant } from '../topology/fixture-cases.js';
 import { DHCP_FRAME, destinationMac, enteringPacket } from '../../src/explain/walk-trace.js';
 import { TopologyGraph, keyOf, vmKey, nsKey } from '../../src/explain/path-search.js';
+import { zh } from '../topology/fixture-cases.js';
 
 const t = loadCase('gre-two-vms');
 const says = (refs: { file: string; line: number }[], file: string, line: number) => refs.some((r) => r.file.endsWith(file) && r.line === line);
@@ -26,7 +27,7 @@ test('DHCP walk: a broadcast takes br-tun\'s flood table; arriving from the tunn
   assert.match(tablesText(out), /table 1: the priority 32768 flow that matches broadcast and multicast frames; table 21: the priority 32768 flow that matches VLAN=1; strip the VLAN tag; set tunnel id 0x2a; send out of gre-c6336415/);
   const back = walk.steps.find((s) => s.at.host === 'network' && s.at.name === 'br-tun')!;
   assert.match(tablesText(back), /table 2: the priority 1 flow that matches tunnel id=0x2a; set the VLAN to 2; table 10: the priority 1 flow that matches every packet; learn: .*; send out of patch-int \(tagged VLAN 2, tunnel id 0x2a\)\./);
-  assert.match(back.text.zh, /逐表追踪它的流表（如 ovs-appctl ofproto\/trace）：br-tun 把包从 patch-int 发出（带 VLAN 2，隧道 id 0x2a）。/);
+  assert.match(zh(back.message), /逐表追踪它的流表（如 ovs-appctl ofproto\/trace）：br-tun 把包从 patch-int 发出（带 VLAN 2，隧道 id 0x2a）。/);
   assert.match(tablesText(back, 'zh'), /^表 0：命中优先级 1 的流（匹配 入端口=gre-/);
   assert.deepEqual(back.tables!.map((t) => t.depth), [0, 1, 1, 2, 2, 2], 'each resubmit one level deeper');
 });

@@ -12,6 +12,12 @@ import { readSources } from '../../src/topology/sources.js';
 import { explainTopology } from '../../src/explain/index.js';
 import type { EvidenceRef, Link, Topology, Walk, WalkStep } from '../../src/topology/model.js';
 import type { Hop } from '../../src/explain/path-search.js';
+import type { Message } from '../../src/message.js';
+import { say } from '../../src/i18n/messages.js';
+
+/** A message said in English / in Chinese. */
+export const en = (m: Message): string => say(m, 'en');
+export const zh = (m: Message): string => say(m, 'zh');
 
 /** The repository root (tests run from dist/test/…). */
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -54,15 +60,15 @@ export function caseNames(): string[] {
 
 export function expectedSubset(topology: Topology): unknown {
   return {
-    findings: topology.findings.map((f) => ({ kind: f.kind, ...(f.claim ? { line: f.claim.line, claim: f.claim.text } : {}), en: f.message.en })),
+    findings: topology.findings.map((f) => ({ kind: f.kind, ...(f.claim ? { line: f.claim.line, claim: f.claim.text } : {}), en: en(f.message) })),
     explanations: topology.explanations.map((e) => e.id),
     walks: topology.walks.map((w) => ({ id: w.id, steps: w.steps.length })),
   };
 }
 
 /** A walk step's bridge trace (its `tables`) as one line of text: `table 0: …; table 1: …; send out of gre-1.` */
-export function tablesText(step: { tables?: { text: { zh: string; en: string } }[] }, lang: 'zh' | 'en' = 'en'): string {
-  const lines = (step.tables ?? []).map((t) => t.text[lang]);
+export function tablesText(step: { tables?: { message: Message }[] }, lang: 'zh' | 'en' = 'en'): string {
+  const lines = (step.tables ?? []).map((t) => say(t.message, lang));
   return lines.length ? lines.join(lang === 'zh' ? '；' : '; ') + (lang === 'zh' ? '。' : '.') : '';
 }
 

@@ -2,6 +2,7 @@
 
 import type { Explanation, Topology } from '../../topology/model.js';
 import type { Rule } from '../rule.js';
+import { legacyText } from '../../message.js';
 
 export const defaultRouteRule: Rule = {
   id: 'default-route',
@@ -20,10 +21,10 @@ export const defaultRouteRule: Rule = {
           id: `default-route:${route.host}/${route.netns ?? ''}`,
           rule: 'default-route',
           subjects: [{ host: route.host, ...(route.netns ? { netns: route.netns } : {}), name: route.dev ?? 'default' }],
-          text: {
+          message: legacyText({
             zh: `${space}的默认路由${route.via ? `经网关 ${route.via} ` : ''}${route.dev ? `从 ${route.dev} 出去` : ''}：没有更具体路由的包都走这里。${routed.zh}`,
             en: `The default route of ${spaceEn} goes${route.via ? ` via the gateway ${route.via}` : ''}${route.dev ? ` out of ${route.dev}` : ''}: every packet with no more specific route takes it.${routed.en}`,
-          },
+          }),
           evidence: [...route.evidence, ...others.flatMap((r) => r.evidence)],
         };
       });

@@ -3,6 +3,7 @@
 import type { Bilingual, Explanation, Topology } from '../../topology/model.js';
 import { bridgeHolding, evidence } from '../facts.js';
 import type { Rule } from '../rule.js';
+import { legacyText } from '../../message.js';
 
 /** `set:tag0,10.0.1.0,static,86400s` → subnet start, mode and lease time. */
 export function readRange(range: string): { start?: string; mode?: string; lease?: string } {
@@ -37,10 +38,10 @@ export const dhcpRule: Rule = {
           id: `dhcp:${service.host}/${service.netns ?? ''}/${itf ?? ''}`,
           rule: 'dhcp',
           subjects: [{ host: service.host, ...(service.netns ? { netns: service.netns } : {}), name: itf ?? service.process ?? 'dhcp' }],
-          text: {
+          message: legacyText({
             zh: `DHCP 服务由 ${service.process ?? 'dnsmasq'}（进程 ${service.pid ?? '?'}）提供，${service.netns ? `运行在命名空间 ${service.netns} 里，` : ''}监听接口 ${itf ?? '?'}${addr ? `（${addr.cidr}）` : ''}${onBr.zh}。${rangeZh ? `地址范围：${rangeZh}。` : '抓取中没有 --dhcp-range。'}${service.network_id ? `它属于网络 ${service.network_id}。` : ''}`,
             en: `DHCP is served by ${service.process ?? 'dnsmasq'} (pid ${service.pid ?? '?'})${service.netns ? ` in namespace ${service.netns}` : ''}, listening on ${itf ?? '?'}${addr ? ` (${addr.cidr})` : ''}${onBr.en}. ${rangeEn ? `Range: ${rangeEn}.` : 'No --dhcp-range in the captures.'}${service.network_id ? ` It belongs to network ${service.network_id}.` : ''}`,
-          },
+          }),
           evidence: evidence(service.evidence, port?.port.evidence, addr?.evidence),
         };
       });

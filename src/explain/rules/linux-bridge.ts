@@ -5,6 +5,7 @@
 import type { Explanation, Topology } from '../../topology/model.js';
 import { bridgeHolding, evidence, linksOf, otherEnd, where } from '../facts.js';
 import type { Rule } from '../rule.js';
+import { legacyText } from '../../message.js';
 
 export const linuxBridgeRule: Rule = {
   id: 'linux-bridge',
@@ -38,10 +39,10 @@ export const linuxBridgeRule: Rule = {
         id: `linux-bridge:${bridge.host}/${bridge.name}`,
         rule: 'linux-bridge',
         subjects: [{ host: bridge.host, name: bridge.name }],
-        text: {
+        message: legacyText({
           zh: `Linux 桥 ${where(topology, bridge)} 里有接口 ${list}。${why.zh}`.trim(),
           en: `The Linux bridge ${where(topology, bridge)} holds ${list}. ${why.en}`.trim(),
-        },
+        }),
         evidence: evidence(bridge.evidence, ...bridge.ports.map((p) => p.evidence), ...extra),
       });
     }

@@ -5,6 +5,7 @@
 import type { Explanation, Topology } from '../../topology/model.js';
 import { evidence } from '../facts.js';
 import type { Rule } from '../rule.js';
+import { legacyText } from '../../message.js';
 
 export const localVlanRule: Rule = {
   id: 'local-vlan',
@@ -25,10 +26,10 @@ export const localVlanRule: Rule = {
           id: `local-vlan:${bridge.host}/${bridge.name}/${tag}`,
           rule: 'local-vlan',
           subjects: ports.map((p) => ({ host: bridge.host, name: p.name })),
-          text: {
+          message: legacyText({
             zh: `${bridge.name}${host} 上 ${names} 的 tag 是 ${tag}。这是本机的本地 VLAN：OVS 用它把不同网络在这台主机上隔离开，${one ? `同一个 tag 说明这些端口属于同一个网络，彼此二层互通` : '只有带相同 tag 的端口才能与它二层互通'}；它只在本机有效，不是物理网络上的 VLAN。`,
             en: `On ${bridge.name}${hostEn}, ${names} ${one ? 'carry' : 'carries'} tag ${tag}. That is a local VLAN: OVS uses it to keep networks apart on this host${one ? ', and the same tag on these ports means they are one network, reachable at layer 2' : ', and only ports with the same tag reach it at layer 2'}. It is meaningful only on this host, not the VLAN on the wire.`,
-          },
+          }),
           evidence: evidence(...ports.map((p) => p.evidence)),
         });
       }

@@ -5,6 +5,7 @@
 import type { Address, Bilingual, Explanation, Interface, Service, Socket, Topology } from '../../topology/model.js';
 import { evidence } from '../facts.js';
 import type { Rule } from '../rule.js';
+import { legacyText } from '../../message.js';
 
 export const METADATA_IP = '169.254.169.254';
 
@@ -68,10 +69,10 @@ export const metadataRule: Rule = {
         id: `metadata:${nat.host}/${nat.netns ?? ''}`,
         rule: 'metadata',
         subjects: [{ host: nat.host, ...(nat.netns ? { netns: nat.netns } : {}), name: nat.chain }],
-        text: {
+        message: legacyText({
           zh: `虚拟机访问 ${METADATA_IP}:${nat.port ?? 80} 取 metadata：${ns}链 ${nat.chain} 把它${nat.kind === 'redirect' ? '重定向（REDIRECT）' : '转换（DNAT）'}到本机 ${port} 端口，即 ${METADATA_IP}:${port}。${listener.zh}`,
           en: `A VM asks ${METADATA_IP}:${nat.port ?? 80} for its metadata: the chain ${nat.chain}${nsEn} ${nat.kind === 'redirect' ? 'redirects (REDIRECT)' : 'translates (DNAT)'} it to local port ${port}, i.e. ${METADATA_IP}:${port}. ${listener.en}`,
-        },
+        }),
         evidence: evidence(nat.evidence, socket?.evidence, service?.evidence),
       });
     }
@@ -95,10 +96,10 @@ export const metadataRule: Rule = {
         id: `metadata:${service.host}/${service.netns}`,
         rule: 'metadata',
         subjects: [{ host: service.host, netns: service.netns!, name: service.process ?? 'metadata' }],
-        text: {
+        message: legacyText({
           zh: `metadata 由 DHCP 命名空间 ${service.netns} 提供（Neutron 的 isolated metadata，用于没有路由器的 flat 或隔离网络）：${address.zh}；进程 ${service.pid ?? '?'}（${service.process ?? '?'}）接收请求，${covers.zh}${network.zh}${likely.zh}，再交给 Neutron metadata agent。${noRedirect.zh}。虚拟机到 ${METADATA_IP} 的主机路由由 DHCP agent 通过 DHCP（option 121）下发，指向 DHCP 端口的地址；这条路由不在抓取中。`,
           en: `Metadata is served by the DHCP namespace ${service.netns} (Neutron's isolated metadata, for flat or isolated networks without a router): ${address.en}; process ${service.pid ?? '?'} (${service.process ?? '?'}) takes the request — ${covers.en}${network.en}${likely.en} — and hands it to the Neutron metadata agent. ${upper(noRedirect.en)}. The VM's host route to ${METADATA_IP} via the DHCP port's address comes from the DHCP agent by DHCP (option 121); that route is not in the captures.`,
-        },
+        }),
         evidence: evidence(holder?.address.evidence, socket?.evidence, service.evidence),
       });
     }

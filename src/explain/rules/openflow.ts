@@ -7,6 +7,7 @@ import { evidence } from '../facts.js';
 import { flowWords } from '../openflow/flow-words.js';
 import { isPlainSwitch } from '../openflow/plain-switch.js';
 import type { Rule } from '../rule.js';
+import { legacyText } from '../../message.js';
 
 export const openflowRule: Rule = {
   id: 'openflow',
@@ -23,10 +24,10 @@ export const openflowRule: Rule = {
           id: `openflow:${host}/${bridge}`,
           rule: 'openflow',
           subjects: [{ host, name: bridge }],
-          text: {
+          message: legacyText({
             zh: `${bridge}${onHost} 只有一条流（优先级 ${flows.map((f) => f.priority).join('/')}，actions=NORMAL）：它就是一个普通的自学习二层交换机，不做 flow 处理。`,
             en: `${bridge}${onHostEn} has a single flow (priority ${flows.map((f) => f.priority).join('/')}, actions=NORMAL): it acts as a normal learning switch, no flow processing.`,
-          },
+          }),
           evidence: evidence(...flows.map((f) => f.evidence)),
         });
         continue;
@@ -41,10 +42,10 @@ export const openflowRule: Rule = {
           id: `openflow:${host}/${bridge}/${table}`,
           rule: 'openflow',
           subjects: [{ host, name: bridge }],
-          text: {
+          message: legacyText({
             zh: `${bridge}${onHost} 表 ${table}（${here.length} 条流）：${words.map((w, i) => `(${i + 1}) ${w.zh}`).join('；')}${lead.zh}。`,
             en: `${bridge}${onHostEn} table ${table} (${here.length} flow${here.length > 1 ? 's' : ''}): ${words.map((w, i) => `(${i + 1}) ${w.en}`).join('; ')}${lead.en}.`,
-          },
+          }),
           evidence: evidence(...here.map((f) => f.evidence)),
         });
       }

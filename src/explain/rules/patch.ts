@@ -3,6 +3,7 @@
 import type { Explanation, Topology } from '../../topology/model.js';
 import { bridgeHolding, evidence } from '../facts.js';
 import type { Rule } from '../rule.js';
+import { legacyText } from '../../message.js';
 
 export const patchRule: Rule = {
   id: 'patch',
@@ -18,10 +19,10 @@ export const patchRule: Rule = {
           id: `patch:${link.a.host}/${link.a.name}`,
           rule: 'patch',
           subjects: [link.a, link.b],
-          text: {
+          message: legacyText({
             zh: `${host}${aBr} 的 ${link.a.name} 和 ${bBr} 的 ${link.b.name} 是一对 OVS patch 端口（options 里 peer 互指）：它们把两个桥连在一起，帧从一端进、另一端出，不经过内核网络栈。`,
             en: `${link.a.name} on ${aBr} and ${link.b.name} on ${bBr}${hostEn} are an OVS patch pair (each names the other as peer): they join the two bridges, a frame entering one comes out of the other without passing the kernel's network stack.`,
-          },
+          }),
           evidence: evidence(link.evidence),
         };
       });

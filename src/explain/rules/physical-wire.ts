@@ -6,6 +6,7 @@
 import type { Explanation, Topology } from '../../topology/model.js';
 import { where } from '../facts.js';
 import type { Rule } from '../rule.js';
+import { legacyText } from '../../message.js';
 
 export const physicalWireRule: Rule = {
   id: 'physical-wire',
@@ -24,10 +25,10 @@ export const physicalWireRule: Rule = {
           id: `physical-wire:${link.a.host}/${link.a.name}:${link.b.host}/${link.b.name}`,
           rule: 'physical-wire',
           subjects: [link.a, link.b],
-          text: {
+          message: legacyText({
             zh: `${a} 和 ${b} 很可能在同一个物理网络上（一根网线，或承载相同 VLAN 的交换机端口）：一块网卡${on.zh.join('或')}发出的帧能到达另一块。这只是推断（likely）：${link.reason?.zh ?? '抓取中没有直接证据'}。`,
             en: `${a} and ${b} are likely on one physical network (a cable, or switch ports carrying the same VLANs): a frame one NIC sends${on.en.length ? ` ${on.en.join(' or ')}` : ''} reaches the other. This is only likely: ${link.reason?.en ?? 'no capture proves it'}.`,
-          },
+          }),
           evidence: link.evidence,
         };
       });

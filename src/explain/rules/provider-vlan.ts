@@ -9,6 +9,7 @@ import type { Explanation, Flow, Topology } from '../../topology/model.js';
 import { evidence } from '../facts.js';
 import type { Rule } from '../rule.js';
 import { matchesUntagged, untagsBy } from '../../topology/flow-vlans.js';
+import { legacyText } from '../../message.js';
 
 type Kind = 'vlan' | 'tunnel' | 'untagged';
 interface Translation { flow: Flow; from: string; fromKind: Kind; to: string; toKind: Kind }
@@ -59,10 +60,10 @@ export const providerVlanRule: Rule = {
         id: `vlan-translation:${t.flow.host}/${t.flow.bridge}/${t.from || 'untagged'}-${t.to || 'untagged'}`,
         rule: 'vlan-translation',
         subjects: [{ host: t.flow.host, name: t.flow.bridge }],
-        text: {
+        message: legacyText({
           zh: `${zhOne}${zhBack}。${why.zh}`,
           en: `${enOne}${enBack}. ${why.en}`,
-        },
+        }),
         evidence: evidence(t.flow.evidence, back?.flow.evidence),
       });
     }

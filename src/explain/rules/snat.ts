@@ -5,6 +5,7 @@
 import type { Explanation, Topology } from '../../topology/model.js';
 import { evidence } from '../facts.js';
 import type { Rule } from '../rule.js';
+import { legacyText } from '../../message.js';
 
 export const snatRule: Rule = {
   id: 'snat',
@@ -25,10 +26,10 @@ export const snatRule: Rule = {
           id: `snat:${rule.host}/${rule.netns ?? ''}/${src}`,
           rule: 'snat',
           subjects: [{ host: rule.host, ...(rule.netns ? { netns: rule.netns } : {}), name: rule.chain }],
-          text: {
+          message: legacyText({
             zh: `${ns}链 ${rule.chain} 做源地址转换：从 ${src} 出发的包${out.zh}，源地址变成 ${rule.to}${onItf.zh}。${gw.zh}外面的主机只看到 ${to}，回程包发到这个地址，再由连接跟踪还原成虚拟机的私有地址——所以只有私有地址的虚拟机也能访问外网。`,
             en: `The chain ${rule.chain}${nsEn} rewrites source addresses: packets from ${src}${out.en} leave with source ${rule.to}${onItf.en}.${gw.en} Outside hosts see only ${to} and reply to it, and connection tracking maps the reply back to the VM's private address — which is why a VM with a private address can reach the outside.`,
-          },
+          }),
           evidence: evidence(rule.evidence, owner?.addresses.find((a) => a.cidr.startsWith(`${to}/`))?.evidence, route?.evidence),
         };
       });

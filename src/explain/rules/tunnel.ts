@@ -5,6 +5,7 @@
 import type { Explanation, Link, Topology } from '../../topology/model.js';
 import { evidence, hexToIpv4, where } from '../facts.js';
 import type { Rule } from '../rule.js';
+import { legacyText } from '../../message.js';
 
 /** What the name says about the remote address, in both languages. */
 export function decodeTunnelName(name: string, remoteIp?: string): { zh: string; en: string; decoded?: string; matches?: boolean } {
@@ -57,10 +58,10 @@ export const tunnelRule: Rule = {
         id: `tunnel:${link.a.host}/${link.a.name}`,
         rule: 'tunnel',
         subjects: [link.a, link.b],
-        text: {
+        message: legacyText({
           zh: `${where(topology, link.a)} 是 ${type} 隧道端口，从本机 ${link.local_ip ?? '?'} 到远端 ${link.remote_ip ?? '?'}，${far.zh}；${key.zh}。${nameA.zh}${nameB.zh}`,
           en: `${where(topology, link.a)} is a ${type} tunnel port from ${link.local_ip ?? '?'} to ${link.remote_ip ?? '?'}; ${far.en}; ${key.en}. ${nameA.en} ${nameB.en}`.trim(),
-        },
+        }),
         evidence: evidence(link.evidence),
       });
     }

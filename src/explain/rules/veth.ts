@@ -5,6 +5,7 @@
 import type { Explanation, Topology } from '../../topology/model.js';
 import { commandsOf, where } from '../facts.js';
 import type { Rule } from '../rule.js';
+import { legacyText } from '../../message.js';
 
 export const vethRule: Rule = {
   id: 'veth',
@@ -36,10 +37,10 @@ export const vethRule: Rule = {
           id: `veth:${link.a.host}/${link.a.name}`,
           rule: 'veth',
           subjects: [link.a, link.b],
-          text: {
+          message: legacyText({
             zh: `${a} 和 ${b} 是一对 veth：从一端进入的帧会从另一端出来，像一根虚拟网线。${proof.zh}`,
             en: `${a} and ${b} are a veth pair: a frame sent into one end comes out of the other, like a virtual cable. ${proof.en}`,
-          },
+          }),
           evidence: link.evidence,
         };
       });

@@ -3,6 +3,7 @@
 import type { Explanation, Topology } from '../../topology/model.js';
 import { bridgeHolding, evidence, linksOf, where } from '../facts.js';
 import type { Rule } from '../rule.js';
+import { legacyText } from '../../message.js';
 
 export const vmTapRule: Rule = {
   id: 'vm-tap',
@@ -22,10 +23,10 @@ export const vmTapRule: Rule = {
           id: `vm-tap:${vm.host}/${vm.name}/${nic.tap}`,
           rule: 'vm-tap',
           subjects: [{ host: vm.host, name: vm.name }, { host: vm.host, name: nic.tap }],
-          text: {
+          message: legacyText({
             zh: `虚拟机 ${vm.name}${vm.state ? `（${vm.state}）` : ''} 使用宿主机上的接口 ${where(topology, { host: vm.host, name: nic.tap })}${nic.mac ? `（MAC ${nic.mac}）` : ''}：虚拟机里网卡发出的帧从这个 tap 出现在宿主机上。${bridge.zh}`,
             en: `VM ${vm.name}${vm.state ? ` (${vm.state})` : ''} uses the host interface ${where(topology, { host: vm.host, name: nic.tap })}${nic.mac ? ` (MAC ${nic.mac})` : ''}: frames the VM's NIC sends appear on the host on this tap. ${bridge.en}`,
-          },
+          }),
           evidence: evidence(vm.evidence, ...links.map((l) => l.evidence), held?.port.evidence),
         });
       }
