@@ -7,6 +7,7 @@
 //   node dist/scripts/compare-outputs.js snapshot --dist /tmp/before/dist --out /tmp/snap-before
 //   node dist/scripts/compare-outputs.js snapshot --dist dist --out /tmp/snap-after
 //   node dist/scripts/compare-outputs.js compare /tmp/snap-before /tmp/snap-after
+//   node dist/scripts/compare-outputs.js mutants --before /tmp/before/dist [--after dist] [--rounds 40]
 //
 // Run from the repository root (evidence paths are relative to it). Inputs:
 // the seed, every test/fixtures/topology case, test/fixtures/guides/*, the site
@@ -14,6 +15,12 @@
 // with the message fields a build added left out (`message` beside `text`,
 // `title_message`, `reason_message`), and an older finding's `message: {zh, en}`
 // read as its `text`: every text and every other field must be identical.
+//
+// `mutants` reaches the branches the inputs do not: it joins each input with
+// both builds, then, round after round, changes both models the same way
+// (drops facts and optional fields, adds a host, flips a tunnel key or a
+// socket's address, all from one seeded random sequence), explains them and
+// traces each bridge's ports, and compares every text.
 
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -162,13 +169,170 @@ function compare(before: string, after: string): number {
   return differences ? 1 : 0;
 }
 
+/** A small seeded random sequence (mulberry32), so both builds see the same changes. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Json = Record<string, unknown>;
+
+/** One change, applied alike to both models (same structure, found by the same indexes). */
+function mutate(rng: () => number, models: Json[]): string {
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(rng() * items.length)]!;
+  const first = models[0]!;
+  const arrays = ['flows', 'services', 'sockets', 'routes', 'nat', 'links', 'interfaces', 'namespaces', 'vms', 'bridges'] as const;
+  const op = pick(['drop', 'drop', 'field', 'field', 'field', 'inner', 'host', 'key', 'socket', 'nat-kind', 'likely']);
+  const list = pick(arrays);
+  const items = first[list] as Json[];
+  if (op === 'drop') {
+    if (!items.length) return 'none';
+    const i = Math.floor(rng() * items.length);
+    for (const m of models) (m[list] as Json[]).splice(i, 1);
+    return `drop ${list}[${i}]`;
+  }
+  if (op === 'field') {
+    if (!items.length) return 'none';
+    const i = Math.floor(rng() * items.length);
+    const keys = Object.keys(items[i]!).filter((k) => !['host', 'name', 'kind', 'evidence', 'a', 'b', 'certainty', 'reason', 'match', 'actions', 'table', 'priority', 'bridge', 'text', 'addresses', 'ports', 'interfaces', 'to', 'chain', 'destination'].includes(k));
+    if (!keys.length) return 'none';
+    const key = pick(keys);
+    for (const m of models) delete (m[list] as Json[])[i]![key];
+    return `delete ${list}[${i}].${key}`;
+  }
+  if (op === 'inner') {
+    // a port of a bridge, an address of an interface, a NIC of a VM, a port's tag
+    const where = pick([['bridges', 'ports'], ['interfaces', 'addresses'], ['vms', 'interfaces']] as const);
+    const outer = first[where[0]] as Json[];
+    if (!outer.length) return 'none';
+    const i = Math.floor(rng() * outer.length);
+    const inner = outer[i]![where[1]] as Json[];
+    if (!inner.length) return 'none';
+    const j = Math.floor(rng() * inner.length);
+    const field = pick(['drop', 'tag', 'ofport', 'mac', 'type']);
+    for (const m of models) {
+      const list2 = ((m[where[0]] as Json[])[i]![where[1]] as Json[]);
+      if (field === 'drop') list2.splice(j, 1);
+      else delete list2[j]![field];
+    }
+    return `${field} ${where[0]}[${i}].${where[1]}[${j}]`;
+  }
+  if (op === 'host') {
+    for (const m of models) (m['hosts'] as Json[]).push({ name: 'elsewhere', evidence: [] });
+    return 'add a host';
+  }
+  if (op === 'key') {
+    const links = (first['links'] as Json[]).map((l, i) => [l, i] as const).filter(([l]) => l['kind'] === 'tunnel');
+    if (!links.length) return 'none';
+    const [, i] = pick(links);
+    const key = pick(['flow', '0x5', undefined]);
+    for (const m of models) {
+      const l = (m['links'] as Json[])[i]!;
+      if (key === undefined) delete l['key'];
+      else l['key'] = key;
+    }
+    return `tunnel ${i} key ${key}`;
+  }
+  if (op === 'socket') {
+    const sockets = first['sockets'] as Json[];
+    if (!sockets.length) return 'none';
+    const i = Math.floor(rng() * sockets.length);
+    const local = pick(['0.0.0.0', '169.254.169.254', '10.9.9.9', '::']);
+    for (const m of models) (m['sockets'] as Json[])[i]!['local'] = local;
+    return `socket ${i} local ${local}`;
+  }
+  if (op === 'nat-kind') {
+    const nat = first['nat'] as Json[];
+    if (!nat.length) return 'none';
+    const i = Math.floor(rng() * nat.length);
+    const kind = pick(['snat', 'masquerade', 'redirect', 'dnat']);
+    for (const m of models) (m['nat'] as Json[])[i]!['kind'] = kind;
+    return `nat ${i} kind ${kind}`;
+  }
+  // a likely link or service loses its reason's certainty (confirmed)
+  const withReason = (first['links'] as Json[]).map((l, i) => [l, i] as const).filter(([l]) => l['certainty'] === 'likely');
+  if (!withReason.length) return 'none';
+  const [, i] = pick(withReason);
+  for (const m of models) {
+    const l = (m['links'] as Json[])[i]!;
+    l['certainty'] = 'confirmed';
+    delete l['reason'];
+  }
+  return `link ${i} confirmed`;
+}
+
+/** Every text of an explained model (and of traces), whichever build said it: messages said, pairs as they are. */
+function texts(value: unknown, say: (m: unknown) => { zh: string; en: string }): unknown {
+  if (Array.isArray(value)) return value.map((v) => texts(v, say));
+  if (typeof value !== 'object' || value === null) return value;
+  const out: Json = {};
+  for (const [k, v] of Object.entries(value as Json)) {
+    const said = typeof v === 'object' && v !== null && typeof (v as Json)['id'] === 'string' && !Array.isArray(v) ? say(v) : v;
+    out[k === 'message' ? 'text' : k] = k === 'values' ? v : texts(said, say);
+  }
+  return out;
+}
+
+async function mutants(before: string, after: string, rounds: number): Promise<number> {
+  const builds = await Promise.all([before, after].map(async (dist) => {
+    const load = (m: string) => import(pathToFileURL(resolve(dist, m)).href);
+    const sources = (await load('src/topology/sources.js')) as { readSources: (p: string[]) => { guides: unknown[] } };
+    const build = (await load('src/topology/build.js')) as { buildTopology: (s: unknown) => Json };
+    const explain = (await load('src/explain/index.js')) as { explainTopology: (t: Json, g: unknown[]) => Json };
+    const tracer = (await load(existsSync(resolve(dist, 'src/explain/openflow/trace.js')) ? 'src/explain/openflow/trace.js' : 'src/explain/flow-trace.js')) as { traceAcrossPatches: (t: Json, b: Json, p: unknown) => Json[] };
+    const words = (await load(existsSync(resolve(dist, 'src/explain/openflow/trace-words.js')) ? 'src/explain/openflow/trace-words.js' : 'src/explain/trace-words.js')) as { traceLines: (t: Json, tr: unknown) => unknown; traceOutcome: (t: Json, tr: unknown) => unknown };
+    const i18n = existsSync(resolve(dist, 'src/i18n/messages.js')) ? ((await load('src/i18n/messages.js')) as { bilingual: (m: unknown) => { zh: string; en: string } }) : undefined;
+    return { sources, build, explain, tracer, words, say: (m: unknown) => i18n!.bilingual(m) };
+  }));
+  let differences = 0;
+  let runs = 0;
+  for (const { name, path } of inputs()) {
+    for (let round = 0; round < rounds; round++) {
+      const rng = random([...`${name}/${round}`].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619), 2166136261));
+      const read = builds.map((b) => b.sources.readSources([path]));
+      const models = builds.map((b, i) => b.build.buildTopology(read[i]));
+      const changes: string[] = [];
+      const count = round === 0 ? 0 : 1 + Math.floor(rng() * 4);
+      for (let k = 0; k < count; k++) changes.push(mutate(rng, models));
+      const said = builds.map((b, i) => {
+        try {
+          const t = b.explain.explainTopology(models[i]!, read[i]!.guides);
+          const traces = (t['bridges'] as Json[]).filter((br) => br['kind'] === 'ovs').flatMap((br) => (br['ports'] as Json[]).slice(0, 6).map((p) =>
+            b.tracer.traceAcrossPatches(t, br, { inPort: { name: p['name'] }, fields: { dl_vlan: '1' } }).map((part) => ('trace' in part ? { lines: b.words.traceLines(t, part['trace']), outcome: b.words.traceOutcome(t, part['trace']) } : part))));
+          return texts({ explanations: t['explanations'], walks: t['walks'], findings: t['findings'], links: t['links'], services: t['services'], traces }, b.say);
+        } catch (error) {
+          return { error: String(error) };
+        }
+      });
+      runs++;
+      if (!isDeepStrictEqual(said[0], said[1])) {
+        differences++;
+        const la = JSON.stringify(said[0], null, 1).split('\n');
+        const lb = JSON.stringify(said[1], null, 1).split('\n');
+        const i = la.findIndex((l, k) => l !== lb[k]);
+        console.log(`differs: ${name} round ${round} (${changes.join('; ')})\n  - ${la[i]}\n  + ${lb[i]}`);
+      }
+    }
+  }
+  console.log(`${runs} changed models explained and traced by both builds, ${differences} differ`);
+  return differences ? 1 : 0;
+}
+
 const [mode, ...rest] = process.argv.slice(2);
-if (mode === 'snapshot') {
-  const arg = (name: string) => (rest.includes(name) ? rest[rest.indexOf(name) + 1] : undefined);
+const arg = (name: string) => (rest.includes(name) ? rest[rest.indexOf(name) + 1] : undefined);
+if (mode === 'mutants') {
+  process.exitCode = await mutants(arg('--before') ?? 'dist', arg('--after') ?? 'dist', Number(arg('--rounds') ?? 40));
+} else if (mode === 'snapshot') {
   await snapshot(arg('--dist') ?? 'dist', arg('--out') ?? 'snapshot');
 } else if (mode === 'compare' && rest.length === 2) {
   process.exitCode = compare(rest[0]!, rest[1]!);
 } else {
-  console.error('usage: compare-outputs snapshot [--dist DIST] [--out DIR] | compare BEFORE AFTER');
+  console.error('usage: compare-outputs snapshot [--dist DIST] [--out DIR] | compare BEFORE AFTER | mutants --before DIST [--after DIST] [--rounds N]');
   process.exitCode = 2;
 }
