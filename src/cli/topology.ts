@@ -52,7 +52,7 @@ export function summary(t: Topology, lang: 'zh' | 'en'): string {
   for (const l of t.links) {
     const end = (e: { host: string; name: string; netns?: string }) => `${t.hosts.length > 1 ? e.host + ':' : ''}${e.name}${ns(e)}`;
     const tunnel = l.kind === 'tunnel' ? ` ${l.tunnel_type ?? ''} ${l.local_ip ?? '?'} → ${l.remote_ip ?? '?'} key=${l.key ?? '?'}` : '';
-    lines.push(`  ${l.kind}: ${end(l.a)} ↔ ${end(l.b)} — ${l.certainty}${l.reason ? ` (${l.reason[lang]})` : ''}${tunnel}${at(l.evidence)}`);
+    lines.push(`  ${l.kind}: ${end(l.a)} ↔ ${end(l.b)} — ${l.certainty}${l.reason ? ` (${say(l.reason, lang)})` : ''}${tunnel}${at(l.evidence)}`);
   }
   lines.push('', 'NAT:');
   for (const n of t.nat) lines.push(`  ${n.host}${ns(n)} ${n.kind} ${n.chain}: ${n.source ?? '*'} → ${n.destination ?? '*'}${n.port ? `:${n.port}` : ''} to ${n.to}${at(n.evidence)}`);

@@ -4,6 +4,7 @@
 
 import type { Bilingual, EvidenceRef, Finding, Topology } from '../topology/model.js';
 import { bridgeHolding, evidence, linksOf, otherEnd } from './facts.js';
+import { pair } from './legacy.js';
 import { isPlainSwitch } from './openflow/plain-switch.js';
 
 export interface ClaimContext {
@@ -37,7 +38,7 @@ function veth({ topology }: ClaimContext, [x, y]: string[]): Verdict {
   const links = linksOf(topology, 'veth', x!);
   const both = links.find((l) => otherEnd(l, x!).name === y);
   if (both?.certainty === 'confirmed') return verdict('confirmed', `${x} 和 ${y} 确实是一对 veth。`, `${x} and ${y} are indeed a veth pair.`, both.evidence);
-  if (both) return verdict('unprovable', `${x} 和 ${y} 可能是一对 veth，但${both.reason?.zh ?? '抓取不能证实'}`, `${x} and ${y} are likely a veth pair, but ${both.reason?.en ?? 'no capture proves it'}`, both.evidence);
+  if (both) return verdict('unprovable', `${x} 和 ${y} 可能是一对 veth，但${pair(both.reason)?.zh ?? '抓取不能证实'}`, `${x} and ${y} are likely a veth pair, but ${pair(both.reason)?.en ?? 'no capture proves it'}`, both.evidence);
   const other = links.find((l) => l.certainty === 'confirmed') ?? linksOf(topology, 'veth', y!).find((l) => l.certainty === 'confirmed');
   if (other) return verdict('contradicted', `抓取显示 ${other.a.name} 的 veth 对端是 ${other.b.name}，不是所说的那样。`, `The captures pair ${other.a.name} with ${other.b.name}, not as claimed.`, other.evidence);
   return verdict('unprovable', `抓取中没有 ${x} 或 ${y} 的 veth 对端信息（@peer 或 peer_ifindex）。`, `No capture shows the veth peer (@peer or peer_ifindex) of ${x} or ${y}.`);

@@ -3,7 +3,8 @@
 // typed links (path-search.ts). Steps the captures cannot prove say so.
 
 import type { Bilingual, EvidenceRef, Flow, Link, Topology, Walk } from '../topology/model.js';
-import { legacyText } from '../message.js';
+import { legacyText, type Message } from '../message.js';
+import { pair } from './legacy.js';
 import type { TraceLine } from './openflow/trace-words.js';
 
 /** A step while the walk is written (TEMPORARY: its words as a zh/en pair). */
@@ -134,9 +135,9 @@ function unprovenWords(reason: Bilingual): Bilingual {
 }
 
 /** What a `likely` service placement adds to a step or explanation. */
-export function likelyWords(service: { certainty?: string; reason?: Bilingual } | undefined): Bilingual {
+export function likelyWords(service: { certainty?: string; reason?: Message } | undefined): Bilingual {
   if (service?.certainty !== 'likely' || !service.reason) return { zh: '', en: '' };
-  return { zh: `（只是推断（likely）：${service.reason.zh}）`, en: ` (likely: ${service.reason.en})` };
+  return { zh: `（只是推断（likely）：${pair(service.reason)!.zh}）`, en: ` (likely: ${pair(service.reason)!.en})` };
 }
 
 function step(topology: Topology, at: WalkStep['at'], text: Bilingual, ev: EvidenceRef[]): WalkStep {
@@ -261,7 +262,7 @@ function describe(topology: Topology, graph: TopologyGraph, path: Hop[], ctx: Ro
     }
     switch (via?.kind) {
       case 'veth':
-        steps.push(step(topology, at, { zh: `经 veth 对 ${path[i - 1]!.node.name} ↔ ${node.name} 到达 ${w}${link?.certainty === 'likely' ? '（配对只是推断：' + (link.reason?.zh ?? '') + '）' : ''}。`, en: `Through the veth pair ${path[i - 1]!.node.name} ↔ ${node.name} it reaches ${w}${link?.certainty === 'likely' ? ` (the pairing is only likely: ${link.reason?.en ?? ''})` : ''}.` }, ev));
+        steps.push(step(topology, at, { zh: `经 veth 对 ${path[i - 1]!.node.name} ↔ ${node.name} 到达 ${w}${link?.certainty === 'likely' ? '（配对只是推断：' + (pair(link.reason)?.zh ?? '') + '）' : ''}。`, en: `Through the veth pair ${path[i - 1]!.node.name} ↔ ${node.name} it reaches ${w}${link?.certainty === 'likely' ? ` (the pairing is only likely: ${pair(link.reason)?.en ?? ''})` : ''}.` }, ev));
         break;
       case 'patch':
         steps.push(step(topology, at, { zh: `经 patch 端口 ${path[i - 1]!.node.name} → ${node.name} 跨到另一个桥。`, en: `Through the patch ports ${path[i - 1]!.node.name} → ${node.name} it crosses to the other bridge.` }, ev));
@@ -295,8 +296,8 @@ function describe(topology: Topology, graph: TopologyGraph, path: Hop[], ctx: Ro
               : { zh: `（${segment.reason.zh}）`, en: ` (${segment.reason.en})` }
             : { zh: '，不带 VLAN 标签', en: ' untagged' };
         steps.push(step(topology, at, {
-          zh: `帧从 ${prev.host} 上的 ${prev.name} 进入物理线路${carried.zh}，到达 ${w}。这两块网卡在同一条线路上只是推断（likely），并未证实：${link?.reason?.zh ?? '抓取中没有直接证据'}。`,
-          en: `It goes out on the physical wire from ${prev.name} on ${prev.host} and arrives at ${w}${carried.en}. That the two NICs share a wire is likely, not proven: ${link?.reason?.en ?? 'no capture proves it'}.`,
+          zh: `帧从 ${prev.host} 上的 ${prev.name} 进入物理线路${carried.zh}，到达 ${w}。这两块网卡在同一条线路上只是推断（likely），并未证实：${pair(link?.reason)?.zh ?? '抓取中没有直接证据'}。`,
+          en: `It goes out on the physical wire from ${prev.name} on ${prev.host} and arrives at ${w}${carried.en}. That the two NICs share a wire is likely, not proven: ${pair(link?.reason)?.en ?? 'no capture proves it'}.`,
         }, ev));
         break;
       }

@@ -87,8 +87,8 @@ export interface Link {
   a: Endpoint;
   b: Endpoint;
   certainty: Certainty;
-  /** Why, in both languages — always present when `certainty` is `likely`. */
-  reason?: Bilingual;
+  /** Why — always present when `certainty` is `likely`. */
+  reason?: Message;
   /** Tunnels: the tunnel type and its endpoints. */
   tunnel_type?: string;
   local_ip?: string;
@@ -137,8 +137,8 @@ export interface Service {
    * listening there; absent when a socket or interface capture places it.
    */
   certainty?: Certainty;
-  /** Why, in both languages — present when `certainty` is `likely`. */
-  reason?: Bilingual;
+  /** Why — present when `certainty` is `likely`. */
+  reason?: Message;
   evidence: EvidenceRef[];
 }
 

@@ -136,9 +136,9 @@ test('two networks: metadata proxies seen only in ps -ef are placed in qrouter-R
     [`qdhcp-${NET2}`, 'likely', 80, NET2],
   ]);
   const [router, dhcp] = proxies;
-  assert.equal(router!.reason!.en, `its --router_id names the router whose namespace is qrouter-${ROUTER}; no socket capture shows it listening there`);
-  assert.equal(router!.reason!.zh, `它的 --router_id 指明了路由器，它的命名空间是 qrouter-${ROUTER}；抓取中没有套接字显示它在那里监听`);
-  assert.equal(dhcp!.reason!.en, `its --network_id names the network whose namespace is qdhcp-${NET2}; no socket capture shows it listening there`);
+  assert.equal(en(router!.reason!), `its --router_id names the router whose namespace is qrouter-${ROUTER}; no socket capture shows it listening there`);
+  assert.equal(zh(router!.reason!), `它的 --router_id 指明了路由器，它的命名空间是 qrouter-${ROUTER}；抓取中没有套接字显示它在那里监听`);
+  assert.equal(en(dhcp!.reason!), `its --network_id names the network whose namespace is qdhcp-${NET2}; no socket capture shows it listening there`);
   assert.ok(says(router!.evidence, 'network/13-ps-ef-grep-metadata.txt', `--router_id=${ROUTER}`));
   assert.ok(says(router!.evidence, 'network/06-ip-netns.txt', `qrouter-${ROUTER}`));
   assert.ok(says(dhcp!.evidence, 'network/13-ps-ef-grep-metadata.txt', `--network_id=${NET2}`));
@@ -167,7 +167,7 @@ test('provider VLAN: local VLAN 1 leaves br-eth1 as VLAN 101 and VLAN 101 comes 
   const p = load('provider-vlan');
   const pair = p.links.find((l) => l.kind === 'veth' && l.a.name === 'int-br-eth1');
   assert.equal(pair?.certainty, 'likely');
-  assert.match(pair!.reason!.en, /^By naming only: Neutron's OVS agent joins br-int to the physical bridge br-eth1/);
+  assert.match(en(pair!.reason!), /^By naming only: Neutron's OVS agent joins br-int to the physical bridge br-eth1/);
   const graph = new TopologyGraph(p);
   const out = graph.path(keyOf('compute', 'qvo1234abcd-ef'), keyOf('compute', 'eth1'))!;
   assert.deepEqual(out.map((h) => h.node.name), ['qvo1234abcd-ef', 'br-int', 'int-br-eth1', 'phy-br-eth1', 'br-eth1', 'eth1']);
@@ -198,7 +198,7 @@ test('two networks: without the qdhcp address captures, dnsmasq is placed in qdh
     [`qdhcp-${NET1}`, 'likely', 'tap0a8a0a6b-67'],
     [`qdhcp-${NET2}`, 'likely', 'tapc5d6e7f8-1a'],
   ]);
-  assert.equal(dhcp[1]!.reason!.en, `its --network_id names the network whose namespace is qdhcp-${NET2}; no capture shows its interface there`);
+  assert.equal(en(dhcp[1]!.reason!), `its --network_id names the network whose namespace is qdhcp-${NET2}; no capture shows its interface there`);
   // no namespace list and no capture inside a namespace: the proxies stay unplaced, and no walk reaches them
   const noNetns = withoutCaptures('gre-two-networks', /network\/(06-ip-netns|07-|08-|10-|11-|12-)/);
   assert.deepEqual(noNetns.services.filter((s) => s.kind === 'metadata').map((s) => [s.netns, s.certainty]), [[undefined, undefined], [undefined, undefined]]);

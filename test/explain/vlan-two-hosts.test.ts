@@ -34,9 +34,9 @@ test('vlan-two-hosts: no tunnel; the two eth1 are joined as a likely physical wi
   assert.equal(wire!.certainty, 'likely');
   assert.deepEqual(wire!.vlans, [101]);
   assert.equal(wire!.subnet, undefined, 'eth1 carries no address on either host');
-  assert.match(wire!.reason!.en, /^No capture can show a cable, so eth1 on compute and eth1 on network are joined only because both carry provider VLAN 101/);
-  assert.match(wire!.reason!.en, /br-eth1 on compute: VLAN 1 → 101; br-int on compute: VLAN 101 from int-br-eth1 → 1; br-eth1 on network: VLAN 2 → 101; br-int on network: VLAN 101 from int-br-eth1 → 2/);
-  assert.match(wire!.reason!.zh, /^抓取无法显示网线，.*两者都承载 provider VLAN 101/);
+  assert.match(en(wire!.reason!), /^No capture can show a cable, so eth1 on compute and eth1 on network are joined only because both carry provider VLAN 101/);
+  assert.match(en(wire!.reason!), /br-eth1 on compute: VLAN 1 → 101; br-int on compute: VLAN 101 from int-br-eth1 → 1; br-eth1 on network: VLAN 2 → 101; br-int on network: VLAN 101 from int-br-eth1 → 2/);
+  assert.match(zh(wire!.reason!), /^抓取无法显示网线，.*两者都承载 provider VLAN 101/);
   // every flow the reason names is evidence of the link
   assert.ok(says(wire!.evidence, 'compute/05-ovs-ofctl-dump-flows-br-eth1.txt', 'in_port=2,dl_vlan=1 actions=mod_vlan_vid:101,NORMAL'));
   assert.ok(says(wire!.evidence, 'network/05-ovs-ofctl-dump-flows-br-eth1.txt', 'in_port=2,dl_vlan=2 actions=mod_vlan_vid:101,NORMAL'));
@@ -98,7 +98,7 @@ test('vlan-two-hosts: without network\'s br-int flows, the wire still stands on 
   const v = variant('vlan-two-hosts', (dir) => unlinkSync(join(dir, 'network/04-ovs-ofctl-dump-flows-br-int.txt')));
   const [wire] = physicalWires(v);
   assert.deepEqual(wire?.vlans, [101]);
-  assert.doesNotMatch(wire!.reason!.en, /br-int on network/);
+  assert.doesNotMatch(en(wire!.reason!), /br-int on network/);
   const w = walkById(v, `walk:dhcp:${VM}`)!;
   const farInt = stepAt(w, 'network', 'br-int');
   assert.match(en(farInt.message), /by int-br-eth1 \(VLAN 101, as it came over the wire from compute\)\. Its flows are not captured\. The flows of br-int on network are not captured, so what the wire's VLAN 101 becomes here is not provable from the captures\.$/);
@@ -141,7 +141,7 @@ test('vlan-two-hosts: addresses in one subnet join the NICs too, but a walk stil
   assert.equal(more.length, 0);
   assert.equal(wire?.subnet, '198.51.100.0/24');
   assert.equal(wire?.vlans, undefined, 'no VLAN both sides carry');
-  assert.match(wire!.reason!.en, /joined only because both hold addresses in 198\.51\.100\.0\/24 \(198\.51\.100\.11\/24 on eth1 on compute; 198\.51\.100\.21\/24 on eth1 on network\)$/);
+  assert.match(en(wire!.reason!), /joined only because both hold addresses in 198\.51\.100\.0\/24 \(198\.51\.100\.11\/24 on eth1 on compute; 198\.51\.100\.21\/24 on eth1 on network\)$/);
   // the inserted `inet 198.51.100.11/24` line (line 10) is evidence (the copy is gone by now: compare by place)
   assert.ok(wire!.evidence.some((e) => e.file.endsWith('compute/08-ip-addr.txt') && e.line === 10));
   // VLAN 101 crosses, but network's br-int maps only VLAN 102 from int-br-eth1: no port of network is reached
@@ -159,7 +159,7 @@ test('vlan-two-hosts: IPv6 addresses in one /64 join the NICs; link-local ones (
   const [wire, ...more] = physicalWires(v);
   assert.equal(more.length, 0);
   assert.equal(wire?.subnet, '2001:db8:100::/64');
-  assert.match(wire!.reason!.en, /both hold addresses in 2001:db8:100::\/64 \(2001:db8:100::11\/64 on eth1 on compute; 2001:db8:100::21\/64 on eth1 on network\)$/);
+  assert.match(en(wire!.reason!), /both hold addresses in 2001:db8:100::\/64 \(2001:db8:100::11\/64 on eth1 on compute; 2001:db8:100::21\/64 on eth1 on network\)$/);
   const linkLocalOnly = variant('vlan-two-hosts', (dir) => {
     edit(join(dir, 'network/04-ovs-ofctl-dump-flows-br-int.txt'), /dl_vlan=101/g, 'dl_vlan=102');
     edit(join(dir, 'network/05-ovs-ofctl-dump-flows-br-eth1.txt'), /mod_vlan_vid:101/g, 'mod_vlan_vid:102');

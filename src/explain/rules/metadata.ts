@@ -4,6 +4,7 @@
 
 import type { Address, Bilingual, Explanation, Interface, Service, Socket, Topology } from '../../topology/model.js';
 import { evidence } from '../facts.js';
+import { pair } from '../legacy.js';
 import type { Rule } from '../rule.js';
 import { legacyText } from '../../message.js';
 
@@ -57,7 +58,7 @@ export const metadataRule: Rule = {
           ? { zh: `，它服务于网络 ${service.network_id}`, en: `, serving network ${service.network_id}` }
           : { zh: '', en: '' };
       const listener = service?.certainty === 'likely'
-        ? { zh: `在这个命名空间里接收 ${port} 端口请求的可能是进程 ${service.pid ?? '?'}（${service.process ?? '?'}）${owner.zh}（只是推断（likely）：${service.reason?.zh ?? ''}）；它把请求交给 Neutron metadata agent，再转到 Nova metadata 服务。`, en: `The process taking port ${port} in this namespace is likely ${service.pid ?? '?'} (${service.process ?? '?'})${owner.en} (likely: ${service.reason?.en ?? ''}); it hands the request to the Neutron metadata agent, which forwards it to Nova's metadata service.` }
+        ? { zh: `在这个命名空间里接收 ${port} 端口请求的可能是进程 ${service.pid ?? '?'}（${service.process ?? '?'}）${owner.zh}（只是推断（likely）：${pair(service.reason)?.zh ?? ''}）；它把请求交给 Neutron metadata agent，再转到 Nova metadata 服务。`, en: `The process taking port ${port} in this namespace is likely ${service.pid ?? '?'} (${service.process ?? '?'})${owner.en} (likely: ${pair(service.reason)?.en ?? ''}); it hands the request to the Neutron metadata agent, which forwards it to Nova's metadata service.` }
         : service
         ? { zh: `在这个命名空间里监听 ${port} 端口的是进程 ${service.pid ?? '?'}（${service.process ?? '?'}）${owner.zh}；它把请求交给 Neutron metadata agent，再转到 Nova metadata 服务。`, en: `The process listening on port ${port} in this namespace is ${service.pid ?? '?'} (${service.process ?? '?'})${owner.en}; it hands the request to the Neutron metadata agent, which forwards it to Nova's metadata service.` }
         : socket
@@ -83,7 +84,7 @@ export const metadataRule: Rule = {
       const socket = serviceSocket(topology, service);
       const covers = socketCovers(socket, service.port);
       const likely = service.certainty === 'likely' && service.reason
-        ? { zh: `（它在这个命名空间里只是推断（likely）：${service.reason.zh}）`, en: ` (that it runs in this namespace is likely: ${service.reason.en})` }
+        ? { zh: `（它在这个命名空间里只是推断（likely）：${pair(service.reason)!.zh}）`, en: ` (that it runs in this namespace is likely: ${pair(service.reason)!.en})` }
         : { zh: '', en: '' };
       const network = service.network_id ? { zh: `，服务于网络 ${service.network_id}`, en: `, serving network ${service.network_id}` } : { zh: '', en: '' };
       const address = holder

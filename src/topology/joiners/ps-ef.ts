@@ -3,7 +3,8 @@
 // proxies, placed in the namespace that holds their interface or socket, or
 // (only likely, saying why) in the one their command line names.
 
-import type { Bilingual, Service } from '../model.js';
+import type { Service } from '../model.js';
+import { msg, type Message } from '../../message.js';
 import { joiner } from './joiner.js';
 import type { JoinState } from './state.js';
 
@@ -69,27 +70,26 @@ function services(state: JoinState): void {
  * of the same host, place it there as `likely`, saying why.
  */
 function placeByOwner(state: JoinState, service: Service, ids: { routerId?: string | undefined; networkId?: string | undefined; resourceId?: string | undefined }): void {
-  const candidates: { prefix: string; id: string; option: string; what: Bilingual }[] = [];
-  if (ids.routerId) candidates.push({ prefix: 'qrouter-', id: ids.routerId, option: '--router_id', what: { zh: '路由器', en: 'router' } });
-  if (ids.networkId) candidates.push({ prefix: 'qdhcp-', id: ids.networkId, option: '--network_id', what: { zh: '网络', en: 'network' } });
+  // the option that names the owner; none: a UUID somewhere in the command line
+  const candidates: { prefix: string; id: string; option?: string; what: Message }[] = [];
+  const router = msg('service:router');
+  const network = msg('service:network');
+  if (ids.routerId) candidates.push({ prefix: 'qrouter-', id: ids.routerId, option: '--router_id', what: router });
+  if (ids.networkId) candidates.push({ prefix: 'qdhcp-', id: ids.networkId, option: '--network_id', what: network });
   if (ids.resourceId) {
-    candidates.push({ prefix: 'qrouter-', id: ids.resourceId, option: 'the UUID in its command line', what: { zh: '路由器', en: 'router' } });
-    candidates.push({ prefix: 'qdhcp-', id: ids.resourceId, option: 'the UUID in its command line', what: { zh: '网络', en: 'network' } });
+    candidates.push({ prefix: 'qrouter-', id: ids.resourceId, what: router });
+    candidates.push({ prefix: 'qdhcp-', id: ids.resourceId, what: network });
   }
   for (const c of candidates) {
     const ns = state.topology.namespaces.find((n) => n.host === service.host && n.name === `${c.prefix}${c.id}`);
     if (!ns) continue;
-    const named = c.option.startsWith('--') ? { zh: `它的 ${c.option} `, en: `its ${c.option}` } : { zh: '它命令行中的 UUID', en: c.option };
-    const listening = service.kind === 'dhcp'
-      ? { zh: '抓取中看不到它的接口在那里', en: 'no capture shows its interface there' }
-      : { zh: '抓取中没有套接字显示它在那里监听', en: 'no socket capture shows it listening there' };
+    const listening = service.kind === 'dhcp' ? msg('service:no-interface-there') : msg('service:no-socket-there');
     service.netns = ns.name;
     service.evidence = [...service.evidence, ...ns.evidence.slice(0, 1)];
     service.certainty = 'likely';
-    service.reason = {
-      zh: `${named.zh}指明了${c.what.zh}，它的命名空间是 ${ns.name}；${listening.zh}`,
-      en: `${named.en} names the ${c.what.en} whose namespace is ${ns.name}; ${listening.en}`,
-    };
+    service.reason = c.option
+      ? msg('service:namespace-by-option', { option: c.option, what: c.what, netns: ns.name, listening })
+      : msg('service:namespace-by-uuid', { what: c.what, netns: ns.name, listening });
     return;
   }
 }
