@@ -188,7 +188,7 @@ function mutate(rng: () => number, models: Json[]): string {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rng() * items.length)]!;
   const first = models[0]!;
   const arrays = ['flows', 'services', 'sockets', 'routes', 'nat', 'links', 'interfaces', 'namespaces', 'vms', 'bridges'] as const;
-  const op = pick(['drop', 'drop', 'field', 'field', 'field', 'inner', 'host', 'key', 'socket', 'nat-kind', 'likely']);
+  const op = pick(['drop', 'drop', 'field', 'field', 'field', 'inner', 'host', 'key', 'socket', 'nat-kind', 'likely', 'set', 'set']);
   const list = pick(arrays);
   const items = first[list] as Json[];
   if (op === 'drop') {
@@ -222,6 +222,20 @@ function mutate(rng: () => number, models: Json[]): string {
       else delete list2[j]![field];
     }
     return `${field} ${where[0]}[${i}].${where[1]}[${j}]`;
+  }
+  if (op === 'set') {
+    // an optional field the captures might have given: set to a plausible value
+    const [where, field, value] = pick([
+      ['nat', 'out_interface', 'qg-0000'], ['services', 'network_id', 'net-0000'], ['services', 'router_id', 'router-0000'],
+      ['links', 'remote_ip', '10.9.9.9'], ['bridges', 'ports', []], ['sockets', 'pid', 4242], ['routes', 'via', '10.9.9.1'],
+    ] as const);
+    const list2 = first[where] as Json[];
+    if (!list2.length) return 'none';
+    const i = Math.floor(rng() * list2.length);
+    for (const m of models) (m[where] as Json[])[i]![field] = Array.isArray(value) ? [] : value;
+    const vms = first['vms'] as Json[];
+    if (vms.length && rng() < 0.3) for (const m of models) for (const vm of m['vms'] as Json[]) for (const nic of vm['interfaces'] as Json[]) nic['mac'] = 'fa:16:3e:00:00:01';
+    return `set ${where}[${i}].${field}`;
   }
   if (op === 'host') {
     for (const m of models) (m['hosts'] as Json[]).push({ name: 'elsewhere', evidence: [] });
@@ -280,6 +294,8 @@ function texts(value: unknown, say: (m: unknown) => { zh: string; en: string }):
 }
 
 async function mutants(before: string, after: string, rounds: number): Promise<number> {
+  // the message ids said, to tell which catalog entries no input or change reached
+  const said = new Set<string>();
   const builds = await Promise.all([before, after].map(async (dist) => {
     const load = (m: string) => import(pathToFileURL(resolve(dist, m)).href);
     const sources = (await load('src/topology/sources.js')) as { readSources: (p: string[]) => { guides: unknown[] } };
@@ -288,7 +304,8 @@ async function mutants(before: string, after: string, rounds: number): Promise<n
     const tracer = (await load(existsSync(resolve(dist, 'src/explain/openflow/trace.js')) ? 'src/explain/openflow/trace.js' : 'src/explain/flow-trace.js')) as { traceAcrossPatches: (t: Json, b: Json, p: unknown) => Json[] };
     const words = (await load(existsSync(resolve(dist, 'src/explain/openflow/trace-words.js')) ? 'src/explain/openflow/trace-words.js' : 'src/explain/trace-words.js')) as { traceLines: (t: Json, tr: unknown) => unknown; traceOutcome: (t: Json, tr: unknown) => unknown };
     const i18n = existsSync(resolve(dist, 'src/i18n/messages.js')) ? ((await load('src/i18n/messages.js')) as { bilingual: (m: unknown) => { zh: string; en: string } }) : undefined;
-    return { sources, build, explain, tracer, words, say: (m: unknown) => i18n!.bilingual(m) };
+    const message = existsSync(resolve(dist, 'src/message.js')) ? ((await load('src/message.js')) as { messageIds?: (m: unknown, into: Set<string>) => Set<string> }) : undefined;
+    return { sources, build, explain, tracer, words, say: (m: unknown) => (message?.messageIds?.(m, said), i18n!.bilingual(m)) };
   }));
   let differences = 0;
   let runs = 0;
@@ -300,7 +317,7 @@ async function mutants(before: string, after: string, rounds: number): Promise<n
       const changes: string[] = [];
       const count = round === 0 ? 0 : 1 + Math.floor(rng() * 4);
       for (let k = 0; k < count; k++) changes.push(mutate(rng, models));
-      const said = builds.map((b, i) => {
+      const results = builds.map((b, i) => {
         try {
           const t = b.explain.explainTopology(models[i]!, read[i]!.guides);
           const traces = (t['bridges'] as Json[]).filter((br) => br['kind'] === 'ovs').flatMap((br) => (br['ports'] as Json[]).slice(0, 6).map((p) =>
@@ -311,16 +328,22 @@ async function mutants(before: string, after: string, rounds: number): Promise<n
         }
       });
       runs++;
-      if (!isDeepStrictEqual(said[0], said[1])) {
+      if (!isDeepStrictEqual(results[0], results[1])) {
         differences++;
-        const la = JSON.stringify(said[0], null, 1).split('\n');
-        const lb = JSON.stringify(said[1], null, 1).split('\n');
+        const la = JSON.stringify(results[0], null, 1).split('\n');
+        const lb = JSON.stringify(results[1], null, 1).split('\n');
         const i = la.findIndex((l, k) => l !== lb[k]);
         console.log(`differs: ${name} round ${round} (${changes.join('; ')})\n  - ${la[i]}\n  + ${lb[i]}`);
       }
     }
   }
   console.log(`${runs} changed models explained and traced by both builds, ${differences} differ`);
+  if (said.size) {
+    const catalog = (await import(pathToFileURL(resolve(after, 'src/i18n/catalog.js')).href)) as { catalogOf: (lang: string) => Map<string, string[]> };
+    const prose = [...catalog.catalogOf('en').keys()].filter((id) => /^[a-z][a-z0-9-]*:[a-z0-9-]/.test(id) && !/^(role|finding|diagram|figure|capture|cli|legacy):/.test(id));
+    const unsaid = prose.filter((id) => !said.has(id));
+    console.log(`${prose.length - unsaid.length} of ${prose.length} generated-prose messages said; not reached: ${unsaid.join(', ') || 'none'}`);
+  }
   return differences ? 1 : 0;
 }
 

@@ -62,7 +62,7 @@ export function buildWalks(topology: Topology): Walk[] {
       const steps = describe(topology, graph, path, { frame: METADATA_FRAME });
       const holder = metadataAddress(topology, service.host, service.netns);
       const socket = serviceSocket(topology, service);
-      const covers = socketCovers(socket, service.port);
+      const covers = pair(socketCovers(socket, service.port))!;
       steps.push(step(topology, { host: service.host, netns: service.netns!, name: holder?.itf.name ?? service.netns! },
         holder
           ? { zh: `${METADATA_IP} 是这里 ${holder.itf.name} 的地址（${holder.address.cidr}），发往 ${METADATA_IP}:80 的请求就在这个命名空间里交付，不经过 NAT。`, en: `${METADATA_IP} is an address of ${holder.itf.name} here (${holder.address.cidr}), so the request to ${METADATA_IP}:80 is delivered inside this namespace, with no NAT.` }
@@ -77,7 +77,7 @@ export function buildWalks(topology: Topology): Walk[] {
       const path = tracedPath(topology, graph, from, keyOf(dhcp.host, dhcp.interface!), DHCP_FRAME);
       if (!path) continue;
       const steps = describe(topology, graph, path, { frame: DHCP_FRAME });
-      const ranges = describeRanges(dhcp.ranges ?? []);
+      const ranges = pair(describeRanges(dhcp.ranges ?? [])) ?? { zh: '', en: '' };
       steps.push(step(topology, { host: dhcp.host, ...(dhcp.netns ? { netns: dhcp.netns } : {}), name: dhcp.interface! },
         { zh: `DHCP 广播到达 ${dhcp.netns ?? dhcp.host} 中的 ${dhcp.interface}，${dhcp.process ?? 'dnsmasq'}（进程 ${dhcp.pid ?? '?'}）应答${ranges.zh ? `，地址范围：${ranges.zh}` : '（抓取中没有 --dhcp-range）'}。`, en: `The DHCP broadcast reaches ${dhcp.interface} in ${dhcp.netns ?? dhcp.host}; ${dhcp.process ?? 'dnsmasq'} (pid ${dhcp.pid ?? '?'}) answers${ranges.en ? ` from its range: ${ranges.en}` : ' (no --dhcp-range in the captures)'}.` },
         dhcp.evidence));

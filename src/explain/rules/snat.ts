@@ -23,7 +23,7 @@ export const snatRule: Rule = {
           subjects: [{ host: rule.host, ...(rule.netns ? { netns: rule.netns } : {}), name: rule.chain }],
           message: msg('snat:rewrites', {
             chain: rule.chain,
-            netns: rule.netns ? msg('snat:in-namespace', { netns: rule.netns }) : '',
+            netns: rule.netns ? msg('common:in-namespace', { netns: rule.netns }) : '',
             source: src,
             leaving: rule.out_interface ? msg('snat:leaving-by', { interface: rule.out_interface }) : '',
             to: rule.to,
