@@ -13,7 +13,7 @@
 // the seed, every test/fixtures/topology case, test/fixtures/guides/*, the site
 // fixtures, and ../shared/capture-lab/samples/* when present. JSON is compared
 // with the message fields a build added left out (`message` beside `text`,
-// `title_message`, `reason_message`), and an older finding's `message: {zh, en}`
+// `title_message`, `reason_message`, a trace's `outcome_message`), and an older finding's `message: {zh, en}`
 // read as its `text`: every text and every other field must be identical.
 //
 // `mutants` reaches the branches the inputs do not: it joins each input with
@@ -22,7 +22,8 @@
 // socket's address, all from one seeded random sequence), explains them and
 // traces each bridge's ports, and compares every text.
 
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
@@ -52,6 +53,32 @@ function inputs(): { name: string; path: string }[] {
     }
   }
   return out;
+}
+
+/**
+ * A bundle of the flow dumps the capture fixtures hold (every kind of action
+ * the parser reads), one host each, with `ovs-ofctl show` where a fixture
+ * names the same bridge: the tracer's rarer words, for the mutants.
+ */
+function flowBundle(): string {
+  const root = mkdtempSync(join(tmpdir(), 'netguide-flows-'));
+  const flows = 'test/fixtures/captures/ovs-ofctl-dump-flows';
+  const shows = 'test/fixtures/captures/ovs-ofctl-show';
+  const showOf = new Map<string, string>();
+  for (const d of readdirSync(shows).sort()) {
+    const text = readFileSync(join(shows, d, 'input.txt'), 'utf8');
+    const bridge = /show\s+(\S+)/.exec(text.split('\n')[0]!)?.[1];
+    if (bridge && !showOf.has(bridge)) showOf.set(bridge, text);
+  }
+  readdirSync(flows).sort().forEach((d, i) => {
+    const text = readFileSync(join(flows, d, 'input.txt'), 'utf8');
+    const bridge = /dump-flows\s+(\S+)/.exec(text.split('\n')[0]!)?.[1];
+    const host = join(root, `h${String(i).padStart(2, '0')}`);
+    mkdirSync(host);
+    writeFileSync(join(host, '02-dump-flows.txt'), text);
+    if (bridge && showOf.has(bridge)) writeFileSync(join(host, '01-show.txt'), showOf.get(bridge)!);
+  });
+  return root;
 }
 
 async function capture(run: Run, paths: string[], options: Record<string, unknown>): Promise<string> {
@@ -121,6 +148,7 @@ function normalise(value: unknown): unknown {
   }
   delete object['title_message'];
   delete object['reason_message'];
+  delete object['outcome_message'];
   return Object.fromEntries(Object.entries(object).map(([k, v]) => [k, normalise(v)]));
 }
 
@@ -281,6 +309,49 @@ function mutate(rng: () => number, models: Json[]): string {
   return `link ${i} confirmed`;
 }
 
+/** Traces with one step or exit of every kind the tracer makes, as trace-words reads them. */
+function syntheticTraces(): (Json & { topology: Json })[] {
+  const flow = (priority: number, match: Record<string, string>) => ({ host: 'h', bridge: 'br', table: 0, priority, match, actions: [], text: '', evidence: [{ file: 'f', line: priority }] });
+  const topology = { bridges: [{ host: 'h', name: 'br', kind: 'ovs', ports: [{ name: 'p1', ofport: 1, evidence: [] }] }], flows: [], hosts: [{ name: 'h' }] };
+  const action = (type: string, text: string, more: Json = {}) => ({ type, text, ...more });
+  const unless = [
+    { flow: flow(5, { dl_dst: 'fa:16:3e:00:00:01' }), fields: ['dl_dst=fa:16:3e:00:00:01'] },
+    { flow: flow(5, { dl_dst: 'fa:16:3e:00:00:02' }), fields: ['dl_dst=fa:16:3e:00:00:02'] },
+    { flow: flow(4, { in_port: '1', dl_vlan: '2' }), fields: ['dl_vlan=2'] },
+    { flow: flow(3, { ip: '' }), fields: [] },
+  ];
+  const steps = [
+    { kind: 'lookup', depth: 0, table: 0, flow: flow(9, { in_port: '1' }), unless: [] },
+    { kind: 'lookup', depth: 0, table: 1, flow: flow(8, {}), unless },
+    { kind: 'lookup', depth: 1, table: 2, unless: [] },
+    { kind: 'drop', depth: 1, why: 'miss' },
+    { kind: 'lookup', depth: 1, table: 3, unless: unless.slice(2) },
+    { kind: 'drop', depth: 1, why: 'miss' },
+    { kind: 'set', depth: 1, action: action('move', 'move:NXM_OF_ETH_SRC[]->NXM_OF_ETH_DST[]'), field: 'eth_dst', value: 'fa:16:3e:00:00:09' },
+    { kind: 'set', depth: 1, action: action('set_field', 'set_field:5->reg0', { field: 'reg0', value: '5' }), field: 'reg0' },
+    { kind: 'set', depth: 1, action: action('mod_vlan_vid', 'mod_vlan_vid:3', { vlan: 3 }), field: 'vlan_tci', value: '3' },
+    { kind: 'output', depth: 1, action: action('output', 'output:1'), port: { number: 1 }, skipped: 'in_port' },
+    { kind: 'output', depth: 1, action: action('output', 'output:7'), port: { number: 7 }, vlan: null, tunnelId: '0x2a' },
+    { kind: 'output', depth: 1, action: action('output', 'output:p1'), port: { name: 'p1' }, vlan: 4, tunnelId: '0x0' },
+    ...['NORMAL', 'FLOOD', 'ALL', 'IN_PORT', 'CONTROLLER', 'LOCAL'].map((how, i) => ({ kind: 'forward', depth: 2, action: action('output', how), how, vlan: i % 2 ? null : 5, ...(i > 2 ? { tunnelId: '0x5' } : {}) })),
+    { kind: 'learn', depth: 1, action: action('learn', 'learn(table=20,NXM_OF_ETH_DST[]=NXM_OF_ETH_SRC[],output:NXM_OF_IN_PORT[])', { table: 20 }) },
+    { kind: 'conntrack', depth: 1, action: action('ct', 'ct(table=1)'), table: 1, commit: false },
+    { kind: 'conntrack', depth: 1, action: action('ct', 'ct(commit)'), commit: true },
+    { kind: 'other', depth: 1, action: action('note', 'note:00'), evaluated: true },
+    { kind: 'other', depth: 1, action: action('multipath', 'multipath(...)'), evaluated: false },
+    { kind: 'drop', depth: 1, why: 'action' },
+    { kind: 'drop', depth: 1, why: 'unknown-port' },
+    { kind: 'limit', depth: 64, table: 0 },
+  ];
+  const exits = steps.filter((x) => x.kind === 'output' || x.kind === 'forward');
+  return [
+    { topology, host: 'h', bridge: 'br', packet: { inPort: { name: 'p1' } }, steps, exits, certain: false },
+    { topology, host: 'h', bridge: 'br', packet: { inPort: { name: 'p1' } }, steps: steps.slice(0, 1), exits: exits.slice(0, 1), certain: true },
+    { topology, host: 'h', bridge: 'br', packet: { inPort: { name: 'p1' } }, steps: [], exits: [], certain: true },
+    { topology, host: 'h', bridge: 'br', packet: { inPort: { name: 'p1' } }, steps: [], exits: [], certain: false },
+  ] as unknown as (Json & { topology: Json })[];
+}
+
 /** Every text of an explained model (and of traces), whichever build said it: messages said, pairs as they are. */
 function texts(value: unknown, say: (m: unknown) => { zh: string; en: string }): unknown {
   if (Array.isArray(value)) return value.map((v) => texts(v, say));
@@ -309,7 +380,7 @@ async function mutants(before: string, after: string, rounds: number): Promise<n
   }));
   let differences = 0;
   let runs = 0;
-  for (const { name, path } of inputs()) {
+  for (const { name, path } of [...inputs(), { name: 'flow-fixtures', path: flowBundle() }]) {
     for (let round = 0; round < rounds; round++) {
       const rng = random([...`${name}/${round}`].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 16777619), 2166136261));
       const read = builds.map((b) => b.sources.readSources([path]));
@@ -320,8 +391,9 @@ async function mutants(before: string, after: string, rounds: number): Promise<n
       const results = builds.map((b, i) => {
         try {
           const t = b.explain.explainTopology(models[i]!, read[i]!.guides);
-          const traces = (t['bridges'] as Json[]).filter((br) => br['kind'] === 'ovs').flatMap((br) => (br['ports'] as Json[]).slice(0, 6).map((p) =>
-            b.tracer.traceAcrossPatches(t, br, { inPort: { name: p['name'] }, fields: { dl_vlan: '1' } }).map((part) => ('trace' in part ? { lines: b.words.traceLines(t, part['trace']), outcome: b.words.traceOutcome(t, part['trace']) } : part))));
+          const packets = [{ dl_vlan: '1' }, {}, { udp: '', dl_dst: 'ff:ff:ff:ff:ff:ff', tp_dst: '67' }, { tun_id: '0x1', ip: '' }, { vlan_tci: '0', tcp: '', tp_dst: '80' }];
+          const traces = (t['bridges'] as Json[]).filter((br) => br['kind'] === 'ovs').flatMap((br) => (br['ports'] as Json[]).slice(0, 6).flatMap((p) => packets.map((fields) =>
+            b.tracer.traceAcrossPatches(t, br, { inPort: { name: p['name'] }, fields }).map((part) => ('trace' in part ? { lines: b.words.traceLines(t, part['trace']), outcome: b.words.traceOutcome(t, part['trace']) } : part)))));
           return texts({ explanations: t['explanations'], walks: t['walks'], findings: t['findings'], links: t['links'], services: t['services'], traces }, b.say);
         } catch (error) {
           return { error: String(error) };
@@ -336,6 +408,17 @@ async function mutants(before: string, after: string, rounds: number): Promise<n
         console.log(`differs: ${name} round ${round} (${changes.join('; ')})\n  - ${la[i]}\n  + ${lb[i]}`);
       }
     }
+  }
+  // every kind of trace step and exit, made up, said by both builds
+  const synthetic = syntheticTraces();
+  const saidTraces = builds.map((b) => texts(synthetic.map((trace) => ({ lines: b.words.traceLines(synthetic[0]!.topology, trace), outcome: b.words.traceOutcome(synthetic[0]!.topology, trace) })), b.say));
+  runs++;
+  if (!isDeepStrictEqual(saidTraces[0], saidTraces[1])) {
+    differences++;
+    const la = JSON.stringify(saidTraces[0], null, 1).split('\n');
+    const lb = JSON.stringify(saidTraces[1], null, 1).split('\n');
+    const i = la.findIndex((l, k) => l !== lb[k]);
+    console.log(`differs: made-up trace steps\n  - ${la[i]}\n  + ${lb[i]}`);
   }
   console.log(`${runs} changed models explained and traced by both builds, ${differences} differ`);
   if (said.size) {

@@ -150,7 +150,7 @@ function number(steps: WalkStep[]): Walk['steps'] {
     at: s.at,
     message: legacyText({ zh: `${i + 1}. ${s.text.zh}`, en: `${i + 1}. ${s.text.en}` }),
     evidence: s.evidence,
-    ...(s.tables ? { tables: s.tables.map((t) => ({ depth: t.depth, message: legacyText(t.text), evidence: t.evidence })) } : {}),
+    ...(s.tables ? { tables: s.tables } : {}),
   }));
 }
 
@@ -217,7 +217,7 @@ function describe(topology: Topology, graph: TopologyGraph, path: Hop[], ctx: Ro
       // a bridge with real flow processing is traced table by table; a plain NORMAL switch (or none captured) as before
       const trace = traceEntering(topology, bridge, prev, frame, { portTag, before, tunnelled: arriving });
       const traced = trace && traceWords(topology, trace, path[i + 1]?.node.name);
-      const narration = traced ?? (flows.length ? plainSwitchWords(flows) : undefined);
+      const narration = traced ? { text: pair(traced.message)!, evidence: traced.evidence } : flows.length ? plainSwitchWords(flows) : undefined;
       if (!flows.length) {
         text = arriving || wired || before?.kind === 'unknown'
           ? { zh: `${text.zh}抓取中没有它的流表。`, en: `${text.en} Its flows are not captured.` }
