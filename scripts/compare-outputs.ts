@@ -216,7 +216,7 @@ function mutate(rng: () => number, models: Json[]): string {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rng() * items.length)]!;
   const first = models[0]!;
   const arrays = ['flows', 'services', 'sockets', 'routes', 'nat', 'links', 'interfaces', 'namespaces', 'vms', 'bridges'] as const;
-  const op = pick(['drop', 'drop', 'field', 'field', 'field', 'inner', 'host', 'key', 'socket', 'nat-kind', 'likely', 'set', 'set']);
+  const op = pick(['drop', 'drop', 'field', 'field', 'field', 'inner', 'host', 'key', 'socket', 'nat-kind', 'likely', 'set', 'set', 'no-flows', 'no-flows']);
   const list = pick(arrays);
   const items = first[list] as Json[];
   if (op === 'drop') {
@@ -250,6 +250,14 @@ function mutate(rng: () => number, models: Json[]): string {
       else delete list2[j]![field];
     }
     return `${field} ${where[0]}[${i}].${where[1]}[${j}]`;
+  }
+  if (op === 'no-flows') {
+    // every flow of one bridge: as if its dump-flows was not captured
+    const bridges = [...new Set((first['flows'] as Json[]).map((f) => `${f['host']}\u0000${f['bridge']}`))];
+    if (!bridges.length) return 'none';
+    const key = pick(bridges);
+    for (const m of models) m['flows'] = (m['flows'] as Json[]).filter((f) => `${f['host']}\u0000${f['bridge']}` !== key);
+    return `no flows of ${key.replace('\u0000', '/')}`;
   }
   if (op === 'set') {
     // an optional field the captures might have given: set to a plausible value

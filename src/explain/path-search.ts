@@ -11,7 +11,8 @@
 // Where the flows that would prove a mapping are not captured, the hop says so
 // instead of guessing.
 
-import type { Bilingual, Link, Topology } from '../topology/model.js';
+import type { Link, Topology } from '../topology/model.js';
+import type { Message } from '../message.js';
 import { crossWire, enterBridge, isTunnelPort, leaveByTunnel, type Segment } from './segment.js';
 import { surelyNotSentOut } from './openflow/trace.js';
 import type { Trace } from './openflow/model.js';
@@ -26,8 +27,8 @@ export interface Hop {
   tag?: number;
   /** What the frame carries here (VLAN, tunnel key, no tag on a flat network, or not provable). */
   segment?: Segment;
-  /** This hop was taken without proof: the reason, in both languages. */
-  unproven?: Bilingual;
+  /** This hop was taken without proof: the reason. */
+  unproven?: Message;
 }
 
 export type { Segment } from './segment.js';
@@ -143,7 +144,7 @@ export class TopologyGraph {
    * One step of a frame: the segment it carries after crossing `edge`, or
    * undefined when the captures show it cannot go that way.
    */
-  private move(here: PathNode, next: PathNode, edge: Edge, segment: Segment | undefined): { segment?: Segment | undefined; unproven?: Bilingual } | undefined {
+  private move(here: PathNode, next: PathNode, edge: Edge, segment: Segment | undefined): { segment?: Segment | undefined; unproven?: Message } | undefined {
     if (edge.kind === 'netns') return {};
     if (edge.kind === 'tunnel') return { segment: segment ?? fixedKey(edge.link) };
     if (edge.kind === 'physical') return crossWire(this.topology, edge.link!, here.host, here.name, segment);

@@ -9,6 +9,7 @@ import { edit, loadCase, tablesText, variant } from '../topology/fixture-cases.j
 import { DHCP_FRAME, destinationMac, enteringPacket } from '../../src/explain/walk-trace.js';
 import { TopologyGraph, keyOf, vmKey, nsKey } from '../../src/explain/path-search.js';
 import { zh } from '../topology/fixture-cases.js';
+import { msg } from '../../src/message.js';
 
 const t = loadCase('gre-two-vms');
 const says = (refs: { file: string; line: number }[], file: string, line: number) => refs.some((r) => r.file.endsWith(file) && r.line === line);
@@ -46,7 +47,7 @@ test('enteringPacket: an access port\'s frame enters untagged, a trunk\'s with i
   assert.deepEqual(enteringPacket('qvo1', frame, { portTag: 1, tunnelled: false }).fields, { ip: '', tun_id: '0', vlan_tci: '0' });
   assert.deepEqual(enteringPacket('patch-int', frame, { before: { kind: 'vlan', vlan: 3 }, tunnelled: false }).fields, { ip: '', tun_id: '0', dl_vlan: '3' });
   assert.deepEqual(enteringPacket('gre-1', frame, { before: { kind: 'key', key: '0x2a' }, tunnelled: true }).fields, { ip: '', vlan_tci: '0', tun_id: '0x2a' });
-  assert.deepEqual(enteringPacket('gre-1', frame, { before: { kind: 'unknown', reason: { zh: '', en: '' } }, tunnelled: true }).fields, { ip: '', vlan_tci: '0' }, 'an unknown key stays unknown');
+  assert.deepEqual(enteringPacket('gre-1', frame, { before: { kind: 'unknown', reason: msg('test:unknown') }, tunnelled: true }).fields, { ip: '', vlan_tci: '0' }, 'an unknown key stays unknown');
 });
 
 test('enteringPacket: a flat network\'s untagged frame enters with vlan_tci 0, so vlan_tci=0x0000 flows match it', () => {
