@@ -9,7 +9,7 @@ import type { GuideText } from '../topology/sources.js';
 import { proseSentences, type ProseSentence } from './claim-text.js';
 import { CHECKERS, type ClaimContext } from './claim-checkers.js';
 import { namesInTopology } from './claim-names.js';
-import { legacyText, msg } from '../message.js';
+import { msg } from '../message.js';
 
 interface Pattern {
   checker: keyof typeof CHECKERS;
@@ -63,7 +63,7 @@ export function checkClaims(topology: Topology, guides: GuideText[]): Finding[] 
         findings.push({
           kind: verdict.kind,
           claim: { text: sentence.text, file: sentence.file, line: sentence.line },
-          message: legacyText(verdict.message),
+          message: verdict.message,
           evidence: verdict.evidence,
         });
       }
