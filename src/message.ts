@@ -43,8 +43,3 @@ export function messageIds(message: Message, into: Set<string> = new Set()): Set
   for (const value of Object.values(message.values ?? {})) visit(value);
   return into;
 }
-
-/** TEMPORARY, while the rules move to catalogs: a finished zh/en pair as a message (`legacy:text`). */
-export function legacyText(text: { zh: string; en: string }): Message {
-  return msg('legacy:text', { zh: text.zh, en: text.en });
-}

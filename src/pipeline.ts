@@ -107,12 +107,8 @@ export interface TopologyJson extends Omit<Topology, 'links' | 'services' | 'exp
 
 /** The topology with its messages said in both languages, for JSON (the model itself is left as it is). */
 export function withTexts(topology: Topology): TopologyJson {
-  const reasoned = <T extends { reason?: unknown }>(item: T) => {
-    const { reason, ...rest } = item as T & { reason?: Message | Texts };
-    if (reason === undefined) return rest;
-    // TEMPORARY: reasons are still zh/en pairs until the topology stage says them as messages
-    return 'id' in reason ? { ...rest, reason: bilingual(reason), reason_message: reason } : { ...rest, reason };
-  };
+  const reasoned = <T extends { reason?: Message }>({ reason, ...rest }: T) =>
+    (reason === undefined ? rest : { ...rest, reason: bilingual(reason), reason_message: reason });
   return {
     ...topology,
     links: topology.links.map(reasoned) as TopologyJson['links'],

@@ -5,14 +5,6 @@ import type { Bridge, BridgePort, Endpoint, EvidenceRef, Interface, Link, Topolo
 import { mergeEvidence } from '../topology/refs.js';
 import { msg, type MessageValue } from '../message.js';
 
-/** `name` or `name (netns)`, or with the host when the topology has several hosts. */
-export function where(topology: Topology, e: Endpoint): string {
-  const parts: string[] = [];
-  if (topology.hosts.length > 1) parts.push(e.host);
-  if (e.netns) parts.push(e.netns);
-  return parts.length ? `${e.name} (${parts.join(', ')})` : e.name;
-}
-
 /** An endpoint as a message value: its name, or `name (host, netns)` (place:qualified) where the name alone is ambiguous. */
 export function place(topology: Topology, e: Endpoint): MessageValue {
   const parts: string[] = [];

@@ -9,12 +9,6 @@
 
 import type { Message } from '../message.js';
 
-/** Both languages of every sentence netguide writes. */
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
-
 /** A line of a capture (or of the guide) that a fact rests on. */
 export interface EvidenceRef {
   /** The guide or capture file, relative to the working directory. */
