@@ -6,7 +6,7 @@
 //
 //   node dist/scripts/compare-outputs.js snapshot --dist /tmp/before/dist --out /tmp/snap-before
 //   node dist/scripts/compare-outputs.js snapshot --dist dist --out /tmp/snap-after
-//   node dist/scripts/compare-outputs.js compare /tmp/snap-before /tmp/snap-after
+//   node dist/scripts/compare-outputs.js compare /tmp/snap-before /tmp/snap-after [--except summary.zh.txt]
 //   node dist/scripts/compare-outputs.js mutants --before /tmp/before/dist [--after dist] [--rounds 40]
 //
 // Run from the repository root (evidence paths are relative to it). Inputs:
@@ -170,13 +170,14 @@ function comparable(file: string, text: string): unknown {
   return text;
 }
 
-function compare(before: string, after: string): number {
+function compare(before: string, after: string, except: string[] = []): number {
   let differences = 0;
   let files = 0;
   const walk = (rel: string): void => {
     for (const entry of readdirSync(join(before, rel), { withFileTypes: true })) {
       const path = join(rel, entry.name);
       if (entry.isDirectory()) { walk(path); continue; }
+      if (except.includes(entry.name)) continue;
       files++;
       const other = join(after, path);
       if (!existsSync(other)) { console.log(`missing after: ${path}`); differences++; continue; }
@@ -444,9 +445,10 @@ if (mode === 'mutants') {
   process.exitCode = await mutants(arg('--before') ?? 'dist', arg('--after') ?? 'dist', Number(arg('--rounds') ?? 40));
 } else if (mode === 'snapshot') {
   await snapshot(arg('--dist') ?? 'dist', arg('--out') ?? 'snapshot');
-} else if (mode === 'compare' && rest.length === 2) {
-  process.exitCode = compare(rest[0]!, rest[1]!);
+} else if (mode === 'compare' && rest.length >= 2) {
+  // --except NAME: files left out (an output changed on purpose)
+  process.exitCode = compare(rest[0]!, rest[1]!, rest.flatMap((r, i) => (rest[i - 1] === '--except' ? [r] : [])));
 } else {
-  console.error('usage: compare-outputs snapshot [--dist DIST] [--out DIR] | compare BEFORE AFTER | mutants --before DIST [--after DIST] [--rounds N]');
+  console.error('usage: compare-outputs snapshot [--dist DIST] [--out DIR] | compare BEFORE AFTER [--except FILE] | mutants --before DIST [--after DIST] [--rounds N]');
   process.exitCode = 2;
 }

@@ -12,7 +12,9 @@
 import type { PluggableList } from 'unified';
 import type { Diagnostic } from './diagnostics.js';
 import type { Message } from './message.js';
-import { bilingual, say } from './i18n/messages.js';
+import { bilingual, missingMessages, say } from './i18n/messages.js';
+import { localesDir } from './i18n/catalog.js';
+import { join } from 'node:path';
 import { explainTopology } from './explain/index.js';
 import { topologyDiagram } from './render/diagram/index.js';
 import type { DrawOptions } from './render/diagram/draw.js';
@@ -64,6 +66,20 @@ export function topologyDiagnostics(topology: Topology, paths: string[], lang: '
     });
   }
   return diagnostics;
+}
+
+/**
+ * Messages said since the last `forgetMissingMessages()` that a language's
+ * catalog lacks (said in another language instead, never left blank), as
+ * warnings pointing at that catalog.
+ */
+export function missingMessageDiagnostics(): Diagnostic[] {
+  return [...missingMessages()].flatMap(([lang, ids]) => [...ids].sort().map((id): Diagnostic => ({
+    file: join(localesDir, `${lang}.po`),
+    severity: 'warning',
+    message: `message ${id} is missing from the ${lang} catalog: said in another language`,
+    source: 'i18n',
+  })));
 }
 
 export interface RenderGuideOptions extends RstToHtmlOptions {

@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import type { Topology } from '../topology/model.js';
 import { formatDiagnostic } from '../diagnostics.js';
 import { msg } from '../message.js';
-import { say } from '../i18n/messages.js';
+import { forgetMissingMessages, say } from '../i18n/messages.js';
 import { at } from './topology.js';
 
 interface ExplainOptions { lang?: string; strict?: boolean }
@@ -29,11 +29,13 @@ export async function runExplain(paths: string[], options: ExplainOptions, out: 
     err(`netguide explain: --lang must be zh or en, not ${options.lang}\n`);
     return 2;
   }
-  const [{ understand }, { exitStatus }] = await Promise.all([import('../pipeline.js'), import('./exit-status.js')]);
+  const [{ understand, missingMessageDiagnostics }, { exitStatus }] = await Promise.all([import('../pipeline.js'), import('./exit-status.js')]);
   const lang = options.lang === 'zh' ? 'zh' : 'en';
+  forgetMissingMessages();
   const run = understand(paths, lang);
   for (const d of run.diagnostics) err(formatDiagnostic(d) + '\n');
   out(explainText(run.topology, lang));
+  for (const d of missingMessageDiagnostics()) err(formatDiagnostic(d) + '\n');
   return exitStatus(run, Boolean(options.strict));
 }
 

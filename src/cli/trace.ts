@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import { formatDiagnostic } from '../diagnostics.js';
 import { msg } from '../message.js';
-import { bilingual, say } from '../i18n/messages.js';
+import { bilingual, forgetMissingMessages, say } from '../i18n/messages.js';
 import { at } from './topology.js';
 
 interface TraceOptions { bridge: string; flow: string; host?: string; table?: string; lang?: string; json?: boolean; strict?: boolean; patches?: boolean }
@@ -49,7 +49,8 @@ export async function runTrace(paths: string[], options: TraceOptions, out: (s: 
   if (problems.length) return fail(`--flow ${JSON.stringify(options.flow)}: ${problems.join('; ')}`);
 
   // the joined topology is all a trace needs: no explanations, walks or claim checks
-  const { joinedTopology } = await import('../pipeline.js');
+  const { joinedTopology, missingMessageDiagnostics } = await import('../pipeline.js');
+  forgetMissingMessages();
   const { traceLines, traceOutcome } = await import('../explain/openflow/trace-words.js');
   const lang = options.lang === 'zh' ? 'zh' : 'en';
   const { sources, topology } = joinedTopology(paths);
@@ -103,5 +104,6 @@ export async function runTrace(paths: string[], options: TraceOptions, out: (s: 
     }
     out([title, '', ...body, ''].join('\n'));
   }
+  for (const d of missingMessageDiagnostics()) err(formatDiagnostic(d) + '\n');
   return options.strict && !certain ? 1 : 0;
 }

@@ -22,7 +22,7 @@ export interface CatalogStatus {
   fuzzyIds: string[];
 }
 
-interface Entry { forms: string[]; fuzzy: boolean }
+interface Entry { forms: string[]; fuzzy: boolean; /** Translator and extracted comments. */ comment: string }
 
 /** Every entry of one catalog (the header left out), fuzzy and empty ones too. */
 export function catalogEntries(lang: string, dir = localesDir): Map<string, Entry> {
@@ -31,7 +31,8 @@ export function catalogEntries(lang: string, dir = localesDir): Map<string, Entr
   for (const context of Object.values(parsed.translations)) {
     for (const [msgid, entry] of Object.entries(context)) {
       if (msgid === '') continue;
-      entries.set(msgid, { forms: entry.msgstr, fuzzy: /\bfuzzy\b/.test(entry.comments?.flag ?? '') });
+      const comments = entry.comments as { translator?: string; extracted?: string; flag?: string } | undefined;
+      entries.set(msgid, { forms: entry.msgstr, fuzzy: /\bfuzzy\b/.test(comments?.flag ?? ''), comment: [comments?.translator, comments?.extracted].filter(Boolean).join('\n') });
     }
   }
   return entries;

@@ -1,4 +1,4 @@
-// The seed guide (content/local/local.rst): every claim in the author's bullets
+// The seed guide (its copy, test/fixtures/seed/local.rst): every claim in the author's bullets
 // reproduced and confirmed from the captures, plus the VM → Internet walk, the
 // DHCP range and the metadata process with its router id.
 import { test } from 'node:test';
@@ -8,7 +8,7 @@ import type { Finding } from '../../src/topology/model.js';
 import { explained, repoRoot } from '../topology/fixture-cases.js';
 import { en, zh } from '../topology/fixture-cases.js';
 
-const seed = join(repoRoot, 'content/local/local.rst');
+const seed = join(repoRoot, 'test/fixtures/seed/local.rst');
 const topology = explained([seed]);
 const claims = topology.findings.filter((f) => f.claim && f.kind !== 'unknown-name');
 
