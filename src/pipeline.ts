@@ -9,11 +9,15 @@
 //                                                    into a page's language with the guide's catalog)
 //   guidePage          a guide file               → a page of it as HTML (translation, notes plugged in)
 //   drawTopology       the model                  → SVG diagram
+//   withTexts          the model                  → its JSON, every message with its texts
 
 import { readFileSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { PluggableList } from 'unified';
 import type { Diagnostic } from './diagnostics.js';
+import type { Message } from './message.js';
+import { bilingual, missingMessages, say } from './i18n/messages.js';
+import { localesDir } from './i18n/catalog.js';
 import { explainTopology } from './explain/index.js';
 import { guideCatalog } from './i18n/guide-catalog.js';
 import { guideCoverage, type GuideCoverage } from './i18n/guide-status.js';
@@ -26,7 +30,7 @@ import { rehypeShikiLiterals } from './render/highlight/index.js';
 import { rstToHtml, type RstHtmlResult, type RstToHtmlOptions } from './rst/html.js';
 import type { RstRehypeOptions } from './rst/to-hast/index.js';
 import { buildTopology } from './topology/build.js';
-import type { Topology } from './topology/model.js';
+import type { Explanation, Finding, Link, Service, Topology, Walk, WalkStep } from './topology/model.js';
 import { readSources, type Sources } from './topology/sources.js';
 import { readInputs } from './topology/read-inputs.js';
 
@@ -73,11 +77,25 @@ export function topologyDiagnostics(topology: Topology, paths: string[], lang: '
       file: at?.file ?? paths[0] ?? '-',
       ...(at ? { line: at.line } : {}),
       severity: 'warning',
-      message: `${f.kind}: ${f.message[lang]}`,
+      message: `${f.kind}: ${say(f.message, lang)}`,
       source: 'explain',
     });
   }
   return diagnostics;
+}
+
+/**
+ * Messages said since the last `forgetMissingMessages()` that a language's
+ * catalog lacks (said in another language instead, never left blank), as
+ * warnings pointing at that catalog.
+ */
+export function missingMessageDiagnostics(): Diagnostic[] {
+  return [...missingMessages()].flatMap(([lang, ids]) => [...ids].sort().map((id): Diagnostic => ({
+    file: join(localesDir, `${lang}.po`),
+    severity: 'warning',
+    message: `message ${id} is missing from the ${lang} catalog: said in another language`,
+    source: 'i18n',
+  })));
 }
 
 export interface RenderGuideOptions extends RstToHtmlOptions {
@@ -145,4 +163,51 @@ export async function guidePage(file: string, options: GuidePageOptions): Promis
     ...(options.rehypePlugins ? { rehypePlugins: options.rehypePlugins } : {}),
   });
   return { ...result, dependencies: [file, ...(result.document?.dependencies ?? [])] };
+}
+
+/** A message said in both languages: the JSON contract's `text`. */
+export type Texts = { zh: string; en: string };
+
+/**
+ * The topology as `netguide topology --json` prints it (docs/topology.schema.json):
+ * the model, with every message said in both languages beside it — `text`
+ * beside an explanation's, a walk step's, a table line's or a finding's
+ * `message`; a walk's `title` and a likely link's or service's `reason` said
+ * as before, with the message as `title_message` and `reason_message`.
+ */
+export interface TopologyJson extends Omit<Topology, 'links' | 'services' | 'explanations' | 'walks' | 'findings'> {
+  links: (Omit<Link, 'reason'> & { reason?: Texts; reason_message?: Message })[];
+  services: (Omit<Service, 'reason'> & { reason?: Texts; reason_message?: Message })[];
+  explanations: (Explanation & { text: Texts })[];
+  walks: (Omit<Walk, 'title' | 'steps'> & {
+    title: Texts;
+    title_message: Message;
+    steps: (Omit<WalkStep, 'tables'> & { text: Texts; tables?: (NonNullable<WalkStep['tables']>[number] & { text: Texts })[] })[];
+  })[];
+  findings: (Finding & { text: Texts })[];
+}
+
+/** The topology with its messages said in both languages, for JSON (the model itself is left as it is). */
+export function withTexts(topology: Topology): TopologyJson {
+  const reasoned = <T extends { reason?: Message }>({ reason, ...rest }: T) =>
+    (reason === undefined ? rest : { ...rest, reason: bilingual(reason), reason_message: reason });
+  return {
+    ...topology,
+    links: topology.links.map(reasoned) as TopologyJson['links'],
+    services: topology.services.map(reasoned) as TopologyJson['services'],
+    explanations: topology.explanations.map((e) => ({ id: e.id, rule: e.rule, subjects: e.subjects, text: bilingual(e.message), message: e.message, evidence: e.evidence })),
+    walks: topology.walks.map((w) => ({
+      id: w.id,
+      title: bilingual(w.title),
+      title_message: w.title,
+      steps: w.steps.map((s) => ({
+        at: s.at,
+        text: bilingual(s.message),
+        message: s.message,
+        evidence: s.evidence,
+        ...(s.tables ? { tables: s.tables.map((t) => ({ depth: t.depth, text: bilingual(t.message), message: t.message, evidence: t.evidence })) } : {}),
+      })),
+    })),
+    findings: topology.findings.map((f) => ({ kind: f.kind, ...(f.claim ? { claim: f.claim } : {}), text: bilingual(f.message), message: f.message, evidence: f.evidence })),
+  };
 }

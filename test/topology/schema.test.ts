@@ -21,7 +21,7 @@ async function jsonOf(path: string): Promise<unknown> {
 }
 
 const inputs = [
-  join(repoRoot, 'content/local/local.rst'),
+  join(repoRoot, 'test/fixtures/seed/local.rst'),
   ...(existsSync(LAB) ? readdirSync(LAB, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join(LAB, d.name)) : []),
   ...caseNames().map(caseInput),
 ];
@@ -35,10 +35,10 @@ for (const input of inputs) {
 }
 
 test('the schema rejects a likely link without a reason and an unknown finding kind', async () => {
-  const json = (await jsonOf(join(repoRoot, 'content/local/local.rst'))) as { links: { certainty: string }[]; findings: { kind: string }[] };
+  const json = (await jsonOf(join(repoRoot, 'test/fixtures/seed/local.rst'))) as { links: { certainty: string }[]; findings: { kind: string }[] };
   json.links[0]!.certainty = 'likely';
   assert.equal(validate(json), false);
-  const again = (await jsonOf(join(repoRoot, 'content/local/local.rst'))) as { findings: { kind: string }[] };
+  const again = (await jsonOf(join(repoRoot, 'test/fixtures/seed/local.rst'))) as { findings: { kind: string }[] };
   again.findings[0]!.kind = 'maybe';
   assert.equal(validate(again), false);
 });
