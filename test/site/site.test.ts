@@ -4,7 +4,7 @@
 
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -18,10 +18,19 @@ const repo = resolve(import.meta.dirname, '../../..');
 const fixtures = join(repo, 'test/fixtures/site');
 
 
-/** A content folder: the real guides, the fixture guides, the real data files and layouts. */
+/**
+ * A content folder: the seed guide (its copy in test/fixtures/seed) and the
+ * fixture guides, with the project's page templates and data files. No guide of
+ * content/ is read: a user's unfinished guide there must not fail the tests.
+ */
 function makeInput(root: string): string {
   const content = join(root, 'content');
-  cpSync(join(repo, 'content'), content, { recursive: true, filter: (src) => !src.endsWith('/_data') });
+  // the project's templates in content/ (index.njk, topology.njk), not its guide folders
+  mkdirSync(content);
+  for (const entry of readdirSync(join(repo, 'content'), { withFileTypes: true })) {
+    if (entry.isFile()) cpSync(join(repo, 'content', entry.name), join(content, entry.name));
+  }
+  cpSync(join(repo, 'test/fixtures/seed/local'), join(content, 'local'), { recursive: true });
   for (const entry of readdirSync(fixtures, { withFileTypes: true })) {
     if (entry.isDirectory()) cpSync(join(fixtures, entry.name), join(content, entry.name), { recursive: true });
   }
