@@ -14,6 +14,8 @@ import { ParseContext } from './parser/context.js';
 import { parseInline } from './parser/inline-bridge.js';
 import { Block, toBlockLines } from './parser/lines.js';
 import { createMachine } from './parser/machine.js';
+import { lineStartOffsets } from './parser/lines.js';
+import { remapTabPositions } from './parser/tab-positions.js';
 
 export interface ParseResult {
   tree: RstElement;
@@ -24,6 +26,7 @@ export interface ParseResult {
 export function parseRst(text: string, settings: Partial<RstSettings> = {}): ParseResult {
   const document = new Document(settings);
   const { root } = document;
+  document.reporter.knowSource(document.settings.sourceName, text);
   const lines = toBlockLines(text, document.settings.sourceName, document.settings.tabWidth);
   root.position = {
     start: { line: 1, column: 1, offset: 0 },
@@ -39,6 +42,7 @@ export function parseRst(text: string, settings: Partial<RstSettings> = {}): Par
   const context = new ParseContext(document, parseInline, createMachine);
   context.run({ block: new Block(lines, 0, lines.length), parent: root, state: 'Body', matchTitles: true });
   fillPositions(root);
+  if (text.includes('\t')) remapTabPositions(root, text, document.settings.tabWidth);
   return { tree: root, document };
 }
 
@@ -60,16 +64,11 @@ function fillPositions(root: RstElement): void {
   }
 }
 
+/** The end of the text, lines counted as the parser counts them. */
 function endPoint(text: string) {
-  let line = 1;
-  let last = 0;
-  const pattern = /\r\n|\r|\n/g;
-  let match: RegExpExecArray | null;
-  while ((match = pattern.exec(text)) !== null) {
-    line++;
-    last = match.index + match[0].length;
-  }
-  return { line, column: text.length - last + 1, offset: text.length };
+  const starts = lineStartOffsets(text);
+  const last = starts[starts.length - 1]!;
+  return { line: starts.length, column: text.length - last + 1, offset: text.length };
 }
 
 export interface RstParseOptions extends Partial<RstSettings> {}

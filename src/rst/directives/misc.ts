@@ -107,6 +107,7 @@ function include(call: DirectiveCall): RstNode[] {
     fileText = normalizeNewlines(decoded.text);
     shownPath = resolved.display;
   }
+  document.reporter.knowSource(shownPath, original);
   const tabWidth = (call.options['tab-width'] as number | undefined) ?? settings.tabWidth;
   const clip = {
     startLine: call.options['start-line'] as number | undefined,
