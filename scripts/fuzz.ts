@@ -5,7 +5,7 @@
 // Prints the cases run per target; exits non-zero when a property fails,
 // printing the input and how to replay it.
 //
-//   npm run fuzz -- [--runs N] [--target NAME[,NAME…]] [--seed S] [--jobs J] [--per-case-ms MS] [--no-pathological]
+//   npm run fuzz -- [--runs N] [--target NAME[,NAME…]] [--seed S] [--jobs J] [--per-case-ms MS] [--no-pathological] [--slowest]
 
 import { spawnSync } from 'node:child_process';
 import { cpus } from 'node:os';
@@ -50,6 +50,7 @@ const total = all.reduce((sum, r) => sum + r.numRuns, 0);
 console.log(`\nfuzz: ${total} cases over ${all.length} targets in ${((Date.now() - started) / 1000).toFixed(0)} s; ${failed.length} failed`);
 console.log('cases per target: ' + all.map((r) => `${r.name} ${r.numRuns}`).join(', '));
 for (const r of failed) console.log('\n' + describeFailure(r));
+if (process.argv.includes('--slowest')) for (const r of all) console.log(`\nslowest ${r.name} (${r.slowestMs.toFixed(1)} ms): ${JSON.stringify(r.slowestInput)}`);
 
 let pathological = 0;
 if (!process.argv.includes('--no-pathological') && wanted === undefined) {

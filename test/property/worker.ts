@@ -28,9 +28,10 @@ export interface WorkerResult {
   path?: string;
   counterexample?: string;
   error?: string;
-  /** The slowest case: its time and its input's length. */
+  /** The slowest case: its time, its input's length and (its first 2,000 characters) the input. */
   slowestMs: number;
   slowestLength: number;
+  slowestInput?: string;
   ms: number;
 }
 
@@ -43,6 +44,7 @@ async function runJob(name: string, runs: number, data: WorkerData, index: numbe
   header[1] = 0;
   let slowestMs = 0;
   let slowestLength = 0;
+  let slowestInput = '';
   const remember = (input: string): void => {
     header[1] = encoder.encodeInto(input, bytes).written;
   };
@@ -50,6 +52,7 @@ async function runJob(name: string, runs: number, data: WorkerData, index: numbe
     if (ms > slowestMs) {
       slowestMs = ms;
       slowestLength = input.length;
+      slowestInput = input.slice(0, 2000);
     }
     if (ms > data.perCaseMs) throw new Error(`took ${Math.round(ms)} ms (bound: ${data.perCaseMs} ms) on ${input.length} characters`);
   };
@@ -69,7 +72,7 @@ async function runJob(name: string, runs: number, data: WorkerData, index: numbe
         timed(input, performance.now() - t0);
       });
   const details = await fc.check(property as fc.IAsyncProperty<[string]>, { numRuns: runs, seed: data.seed });
-  const result: WorkerResult = { name, failed: details.failed, numRuns: details.numRuns, seed: details.seed, slowestMs, slowestLength, ms: 0 };
+  const result: WorkerResult = { name, failed: details.failed, numRuns: details.numRuns, seed: details.seed, slowestMs, slowestLength, slowestInput, ms: 0 };
   if (details.failed) {
     if (details.counterexamplePath) result.path = details.counterexamplePath;
     if (details.counterexample) result.counterexample = details.counterexample[0];

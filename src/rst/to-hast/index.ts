@@ -114,7 +114,7 @@ function checkImages(tree: RstElement, file: VFile, imageBase: string | undefine
     if (!uri || /^[a-z][a-z0-9+.-]*:/i.test(uri) || uri.startsWith('//') || isAbsolute(uri)) continue;
     const source = typeof node.data?.source === 'string' ? node.data.source : undefined;
     const folder = source && source !== file.path ? dirname(source) : base;
-    const path = resolve(folder, decodeURI(uri.split(/[?#]/)[0]!));
+    const path = resolve(folder, safeDecodeUri(uri.split(/[?#]/)[0]!));
     if (existsSync(path)) continue;
     const message = file.message(`Image file not found: "${uri}".`, {
       place: node.position?.start,
@@ -125,4 +125,13 @@ function checkImages(tree: RstElement, file: VFile, imageBase: string | undefine
     missing.push(node);
   }
   return missing;
+}
+
+/** decodeURI, or the text as written when it is not a valid URI (`100%.png`, a lone surrogate). */
+function safeDecodeUri(value: string): string {
+  try {
+    return decodeURI(value);
+  } catch {
+    return value;
+  }
 }
