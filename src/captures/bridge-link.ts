@@ -33,6 +33,7 @@ export interface BridgeLinkRecord {
 
 export const parser: CaptureParser<BridgeLinkRecord> = {
   name: 'bridge-link',
+  mayBeEmpty: true,
   matches(cmd) {
     const inv = readIpInvocation(cmd.argv);
     return inv?.program === 'bridge' && inv.object === 'link' && !inv.json && verbIs(inv, LIST_VERBS);

@@ -9,6 +9,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
+import { readTextFile } from '../text-file.js';
 import { commandFromFirstLine, findParser, parseCapture, type ParsedCapture } from './registry.js';
 import { splitLines } from './lines.js';
 
@@ -103,14 +104,15 @@ function captureFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isFile() && CAPTURE_FILE.test(e.name))
     .map((e) => e.name)
-    .sort((a, b) => parseInt(a, 10) - parseInt(b, 10) || a.localeCompare(b));
+    .sort((a, b) => parseInt(a, 10) - parseInt(b, 10) || (a < b ? -1 : a > b ? 1 : 0));
 }
 
 function readHost(root: string, name: string, files: string[], prefix: string, byFile: Map<string, ManifestCommand>, bundle: Bundle): BundleHost {
   const host: BundleHost = { name, captures: [] };
   for (const fileName of files) {
     const path = join(root, prefix + fileName);
-    const text = readFileSync(path, 'utf8');
+    const { text, problems } = readTextFile(path);
+    bundle.problems.push(...problems);
     const entry = byFile.get(prefix + fileName);
     const fromText = commandFromFirstLine(text);
     const command = fromText ?? entry?.command;
@@ -120,6 +122,10 @@ function readHost(root: string, name: string, files: string[], prefix: string, b
       bundle.problems.push({ file: path, line: 1, severity: 'warning', message: `first line says \`${fromText}\` but manifest.json says \`${entry.command}\``, source: 'captures/bundle' });
     }
     const result = fromText !== undefined ? parseCapture(text) : parseCapture(text, command === undefined ? {} : { command });
+    // the manifest knows the command failed even when its message reads as output
+    if (entry?.exit_status !== undefined && entry.exit_status !== 0 && !result.notes?.some((n) => n.kind === 'command-failed')) {
+      result.notes = [...(result.notes ?? []), { line: 0, kind: 'command-failed', message: `the command exited with status ${entry.exit_status} (manifest.json): its output may be an error message or partial` }];
+    }
     const capture: BundleCapture = { file: path, command: command ?? '', lineOffset: result.lineOffset, result };
     if (entry?.seq !== undefined) capture.seq = entry.seq;
     if (entry?.exit_status !== undefined) capture.exitStatus = entry.exit_status;
@@ -148,7 +154,9 @@ function readSosreport(sos: string, bundle: Bundle): BundleHost {
       bundle.skipped.push(path);
       continue;
     }
-    const result = parseCapture(readFileSync(path, 'utf8'), { command });
+    const { text, problems } = readTextFile(path);
+    bundle.problems.push(...problems);
+    const result = parseCapture(text, { command });
     host.captures.push({ file: path, command, lineOffset: 0, result });
   }
   return host;
@@ -178,7 +186,8 @@ function sosHostname(sos: string): string {
 
 function walk(dir: string): string[] {
   const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+  // code-unit order, not localeCompare: the same order under every locale
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) out.push(...walk(path));
     else if (entry.isFile()) out.push(path);

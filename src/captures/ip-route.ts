@@ -186,6 +186,7 @@ function inPrintedOrder<T extends object>(value: T, order: string[]): T {
 
 export const parser: CaptureParser<IpRouteRecord> = {
   name: 'ip-route',
+  mayBeEmpty: true,
   matches(cmd) {
     const inv = readIpInvocation(cmd.argv);
     return inv?.program === 'ip' && inv.object === 'route' && !inv.json && verbIs(inv, LIST_VERBS);

@@ -7,6 +7,7 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { VFile } from 'vfile';
+import { hasControlCharacters, showControlCharacters } from '../../control-characters.js';
 import type { Document } from '../document.js';
 import { isElement, type RstElement } from '../nodes.js';
 import { handlers as defaultHandlers } from './handlers/index.js';
@@ -90,6 +91,7 @@ export function rstRehype(options: RstRehypeOptions = {}) {
       if (replacement) imageReplacements.set(node, replacement);
     }
     const { root, state } = rstToHastWithState(tree, { ...options, imageReplacements });
+    showControls(root);
     for (const warning of state.warnings) {
       const place = warning.node.position?.start;
       const message = file.message(warning.message, { place, ruleId: 'unknown-node', source: 'rst-html' });
@@ -133,5 +135,23 @@ function safeDecodeUri(value: string): string {
     return decodeURI(value);
   } catch {
     return value;
+  }
+}
+
+/** Control characters (NUL, ESC …) in text and attribute values become visible symbols (␀, ␛): never raw in a page. */
+function showControls(root: Root): void {
+  const stack: (Root | ElementContent)[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'text') {
+      node.value = showControlCharacters(node.value);
+      continue;
+    }
+    if (node.type === 'element') {
+      for (const [key, value] of Object.entries(node.properties)) {
+        if (typeof value === 'string' && hasControlCharacters(value)) node.properties[key] = showControlCharacters(value);
+      }
+    }
+    if ('children' in node) for (const child of node.children) stack.push(child as ElementContent);
   }
 }
