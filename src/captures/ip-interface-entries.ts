@@ -75,7 +75,8 @@ interface Entry {
 
 // Boundaries where two pieces of output were glued onto one line: a new entry
 // header, a `link/` line, an `inet` line or a lifetime line after other text.
-const GLUE = /\s+(?=\d+:\s+[^\s:]+:\s+<|link\/[\w.-]+(?:\s|$)|inet6?\s+[0-9a-fA-F:.]+(?:\/\d+)?(?:\s|$)|valid_lft\s)/g;
+// (matched only where a blank run starts: `\s+` tried inside a long run of blanks is quadratic)
+const GLUE = /(?<=\S)\s+(?=\d+:\s+[^\s:]+:\s+<|link\/[\w.-]+(?:\s|$)|inet6?\s+[0-9a-fA-F:.]+(?:\/\d+)?(?:\s|$)|valid_lft\s)/g;
 const ONELINE_NAME = /^(\d+):\s+(\S+)$/;
 const STATS_HEAD = /^(RX|TX)(\s+errors)?:\s+(.*)$/i;
 const NOTE_QUOTING_ENTRY = /^\s*#\s*\d+:\s+\S+:/;

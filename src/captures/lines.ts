@@ -176,7 +176,8 @@ function isBlankRange(text: string, from: number, to: number): boolean {
 
 /** A prompt with no command after it, pasted after the output: `$`, `#`, `root@network:~#`, `[root@node1 ~]#`. */
 export function isBarePrompt(line: string): boolean {
-  return /^\s*(?:\[[^\]]*\]|[\w.-]+@[\w.-]+(?::\S*)?)?\s*[#$]\s*$/.test(line);
+  // the optional part takes its own trailing blanks: `\s*` twice in a row is quadratic on a long blank run
+  return /^\s*(?:(?:\[[^\]]*\]|[\w.-]+@[\w.-]+(?::\S*)?)\s*)?[#$]\s*$/.test(line);
 }
 
 /** File name of a program path: `/usr/sbin/iptables` → `iptables`. */
