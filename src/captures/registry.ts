@@ -181,13 +181,17 @@ function withNotes(result: CaptureResult, output: string, command: string, parse
   return notes.length > 0 ? { ...result, notes } : result;
 }
 
-/** The sample command of another parser that understands every line of `output` and finds records in it. */
+/** Lines of a capture the mislabel check reads: enough to tell one command's output from another's, at a bounded cost. */
+const MISLABEL_SAMPLE_LINES = 200;
+
+/** The sample command of another parser that understands every line of `output` (its first lines) and finds records in it. */
 function readsAsAnother(output: string, own: CaptureParser | undefined): string | undefined {
+  const sample = splitLines(output).slice(0, MISLABEL_SAMPLE_LINES).join('\n');
   for (const other of parsers) {
     if (other === own) continue;
     const command = SAMPLE_COMMANDS[other.name as keyof typeof typedParsers];
     try {
-      const result = other.parse(output, parseCommandLine(command));
+      const result = other.parse(sample, parseCommandLine(command));
       if (result.records.length > 0 && result.unparsed.length === 0) return command;
     } catch {
       // a parser that fails on foreign text is no candidate
