@@ -12,7 +12,7 @@
 //   withTexts          the model                  → its JSON, every message with its texts
 
 import { readFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { PluggableList } from 'unified';
 import type { Diagnostic } from './diagnostics.js';
 import type { Message } from './message.js';
@@ -57,11 +57,52 @@ export function joinedTopology(paths: string[]): { sources: Sources; topology: T
   return { sources, topology: buildTopology(sources) };
 }
 
-/** Read, join and explain `paths` (guides and capture bundles). */
-export function understand(paths: string[], lang: 'zh' | 'en' = 'en'): Understood {
+/**
+ * Read, join and explain `paths` (guides and capture bundles). `prose: true`
+ * (the site): a guide with no captures is prose, not a problem; the CLI, asked
+ * to explain, says when a path gave nothing to explain.
+ */
+export function understand(paths: string[], lang: 'zh' | 'en' = 'en', options: { prose?: boolean } = {}): Understood {
   const { sources, topology } = joinedTopology(paths);
   explainTopology(topology, sources.guides);
-  return { sources, topology, diagnostics: [...sources.problems, ...topologyDiagnostics(topology, paths, lang)] };
+  const diagnostics = [...sources.problems, ...(options.prose ? [] : nothingFound(sources)), ...captureNoteDiagnostics(sources), ...topologyDiagnostics(topology, paths, lang)];
+  return { sources, topology, diagnostics };
+}
+
+/**
+ * A path that gave no capture (an empty folder, a guide without command
+ * output) is reported; when no path gave any, there is nothing to explain: an error.
+ */
+export function nothingFound(sources: Sources): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const readable = sources.paths.filter((p) => !sources.problems.some((d) => d.file === p && d.severity === 'error'));
+  const none = sources.captures.length === 0;
+  const files = sources.captures.map((c) => [resolve(c.file), c.shownAt ? resolve(c.shownAt.guide) : undefined]);
+  for (const path of readable) {
+    const at = resolve(path);
+    const own = files.some(([file, guide]) => file === at || file!.startsWith(at + sep) || guide === at);
+    if (own) continue;
+    const what = sources.guides.some((g) => g.file === path)
+      ? 'no captures in this guide (command output in literal blocks: a `$ command` first line, or a paragraph naming the command before `::`)'
+      : 'no captures in this folder (capture files `<host>/NN-command.txt` whose first line is `$ command`, or a sosreport)';
+    diagnostics.push({ file: path, severity: none ? 'error' : 'warning', message: `${none ? 'nothing to explain: ' : ''}${what}`, source: 'topology' });
+  }
+  return diagnostics;
+}
+
+/** What the captures stage noted about whole captures (empty, cut short, control characters, failed, mislabelled), at their file:line. */
+export function captureNoteDiagnostics(sources: Sources): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const c of sources.captures) {
+    for (const note of c.result.notes ?? []) {
+      // line 0: the capture as a whole, shown where the guide includes it, else at the line before its output (its `$ command` line)
+      const where = note.line !== 0 ? { file: c.file, line: c.lineOffset + note.line }
+        : c.shownAt ? { file: c.shownAt.guide, line: c.shownAt.guideLine }
+        : { file: c.file, line: Math.max(1, c.lineOffset) };
+      diagnostics.push({ ...where, column: 1, severity: 'warning', message: `${note.kind}: ${note.message}`, source: `captures/${c.result.parser}` });
+    }
+  }
+  return diagnostics;
 }
 
 /** Capture lines no parser understood and claims found wrong, as diagnostics pointing at their line. */

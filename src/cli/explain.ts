@@ -34,7 +34,8 @@ export async function runExplain(paths: string[], options: ExplainOptions, out: 
   forgetMissingMessages();
   const run = understand(paths, lang);
   for (const d of run.diagnostics) err(formatDiagnostic(d) + '\n');
-  out(explainText(run.topology, lang));
+  // nothing read: the diagnostics say why, and no empty heading pretends otherwise
+  if (run.sources.captures.length > 0) out(explainText(run.topology, lang));
   for (const d of missingMessageDiagnostics()) err(formatDiagnostic(d) + '\n');
   return exitStatus(run, Boolean(options.strict));
 }

@@ -30,7 +30,8 @@ export async function runTopology(paths: string[], options: TopologyOptions, out
   forgetMissingMessages();
   const run = understand(paths, lang);
   for (const d of run.diagnostics) err(formatDiagnostic(d) + '\n');
-  out(options.json ? JSON.stringify(withTexts(run.topology), null, 2) + '\n' : summary(run.topology, lang));
+  // --json always prints the model (empty or not); the summary only when there is something to sum up
+  if (options.json || run.sources.captures.length > 0) out(options.json ? JSON.stringify(withTexts(run.topology), null, 2) + '\n' : summary(run.topology, lang));
   for (const d of missingMessageDiagnostics()) err(formatDiagnostic(d) + '\n');
   return exitStatus(run, Boolean(options.strict));
 }

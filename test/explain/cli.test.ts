@@ -3,10 +3,10 @@
 // file:line:col diagnostics on stderr.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { runTopology } from '../../src/cli/topology.js';
 import { runExplain } from '../../src/cli/explain.js';
-import { caseInput, repoRoot } from '../topology/fixture-cases.js';
+import { caseInput } from '../topology/fixture-cases.js';
+import { seedGuide } from '../fixture-paths.js';
 
 async function run(fn: (out: (s: string) => void, err: (s: string) => void) => Promise<number>): Promise<{ status: number; out: string; err: string }> {
   let out = '';
@@ -15,7 +15,7 @@ async function run(fn: (out: (s: string) => void, err: (s: string) => void) => P
   return { status, out, err };
 }
 
-const seed = join(repoRoot, 'test/fixtures/seed/local.rst');
+const seed = seedGuide;
 
 test('topology summary lists hosts, bridges with tags, links with certainty, NAT, services, VMs, coverage and findings', async () => {
   const r = await run((o, e) => runTopology([seed], {}, o, e));

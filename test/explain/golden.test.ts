@@ -15,7 +15,7 @@ import { explained, repoRoot } from '../topology/fixture-cases.js';
 
 const golden = join(repoRoot, 'test/fixtures/golden');
 const cases = [
-  { name: 'seed', input: 'test/fixtures/seed/local.rst' },
+  { name: 'seed', input: 'test/fixtures/seed/local/local.rst' },
   { name: 'gre-two-vms', input: 'test/fixtures/topology/gre-two-vms/bundle' },
 ];
 

@@ -1,14 +1,13 @@
-// The seed guide (its copy, test/fixtures/seed/local.rst): every claim in the author's bullets
+// The seed guide (content/local/local.rst, its copy in test/fixtures/seed): every claim in the author's bullets
 // reproduced and confirmed from the captures, plus the VM → Internet walk, the
 // DHCP range and the metadata process with its router id.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import type { Finding } from '../../src/topology/model.js';
-import { explained, repoRoot } from '../topology/fixture-cases.js';
-import { valuesOf } from '../topology/fixture-cases.js';
+import { explained, valuesOf } from '../topology/fixture-cases.js';
+import { seedGuide } from '../fixture-paths.js';
 
-const seed = join(repoRoot, 'test/fixtures/seed/local.rst');
+const seed = seedGuide;
 const topology = explained([seed]);
 const claims = topology.findings.filter((f) => f.claim && f.kind !== 'unknown-name');
 

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { brief, explained, tablesBrief, valuesOf } from '../topology/fixture-cases.js';
 import { decodeTunnelName } from '../../src/explain/rules/tunnel.js';
 
-const LAB = '/work/shared/capture-lab/samples';
+import { labSamples as LAB } from '../fixture-paths.js';
 
 test('decodeTunnelName reads 8 hex digits as the remote IPv4 and checks it', () => {
   assert.equal(decodeTunnelName('gre-c6336415', '198.51.100.21').matches, true);
@@ -20,7 +20,7 @@ test('decodeTunnelName reads 8 hex digits as the remote IPv4 and checks it', () 
 });
 
 for (const type of ['gre', 'vxlan']) {
-  test(`${type}: tunnel across hosts, decoded name, translation both ways, VM → network node walk`, { skip: !existsSync(`${LAB}/${type}`) && 'capture-lab samples absent' }, () => {
+  test(`${type}: tunnel across hosts, decoded name, translation both ways, VM → network node walk`, () => {
     const t = explained([`${LAB}/${type}`]);
     const tunnel = t.links.find((l) => l.kind === 'tunnel');
     assert.ok(tunnel);
@@ -51,7 +51,7 @@ for (const type of ['gre', 'vxlan']) {
   });
 }
 
-test('local sample: NAT captured twice (iptables -t nat -S and iptables-save) gives one rule, one walk and one explanation per id', { skip: !existsSync(`${LAB}/local`) && 'capture-lab samples absent' }, () => {
+test('local sample: NAT captured twice (iptables -t nat -S and iptables-save) gives one rule, one walk and one explanation per id', () => {
   const t = explained([`${LAB}/local`]);
   const snatRules = t.nat.filter((n) => n.kind === 'snat');
   assert.equal(snatRules.length, 1);
@@ -65,7 +65,7 @@ test('local sample: NAT captured twice (iptables -t nat -S and iptables-save) gi
   assert.ok(new Set(snat.evidence.map((e) => e.file)).size >= 2);
 });
 
-test('gre: OpenFlow port numbers are named from `ovs-appctl dpif/show` (the bundle has no `ovs-ofctl show`)', { skip: !existsSync(`${LAB}/gre`) && 'capture-lab samples absent' }, () => {
+test('gre: OpenFlow port numbers are named from `ovs-appctl dpif/show` (the bundle has no `ovs-ofctl show`)', () => {
   const t = explained([`${LAB}/gre`]);
   const brTun = t.bridges.find((b) => b.host === 'compute' && b.name === 'br-tun');
   assert.ok(brTun);
