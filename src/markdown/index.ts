@@ -47,3 +47,4 @@ export function markdownParse(this: Processor, options: MarkdownParseOptions = {
   };
   (this as unknown as { parser: typeof parser }).parser = parser;
 }
+export { parseMarkdownInline, definitionsOf, type MarkdownInline } from './inline.js';
