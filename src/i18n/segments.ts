@@ -207,9 +207,8 @@ function makeSegment(node: RstElement, parent: RstElement, cell: Cell | undefine
       const first = text.charAt(cell.table.offset);
       cell = first === '+' ? { ...cell, kind: 'grid' } : first === '=' ? { ...cell, kind: 'simple' } : undefined;
     }
-    let sliced = sliceSource(text, files.lineStarts(file), position, cell);
-    // a GFM table cell's span holds its pipes
-    if (sliced !== undefined && format === 'markdown' && parent.type === 'entry') sliced = sliced.replace(/^\|/, '').replace(/(?<!\\)\|$/, '').trim();
+    // a Markdown heading's or table cell's span holds its `#`s or pipes: its words are its content's span
+    const sliced = sliceSource(text, files.lineStarts(file), format === 'markdown' ? contentSpan(node) ?? position : position, cell);
     if (sliced !== undefined && lettersWithin(plain, sliced)) msgid = sliced;
   }
   if (msgid === undefined) {
@@ -229,6 +228,14 @@ function makeSegment(node: RstElement, parent: RstElement, cell: Cell | undefine
     position,
     literalNext: format === 'rst' && node.type === 'paragraph' && /(?<!\\)(?:\\\\)*::$/.test(msgid),
   };
+}
+
+/** From the start of an element's first child to the end of its last (undefined when they have no place). */
+function contentSpan(node: RstElement): Position | undefined {
+  const first = node.children[0]?.position;
+  const last = node.children[node.children.length - 1]?.position;
+  if (!first || !last || first.start.offset < 0 || last.end.offset < first.start.offset) return undefined;
+  return { start: first.start, end: last.end };
 }
 
 /** Whitespace runs (line breaks and indentation among them) as one space, trimmed. */

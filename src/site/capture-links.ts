@@ -1,4 +1,4 @@
-// On a guide's page, each literal block that is a capture gets a link to the
+// On a guide's page, each literal block that is a capture gets a link (one per capture it shows) to the
 // topology page, at the row of its first output line: from there the reader
 // sees what every line turned out to be and the explanations that cite it.
 // A rehype plugin, run on the guide's HTML tree (rstToHtml's rehypePlugins).
@@ -41,21 +41,21 @@ export function rehypeCaptureLinks(options: CaptureLinkOptions) {
           stack.push(child);
           continue;
         }
-        const target = targetOf(child, options.targets);
-        if (target) out.push(h('p', { className: ['capture-link'] }, [h('a', { href: target.href }, options.label)]) as ElementContent);
+        // a block may show several captures (a Markdown fence with a `$ cmd` prompt for each): a link for each
+        for (const target of targetsOf(child, options.targets)) out.push(h('p', { className: ['capture-link'] }, [h('a', { href: target.href }, options.label)]) as ElementContent);
       }
       parent.children = out as never;
     }
   };
 }
 
-/** The target whose line this block shows, with the same text on that line. */
-function targetOf(pre: Element, targets: readonly CaptureLinkTarget[]): CaptureLinkTarget | undefined {
+/** The targets whose lines this block shows, with the same text on those lines. */
+function targetsOf(pre: Element, targets: readonly CaptureLinkTarget[]): CaptureLinkTarget[] {
   const start = pre.position?.start.line;
   const end = pre.position?.end.line;
-  if (start === undefined || end === undefined) return undefined;
+  if (start === undefined || end === undefined) return [];
   const lines = toString(pre).split('\n');
-  return targets.find((t) => t.line >= start && t.line <= end && sameWords(lines[t.index ?? t.line - start], t.text));
+  return targets.filter((t) => t.line >= start && t.line <= end && sameWords(lines[t.index ?? t.line - start], t.text));
 }
 
 /** Equal but for blanks: the block shows tabs expanded, the file has them as written. */
