@@ -15,7 +15,7 @@ export const cli = join(repo, 'dist/src/cli.js');
 export const temporary = (name: string): string => mkdtempSync(join(tmpdir(), `netguide-${name}-`));
 
 /** Guides that can go into a content folder. */
-export type GuideFixture = 'alpha' | 'beta' | 'evil' | 'broken' | 'two-hosts' | 'seed';
+export type GuideFixture = 'alpha' | 'beta' | 'evil' | 'broken' | 'two-hosts' | 'seed' | 'hostile';
 
 /** Copy `guides` into `<root>/content` (each in its own folder), as a user's content folder. */
 export function makeContent(root: string, guides: GuideFixture[]): string {
@@ -31,6 +31,9 @@ export function addGuide(content: string, guide: GuideFixture): void {
       // the seed guide and the scripts it includes, as the rst fixtures keep them
       cpSync(join(repo, 'test/fixtures/rst/transform-seed'), join(content, 'local'), { recursive: true, filter: (f) => !/\.(xml|rst)$/.test(f) });
       cpSync(join(repo, 'test/fixtures/rst/transform-seed/input.rst'), join(content, 'local/local.rst'));
+      break;
+    case 'hostile':
+      cpSync(join(fixtures, 'hostile/hostile'), join(content, 'hostile'), { recursive: true });
       break;
     case 'broken':
       cpSync(join(fixtures, 'broken-guide/broken'), join(content, 'broken'), { recursive: true });
