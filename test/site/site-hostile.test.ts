@@ -64,6 +64,8 @@ function activeParts(tab: Page): Promise<string[]> {
     const own = ['/assets/', '/pagefind/'];
     for (const el of Array.from(document.querySelectorAll('*'))) {
       const tag = el.tagName.toLowerCase();
+      // the search box's own form (Pagefind UI: action="javascript:void(0);"); its results are checked on their own
+      if (tag === 'form' && el.closest('#search') && el.getAttribute('action') === 'javascript:void(0);') continue;
       for (const a of Array.from(el.attributes)) {
         if (/^on/i.test(a.name)) found.push(`<${tag} ${a.name}="${a.value}">`);
         if (/^(href|src|xlink:href|action|formaction|srcdoc|poster|data)$/i.test(a.name)) {
@@ -111,7 +113,7 @@ describe('hostile content on the site', { skip }, () => {
     assert.match(run.stderr, /content\/hostile\/hostile\.rst:48:\d+: warning: raw \(and derived\) roles disabled/);
     assert.match(run.stderr, /content\/hostile\/locales\/zh\.po:42:1: warning: raw \(and derived\) roles disabled/);
     for (const scheme of ['javascript', 'vbscript', 'data']) assert.match(run.stderr, new RegExp(`content/hostile/hostile\\.rst:\\d+:\\d+: warning: .*"${scheme}:`, 'i'), `a ${scheme}: link is reported`);
-    assert.match(run.stderr, /content\/hostile\/hostile\.rst:7:1: warning: .*http-equiv/, 'the meta refresh is reported');
+    assert.match(run.stderr, /content\/hostile\/hostile\.rst:9:\d+: warning: meta http-equiv="refresh" not put on the page/, 'the meta refresh is reported');
     assert.deepEqual(pagesOf(join(root, 'site')), ['', 'en/', 'en/alpha/', 'en/alpha/topology/', 'en/hostile/', 'en/hostile/topology/', 'zh/', 'zh/alpha/', 'zh/alpha/topology/', 'zh/hostile/', 'zh/hostile/topology/']);
   });
 
@@ -121,7 +123,7 @@ describe('hostile content on the site', { skip }, () => {
       await tab.goto(site.url + url, { waitUntil: 'networkidle' });
       // a meta refresh of 0 s, an image's onerror, an SVG's onload: give them time to fire
       await tab.waitForTimeout(300);
-      await tab.hover('svg.topology-diagram').catch(() => {});
+      if (await tab.$('svg.topology-diagram')) await tab.hover('svg.topology-diagram');
       assert.equal(tab.url(), site.url + url, `${url}: the page stayed`);
       assert.equal(await tab.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned), undefined, `${url}: no payload ran`);
       assert.equal(tab.frames().length, 1, `${url}: no frame`);
