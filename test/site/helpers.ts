@@ -52,10 +52,17 @@ export interface BuildRun {
   stderr: string;
 }
 
+/** How to run a build's process: more environment (TZ, LC_ALL), node options before the script (`--import` a module). */
+export interface BuildProcess {
+  env?: NodeJS.ProcessEnv;
+  node?: string[];
+}
+
 /** `netguide build ARGS` in its own process, run from `cwd`. */
-export function build(cwd: string, args: string[]): Promise<BuildRun> {
+export function build(cwd: string, args: string[], how: BuildProcess = {}): Promise<BuildRun> {
   return new Promise((done) => {
-    execFile(process.execPath, [cli, 'build', ...args], { cwd, maxBuffer: 64 * 1024 * 1024 }, (error, _stdout, stderr) => {
+    const env = how.env ? { ...process.env, ...how.env } : process.env;
+    execFile(process.execPath, [...(how.node ?? []), cli, 'build', ...args], { cwd, env, maxBuffer: 64 * 1024 * 1024 }, (error, _stdout, stderr) => {
       done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stderr });
     });
   });
