@@ -84,6 +84,8 @@ export function checkSentence(topology: Topology, sentence: ProseSentence, optio
     }
     const named = ms.filter((m) => m.kind === 'name');
     if (named.length) reading.carried = named;
+    const ips = ms.filter((m): m is Extract<Mention, { kind: 'ip' }> => m.kind === 'ip');
+    if (ips.length) reading.carriedIps = ips;
   }
   if (!out.length && (sentence.listItem || significant.length)) out.push({ family: 'none', verdict: notUnderstood(mentions) });
   return out;
@@ -116,7 +118,8 @@ export function checkClaims(topology: Topology, guides: GuideText[]): Finding[] 
     const lines = hostLines(topology, guide.file);
     let previousClaimLine = 0;
     for (const sentence of proseSentences(guide)) {
-      const host = hostBefore(lines, sentence.line);
+      const named = sentence.host && topology.hosts.some((h) => h.name === sentence.host) ? sentence.host : undefined;
+      const host = named ?? hostBefore(lines, sentence.line);
       const checked = checkSentence(topology, sentence, { byName, since: previousClaimLine, ...(host ? { host } : {}) });
       for (const { verdict } of checked) {
         findings.push({ kind: verdict.kind, claim: { text: sentence.text, file: sentence.file, line: sentence.line }, message: verdict.message, evidence: verdict.evidence });

@@ -118,7 +118,9 @@ export function reach(topology: Topology, chain: { written: string; things: Thin
     const a = chain[i]!;
     const b = chain[i + 1]!;
     if (!connected(g, keys(a.things), keys(b.things), hostNodes)) {
-      // a hop named on both hosts (eth1) may stand on either side: try the pair the other way round
+      // between two hosts only a wire joins them, and no capture proves a wire
+      const hostsA = new Set(a.things.map((t) => t.host));
+      if (!b.things.some((t) => hostsA.has(t.host))) return verdict('unprovable', msg('claim:reach-between-hosts', { a: a.written, b: b.written, capture: 'lldpctl, or tcpdump -e on both NICs' }), ev.slice(0, 6));
       return verdict('contradicted', msg('claim:reach-broken', { a: a.written, b: b.written }), ev.slice(0, 6));
     }
   }
@@ -265,7 +267,7 @@ function oneBridge(topology: Topology, b: Bridge, c: FlowClaim, crossFrom: Bridg
   const ev = lines(preface, ...trace.steps.map((s) => (s.kind === 'lookup' && s.flow ? s.flow.evidence : [])));
   const outcome = traceOutcome(topology, trace);
   const ok = meets(topology, b, trace, c);
-  if (ok === true) return verdict('confirmed', msg('claim:flow-confirmed', { bridge: b.name, host: b.host, outcome }), ev);
+  if (ok === true && trace.certain) return verdict('confirmed', msg('claim:flow-confirmed', { bridge: b.name, host: b.host, outcome }), ev);
   if (ok === false && trace.certain) return verdict('contradicted', msg('claim:flow-contradicted', { bridge: b.name, host: b.host, outcome }), ev);
   return verdict('unprovable', msg('claim:flow-uncertain', { bridge: b.name, host: b.host, outcome }), ev);
 }
@@ -282,12 +284,14 @@ function meets(topology: Topology, b: Bridge, trace: Trace, c: FlowClaim): boole
   const wants = e.vlan !== undefined || e.key !== undefined || e.outPort?.length || e.toBridge?.length;
   if (!wants) return e.tables?.length ? true : trace.exits.length > 0;
   if (!trace.exits.length) return false;
-  return trace.exits.some((x) => {
+  const answers = trace.exits.map((x): boolean | undefined => {
     if (e.vlan !== undefined && x.vlan !== e.vlan) return false;
     if (e.key !== undefined && (x.tunnelId === undefined || BigInt(x.tunnelId) !== BigInt(e.key))) return false;
     if (e.outPort?.length || e.toBridge?.length) {
       if (x.kind === 'forward') return x.how === 'NORMAL' || x.how === 'FLOOD' || x.how === 'ALL';
       const name = x.port.name;
+      // a port by number only (no `ovs-ofctl show`): which port it is cannot be told
+      if (name === undefined) return undefined;
       if (e.outPort?.length && !e.outPort.some((t) => t.name === name)) return false;
       if (e.toBridge?.length) {
         const link = topology.links.find((l) => (l.kind === 'patch' || l.kind === 'veth') && ((l.a.host === b.host && l.a.name === name) || (l.b.host === b.host && l.b.name === name)));
@@ -297,6 +301,9 @@ function meets(topology: Topology, b: Bridge, trace: Trace, c: FlowClaim): boole
     }
     return true;
   });
+  if (answers.includes(true)) return true;
+  if (answers.includes(undefined)) return undefined;
+  return false;
 }
 
 export function noFlowOn(topology: Topology, bridges: Thing[], written: string): Verdict {
@@ -327,7 +334,9 @@ export function interfacesOf(topology: Topology, things: Thing[]): Interface[] {
 export function guestView(topology: Topology): { itf: Interface; host: string; netns?: string } | undefined {
   const macs = new Set(topology.vms.flatMap((v) => v.interfaces.map((n) => n.mac?.toLowerCase())).filter((m): m is string => !!m));
   const taps = new Set(topology.vms.flatMap((v) => v.interfaces.map((n) => n.tap)));
-  const itf = topology.interfaces.find((i) => i.mac && macs.has(i.mac.toLowerCase()) && !taps.has(i.name) && i.addresses.some((a) => a.family === 'inet'));
+  // libvirt gives the tap the guest's MAC with fe: as first octet (general knowledge): the guest's NIC shares the other five
+  const tapMacs = new Set(topology.interfaces.filter((i) => taps.has(i.name) && i.mac).map((i) => i.mac!.toLowerCase().slice(3)));
+  const itf = topology.interfaces.find((i) => i.mac && (macs.has(i.mac.toLowerCase()) || tapMacs.has(i.mac.toLowerCase().slice(3))) && !taps.has(i.name) && i.addresses.some((a) => a.family === 'inet'));
   return itf ? { itf, host: itf.host, ...(itf.netns ? { netns: itf.netns } : {}) } : undefined;
 }
 
@@ -446,11 +455,11 @@ export function serviceIn(topology: Topology, kind: 'metadata' | 'dhcp' | 'dns',
 }
 
 /** The metadata request of the VM: where its own route sends 169.254.169.254, against the claimed namespace. */
-export function metadataPath(topology: Topology, through: Thing[], written: string): Verdict {
+export function metadataPath(topology: Topology, through: Thing[], written: string, destination = '169.254.169.254'): Verdict {
   const view = guestView(topology);
   if (!view) return verdict('unprovable', msg('claim:route-table-not-captured', { space: 'VM', capture: 'ip route (in the VM)' }));
   const routes = topology.routes.filter((r) => r.host === view.host && (r.netns ?? '') === (view.netns ?? ''));
-  const r = routes.find((x) => matches(x, '169.254.169.254')) ?? routes.find((x) => matches(x, 'default'));
+  const r = routes.find((x) => matches(x, destination)) ?? routes.find((x) => matches(x, 'default'));
   if (!r?.via) return verdict('unprovable', msg('claim:route-table-not-captured', { space: 'VM', capture: 'ip route (in the VM)' }));
   const owner = topology.interfaces.find((i) => i.addresses.some((a) => ipOf(a.cidr) === r.via) && !(i.host === view.host && (i.netns ?? '') === (view.netns ?? '')));
   const ok = owner && through.some((t) => (t.kind === 'namespace' ? t.name === owner.netns : t.name === owner.name));

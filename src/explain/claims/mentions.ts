@@ -89,7 +89,7 @@ export function mentionsOf(text: string, topology: Topology, byName: Map<string,
     [/(?:tun_id|tunnel[_ ]id|vni|key|隧道\s*id)\s*(?:是|为|[:=]|of|is)?\s*(0x[0-9a-f]+|\d+)/gi, (n, m) => ({ kind: 'key', text: m[0], index: m.index!, key: n })],
     [/table\s*[=]?\s*(\d+)/gi, (n, m) => ({ kind: 'table', text: m[0], index: m.index!, table: n })],
     [/(udp|tcp)\s*(?:port\s*|端口\s*)?(\d{1,5})(?![\d.])/gi, (n, m) => ({ kind: 'l4port', text: m[0], index: m.index!, port: n, protocol: m[1]!.toLowerCase() })],
-    [/(?:port|端口)\s*(\d{1,5})(?![\d.])|(?<![\d.])(\d{1,5})\s*(?:端口|号端口|port)/gi, (n, m) => ({ kind: 'l4port', text: m[0], index: m.index!, port: n })],
+    [/(?:port|端口)\s*(?:是|为|is|of)?\s*(\d{1,5})(?![\d.])|(?<![\d.])(\d{1,5})\s*(?:端口|号端口|port)/gi, (n, m) => ({ kind: 'l4port', text: m[0], index: m.index!, port: n })],
   ];
   for (const [re, make] of numbered) {
     for (const m of text.matchAll(re)) {

@@ -34,6 +34,8 @@ export interface Reading {
   host?: string;
   /** Subjects the previous clause named ("qvo… 在 br-int 里，tag 是 1"). */
   carried: Mention[];
+  /** The addresses the previous clauses named ("默认网关是 X，就是 qr-XXX"). */
+  carriedIps?: Extract<Mention, { kind: 'ip' }>[];
 }
 
 type NameMention = Extract<Mention, { kind: 'name' }>;
@@ -42,16 +44,19 @@ const names = (c: Clause) => c.mentions.filter((m): m is NameMention => m.kind =
 const of = <K extends Mention['kind']>(c: Clause, kind: K) => c.mentions.filter((m): m is Extract<Mention, { kind: K }> => m.kind === kind);
 const first = <K extends Mention['kind']>(c: Clause, kind: K) => of(c, kind)[0];
 
-/** Narrows things to the hosts the clause names by role, else the section's host, when that leaves any. */
-function placed(r: Reading, c: Clause, things: Thing[]): Thing[] {
-  const roles = of(c, 'host').flatMap((h) => h.hosts);
-  for (const hosts of [roles, r.host ? [r.host] : []]) {
+/** Narrows things to the host the clause names by role right before them ("网络节点 br-int"), else the one host it names, else the section's host, when that leaves any. */
+function placed(r: Reading, c: Clause, things: Thing[], at?: number): Thing[] {
+  const hostMentions = of(c, 'host');
+  const before = at === undefined ? undefined : hostMentions.filter((h) => h.index < at).pop();
+  const candidates = [before?.hosts ?? [], hostMentions.length === 1 ? hostMentions[0]!.hosts : [], r.host ? [r.host] : []];
+  for (const hosts of candidates) {
     if (!hosts.length) continue;
     const narrowed = things.filter((t) => hosts.includes(t.host));
     if (narrowed.length) return narrowed;
   }
   return things;
 }
+const placedM = (r: Reading, c: Clause, m: { things: Thing[]; index: number }) => placed(r, c, m.things, m.index);
 
 const bridgesOf = (ms: NameMention[]) => ms.filter((m) => m.things.some((t) => t.kind === 'bridge'));
 const portsOf = (ms: NameMention[]) => ms.filter((m) => m.things.some((t) => t.kind !== 'bridge' && t.kind !== 'namespace' && t.kind !== 'host' && t.kind !== 'vm'));
@@ -100,13 +105,20 @@ const READERS: ((r: Reading, c: Clause, sentence: Clause) => Claim[] | undefined
     if (!has(c.bare, r.lex.relations.snatSource) || ips.length < 2) return undefined;
     return [claim('nat', ips, legacy(r, 'snat', [ips[0]!.text, ips[1]!.ip]))];
   },
+  // the VM's request to an address through a namespace: where the VM's own route sends it
+  (r, c) => {
+    const through = names(c).filter((m) => m.things.some((t) => t.kind === 'namespace'));
+    const ip = of(c, 'ip')[0];
+    if (!first(c, 'vm') || !ip || !through.length || !has(c.bare, r.lex.relations.via)) return undefined;
+    return [claim('reach', [...through, ...of(c, 'ip'), ...of(c, 'l4port')], () => check.metadataPath(r.topology, through.flatMap((m) => m.things), through[0]!.text, ip.ip))];
+  },
   // NAT: DNAT / REDIRECT of addr:port to addr:port; the VM's metadata request through a namespace
   (r, c) => {
     if (!has(c.bare, r.lex.relations.forwarded)) return undefined;
     const ips = of(c, 'ip').filter((m) => m.port !== undefined);
     if (ips.length >= 2) return [claim('nat', ips, legacy(r, 'forward', [ips[0]!.ip, String(ips[0]!.port), ips[1]!.ip, String(ips[1]!.port)]))];
     const through = names(c).filter((m) => m.things.some((t) => t.kind === 'namespace'));
-    if (first(c, 'vm') && through.length) return [claim('reach', through, () => check.metadataPath(r.topology, through.flatMap((m) => m.things), through[0]!.text))];
+    
     return undefined;
   },
   (r, c) => (has(c.bare, r.lex.relations.reachOutside) ? [claim('nat', [], legacy(r, 'reachOutside', []))] : undefined),
@@ -116,9 +128,11 @@ const READERS: ((r: Reading, c: Clause, sentence: Clause) => Claim[] | undefined
     const udp = of(c, 'l4port').find((p) => p.protocol === 'udp');
     const key = first(c, 'key');
     const onWire = has(c.bare, r.lex.relations.onWire) || has(c.bare, r.lex.relations.encapsulated);
-    if (!(encap && (udp || onWire || (key && !first(c, 'table'))) && !has(c.bare, r.lex.relations.change))) return undefined;
+    const tunnelWord = has(c.bare, r.lex.relations.tunnel);
+    const port = udp ?? (encap || tunnelWord ? of(c, 'l4port')[0] : undefined);
+    if (!((encap || tunnelWord) && (port || (onWire && encap) || (key && !first(c, 'table'))) && !has(c.bare, r.lex.relations.change) && !first(c, 'vlan'))) return undefined;
     const ports = names(c).filter((m) => m.things.some((t) => t.kind === 'port'));
-    return [claim('wire', [encap, ...(udp ? [udp] : []), ...(key ? [key] : []), ...ports], () => check.encapsulation(r.topology, { ...(encap ? { type: encap.encap } : {}), ...(udp ? { udp: udp.port } : {}), ...(key ? { key: key.key } : {}), ports: ports.flatMap((p) => p.things) }))];
+    return [claim('wire', [...(encap ? [encap] : []), ...(port ? [port] : []), ...(key ? [key] : []), ...ports, ...of(c, 'ip')], () => check.encapsulation(r.topology, { ...(encap ? { type: encap.encap } : {}), ...(port ? { udp: port.port } : {}), ...(key ? { key: key.key } : {}), ports: ports.flatMap((p) => p.things) }))];
   },
   // VLAN on a wire: "eth1 上的包都带 VLAN 101 的 tag", "frames on eth1 are untagged"
   (r, c) => {
@@ -137,6 +151,8 @@ const READERS: ((r: Reading, c: Clause, sentence: Clause) => Claim[] | undefined
     const tunnelWords = has(c.bare, r.lex.relations.tunnel) || has(c.bare, r.lex.relations.remoteEnd) || !!first(c, 'encap');
     if (!tunnelWords || (!ips.length && !ports.length) || first(c, 'table') || first(c, 'vlan')) return undefined;
     if (has(c.bare, r.lex.relations.address) && ips.length && !ports.length && !has(c.bare, r.lex.relations.remoteEnd)) return undefined;
+    const endpoints = new Set(r.topology.bridges.flatMap((b) => b.ports.flatMap((p) => [p.options?.['local_ip'], p.options?.['remote_ip']])).filter((x): x is string => !!x));
+    if (!ports.length && !ips.some((ip) => endpoints.has(ip.ip)) && !has(c.bare, r.lex.relations.remoteEnd)) return undefined;
     const remoteOnly = has(c.bare, r.lex.relations.remoteEnd);
     const tc: check.TunnelClaim = { ports: ports.flatMap((p) => p.things) };
     const encap = first(c, 'encap');
@@ -202,7 +218,8 @@ const READERS: ((r: Reading, c: Clause, sentence: Clause) => Claim[] | undefined
     if (kind === 'metadata' && (itfs.length || r.carried.length)) {
       const on = itfs[0] ?? (r.carried.find((m) => m.kind === 'name') as NameMention | undefined);
       if (!on) return undefined;
-      const itf = check.interfacesOf(r.topology, on.things)[0];
+      const found = check.interfacesOf(r.topology, on.things);
+      const itf = found.find((i) => i.netns) ?? found[0];
       const netns = itf?.netns ? r.topology.namespaces.filter((n) => n.name === itf.netns).map((n): Thing => ({ kind: 'namespace', host: n.host, name: n.name })) : [];
       return [claim('service', itfs, () => (netns.length ? check.listener(r.topology, { port: 80, netns, service: 'metadata' }) : verdict('unprovable', msg('claim:service-not-captured', { service: 'metadata', capture: 'netstat -tunlp' }))))];
     }
@@ -266,7 +283,8 @@ const READERS: ((r: Reading, c: Clause, sentence: Clause) => Claim[] | undefined
   },
   // addresses and MACs on an interface (or the VM's NIC)
   (r, c) => {
-    const ip = of(c, 'ip').find((m) => m.port === undefined);
+    const apposition = has(c.bare, r.lex.relations.isAlso) && !of(c, 'ip').length ? r.carriedIps?.slice(-1)[0] : undefined;
+    const ip = of(c, 'ip').find((m) => m.port === undefined) ?? apposition;
     const mac = first(c, 'mac');
     const ns = names(c);
     const vm = first(c, 'vm');
@@ -297,8 +315,9 @@ const READERS: ((r: Reading, c: Clause, sentence: Clause) => Claim[] | undefined
     let ports = portsOf(ns);
     const bridges = bridgesOf(ns).filter((m) => m.things.every((t) => t.kind === 'bridge'));
     if (!ports.length && !bridges.length) ports = r.carried.filter((m): m is NameMention => m.kind === 'name' && portsOf([m as NameMention]).length > 0);
-    if (ports.length) return ports.map((p) => claim('tag', [p, vlan], () => check.portTag(r.topology, placed(r, c, p.things), p.text, vlan.vlan)));
-    if (bridges.length) return [claim('tag', [bridges[0]!, vlan], () => check.bridgeVlan(r.topology, placed(r, c, bridges[0]!.things), bridges[0]!.text, vlan.vlan))];
+    const nic = (p: NameMention) => /^(?:eth|ens|enp|eno|em|bond)\d/.test(p.text) && !r.topology.bridges.some((b) => b.ports.some((q) => q.name === p.text && q.tag !== undefined));
+    if (ports.length) return ports.map((p) => claim(nic(p) ? 'wire' : 'tag', [p, vlan], () => (nic(p) ? check.wireVlan(r.topology, { itfs: p.things, written: p.text, vlan: vlan.vlan }) : check.portTag(r.topology, placedM(r, c, p), p.text, vlan.vlan))));
+    if (bridges.length) return [claim('tag', [bridges[0]!, vlan], () => check.bridgeVlan(r.topology, placedM(r, c, bridges[0]!), bridges[0]!.text, vlan.vlan))];
     return undefined;
   },
   // reachability through named hops: "X 经 A、B 连到 Y", "X reaches Y through A and B", "计算节点和网络节点通过 br-eth1、eth1 连到一起"
@@ -332,10 +351,14 @@ const READERS: ((r: Reading, c: Clause, sentence: Clause) => Claim[] | undefined
     const containers = ns.filter((m) => m.things.length && m.things.every((t) => t.kind === 'bridge' || t.kind === 'namespace'));
     const container = containers[containers.length - 1] ?? bridgesOf(ns).slice(-1)[0];
     if (!container) return undefined;
-    const members = ns.filter((m) => m !== container);
+    const members = ns.filter((m) => !containers.includes(m) && m !== container);
     if (!members.length) return undefined;
-    if (container.things.every((t) => t.kind === 'namespace')) return members.map((m) => claim('membership', [m, container], () => check.inNamespace(r.topology, placed(r, c, m.things), m.text, container.things)));
-    return members.map((m) => claim('membership', [m, container], legacy(r, 'inBridge', [m.text, container.text])));
+    const containerOf = (m: NameMention) => containers.find((x) => x.index > m.index) ?? container;
+    return members.map((m) => {
+      const box = containerOf(m);
+      if (box.things.every((t) => t.kind === 'namespace')) return claim('membership', [m, box], () => check.inNamespace(r.topology, placedM(r, c, m), m.text, box.things));
+      return claim('membership', [m, box], legacy(r, 'inBridge', [m.text, box.text]));
+    });
   },
 ];
 
