@@ -313,7 +313,7 @@ export function noFlowOn(topology: Topology, bridges: Thing[], written: string):
   const ev = lines(...flows.map((f) => f.evidence));
   if (isPlainSwitch(flows)) return verdict('confirmed', msg('claim:no-flow-processing', { bridges: [written] }), ev);
   const tables = new Set(flows.map((f) => f.table)).size;
-  return verdict('contradicted', msg('claim:flows-in-tables', { bridge: written, count: flows.length, tables }), ev.slice(0, 6));
+  return verdict('contradicted', msg('claim:flows-in-tables', { bridge: written, flows: flows.length, tables }), ev.slice(0, 6));
 }
 
 export function noRouter(topology: Topology): Verdict {
