@@ -136,6 +136,9 @@ function thingEvidence(topology: Topology, t: Thing): EvidenceRef[] {
 }
 
 export type BridgeRole = 'integration' | 'tunnel' | 'provider' | 'external';
+const ROLE_WORDS: Record<BridgeRole, Message> = {
+  integration: msg('claim:role-integration'), tunnel: msg('claim:role-tunnel'), provider: msg('claim:role-provider'), external: msg('claim:role-external'),
+};
 
 /** What a bridge's ports say it is for. */
 export function bridgeRoles(topology: Topology, b: Bridge): { roles: BridgeRole[]; ports: string[] } {
@@ -159,8 +162,8 @@ export function role(topology: Topology, bridges: Thing[], written: string, clai
   const verdicts = found.map((b) => {
     const { roles, ports } = bridgeRoles(topology, b);
     const ev = lines(b.evidence.slice(0, 1), ...b.ports.filter((p) => ports.includes(p.name)).map((p) => p.evidence));
-    if (roles.includes(claimed)) return verdict('confirmed', msg('claim:role-confirmed', { bridge: written, role: msg(`claim:role-${claimed}`), ports }), ev);
-    if (roles.length) return verdict('contradicted', msg('claim:role-contradicted', { bridge: written, role: msg(`claim:role-${claimed}`), roles: roles.map((r) => msg(`claim:role-${r}`)) }), ev);
+    if (roles.includes(claimed)) return verdict('confirmed', msg('claim:role-confirmed', { bridge: written, role: ROLE_WORDS[claimed], ports }), ev);
+    if (roles.length) return verdict('contradicted', msg('claim:role-contradicted', { bridge: written, role: ROLE_WORDS[claimed], roles: roles.map((r) => ROLE_WORDS[r]) }), ev);
     return verdict('unprovable', msg('claim:role-unknown', { bridge: written }), ev);
   });
   return agree(verdicts)!;

@@ -105,7 +105,8 @@ export function mentionsOf(text: string, topology: Topology, byName: Map<string,
     const exact = byName.get(written);
     if (exact) return take({ kind: 'name', text: written, index, things: exact, placeholder: false }, written.length);
     if (isPlaceholder(written)) return take({ kind: 'name', text: written, index, things: resolvePlaceholder(byName, written), placeholder: true }, written.length);
-    take({ kind: 'unknown', text: written, index }, written.length);
+    // a Neutron-like name no capture shows: still a name the claim is about (it then cannot hold what the claim says)
+    take({ kind: 'name', text: written, index, things: [], placeholder: false }, written.length);
   };
   for (const m of text.matchAll(NAMEISH)) nameAt(m[0].replace(/[-.]+$/, ''), m.index!);
   for (const m of text.matchAll(TOKEN)) {

@@ -58,8 +58,9 @@ function placed(r: Reading, c: Clause, things: Thing[], at?: number): Thing[] {
 }
 const placedM = (r: Reading, c: Clause, m: { things: Thing[]; index: number }) => placed(r, c, m.things, m.index);
 
-const bridgesOf = (ms: NameMention[]) => ms.filter((m) => m.things.some((t) => t.kind === 'bridge'));
-const portsOf = (ms: NameMention[]) => ms.filter((m) => m.things.some((t) => t.kind !== 'bridge' && t.kind !== 'namespace' && t.kind !== 'host' && t.kind !== 'vm'));
+const unknownBridge = (m: NameMention) => !m.things.length && /^br-/.test(m.text);
+const bridgesOf = (ms: NameMention[]) => ms.filter((m) => m.things.some((t) => t.kind === 'bridge') || unknownBridge(m));
+const portsOf = (ms: NameMention[]) => ms.filter((m) => (!m.things.length && !m.placeholder && !unknownBridge(m) && !/^q(?:dhcp|router)-/.test(m.text)) || m.things.some((t) => t.kind !== 'bridge' && t.kind !== 'namespace' && t.kind !== 'host' && t.kind !== 'vm'));
 const namespacesOf = (ms: NameMention[]) => ms.filter((m) => m.things.length && m.things.every((t) => t.kind === 'namespace'));
 
 const claim = (family: string, used: Mention[], judge: () => Verdict): Claim => ({ family, used, judge });
@@ -348,7 +349,7 @@ const READERS: ((r: Reading, c: Clause, sentence: Clause) => Claim[] | undefined
   (r, c) => {
     const ns = names(c);
     if (!has(` ${c.bare} `, r.lex.relations.member) && !/[里中上内]/.test(c.bare)) return undefined;
-    const containers = ns.filter((m) => m.things.length && m.things.every((t) => t.kind === 'bridge' || t.kind === 'namespace'));
+    const containers = ns.filter((m) => (m.things.length && m.things.every((t) => t.kind === 'bridge' || t.kind === 'namespace')) || unknownBridge(m));
     const container = containers[containers.length - 1] ?? bridgesOf(ns).slice(-1)[0];
     if (!container) return undefined;
     const members = ns.filter((m) => !containers.includes(m) && m !== container);
