@@ -125,7 +125,7 @@ export function reach(topology: Topology, chain: { written: string; things: Thin
     }
   }
   const hasLikely = topology.links.some((l) => l.certainty === 'likely' && chain.some((c) => c.things.some((t) => (t.name === l.a.name && t.host === l.a.host) || (t.name === l.b.name && t.host === l.b.host))));
-  return verdict('confirmed', msg(hasLikely ? 'claim:reach-likely' : 'claim:reach-confirmed', { hops: chain.map((c) => c.written) }), ev.slice(0, 8));
+  return verdict(hasLikely ? 'unprovable' : 'confirmed', msg(hasLikely ? 'claim:reach-likely' : 'claim:reach-confirmed', { hops: chain.map((c) => c.written) }), ev.slice(0, 8));
 }
 
 function thingEvidence(topology: Topology, t: Thing): EvidenceRef[] {

@@ -256,7 +256,8 @@ const READERS: ((r: Reading, c: Clause, sentence: Clause) => Claim[] | undefined
     };
     if (inPort) Object.assign(fc, { inPort: placed(r, c, inPort.things), inPortWritten: inPort.text });
     if (inType) fc.inPortType = inType;
-    const startTable = tables.find((t) => t.index < (inPort?.index ?? Infinity) && /^\s*table/i.test(text) );
+    const firstField = Math.min(...[...of(c, 'vlan'), ...of(c, 'key')].map((m) => m.index), Infinity);
+    const startTable = !inPort && !inType ? tables.find((t) => t.index < firstField) : undefined;
     if (startTable) fc.table = startTable.table;
     const tablesExpected = tables.filter((t) => t !== startTable).map((t) => t.table);
     if (tablesExpected.length) fc.expect.tables = tablesExpected;
