@@ -22,6 +22,9 @@ export function inNamespace(topology: Topology, names: Thing[], written: string,
   const here = topology.interfaces.filter((i) => names.some((t) => t.name === i.name && t.host === i.host));
   const hit = here.find((i) => i.netns && spaces.has(i.netns));
   if (hit) return verdict('confirmed', msg('claim:in-namespace-confirmed', { name: hit.name, netns: hit.netns! }), hit.evidence);
+  // a namespace's routing table that routes out of the interface puts it there
+  const routed = topology.routes.find((r) => r.netns && spaces.has(r.netns) && names.some((t) => t.name === r.dev && t.host === r.host));
+  if (routed) return verdict('confirmed', msg('claim:in-namespace-confirmed', { name: routed.dev!, netns: routed.netns! }), routed.evidence);
   if (here.length) return verdict('contradicted', msg('claim:in-other-namespace', { name: written, where: here.map((i) => i.netns ?? i.host), claimed: netns.map((n) => n.name) }), lines(...here.map((i) => i.evidence)));
   return verdict('unprovable', msg('claim:interface-not-captured', { name: written, capture: 'ip netns exec NS ip addr' }));
 }

@@ -85,8 +85,8 @@ export function mentionsOf(text: string, topology: Topology, byName: Map<string,
   }
   // numbers with their word: VLAN 101, tag 是 1, tun_id 0x1, VNI 1, table 21, UDP 4789, 80 端口, port 80
   const numbered: [RegExp, (n: number, m: RegExpMatchArray) => Mention | undefined][] = [
-    [/(?:vlan(?:\s*id)?|tag|标签|vid|dl_vlan|mod_vlan_vid)\s*(?:是|为|[:=]|of|is)?\s*(?:也是|都是)?\s*(\d{1,4})(?![\d.])/gi, (n, m) => ({ kind: 'vlan', text: m[0], index: m.index!, vlan: n })],
-    [/(?:tun_id|tunnel[_ ]id|vni|key|隧道\s*id)\s*(?:是|为|[:=]|of|is)?\s*(0x[0-9a-f]+|\d+)/gi, (n, m) => ({ kind: 'key', text: m[0], index: m.index!, key: n })],
+    [/(?:vlan(?:\s*id)?|tag|标签|vid|dl_vlan|mod_vlan_vid)\s*(?:是|为|[:=]|of|is|改成|变成|换成|改为|changed to|becomes|is rewritten to|rewritten to)?\s*(?:也是|都是)?\s*(\d{1,4})(?![\d.])/gi, (n, m) => ({ kind: 'vlan', text: m[0], index: m.index!, vlan: n })],
+    [/(?:tun_id|tunnel[_ ]id|vni|key|隧道\s*id)(?:\s+of\s+the\s+(?:tunnel|network))?\s*(?:是|为|[:=]|of|is)?\s*(0x[0-9a-f]+|\d+)/gi, (n, m) => ({ kind: 'key', text: m[0], index: m.index!, key: n })],
     [/table\s*[=]?\s*(\d+)/gi, (n, m) => ({ kind: 'table', text: m[0], index: m.index!, table: n })],
     [/(udp|tcp)\s*(?:port\s*|端口\s*)?(\d{1,5})(?![\d.])/gi, (n, m) => ({ kind: 'l4port', text: m[0], index: m.index!, port: n, protocol: m[1]!.toLowerCase() })],
     [/(?:port|端口)\s*(?:是|为|is|of)?\s*(\d{1,5})(?![\d.])|(?<![\d.])(\d{1,5})\s*(?:端口|号端口|port)/gi, (n, m) => ({ kind: 'l4port', text: m[0], index: m.index!, port: n })],
@@ -98,6 +98,25 @@ export function mentionsOf(text: string, topology: Topology, byName: Map<string,
       const mention = make(Number(raw), m);
       if (mention) take(mention, m[0].length);
     }
+  }
+  const words = (list: string[], make: (w: string, index: number) => Mention | undefined): void => {
+    for (const w of [...list].sort((a, b) => b.length - a.length)) {
+      let from = 0;
+      for (;;) {
+        const index = lower.indexOf(w, from);
+        if (index < 0) break;
+        from = index + w.length;
+        if (/^[a-z]/.test(w) && /[a-z0-9_-]/.test(lower[index - 1] ?? '')) continue;
+        if (/[a-z]$/.test(w) && /[a-z0-9_-]/.test(lower[index + w.length] ?? '')) continue;
+        if (overlaps(taken, index, index + w.length)) continue;
+        const mention = make(text.slice(index, index + w.length), index);
+        if (mention) take(mention, w.length);
+      }
+    }
+  };
+  for (const [role, list] of Object.entries(lex.hostRoles)) {
+    const hosts = topology.hosts.filter((h) => h.role === role || h.name === role).map((h) => h.name);
+    words(list, (w, index) => ({ kind: 'host', text: w, index, hosts }));
   }
   // names: placeholders and interface-like names first, then any token the topology knows
   const nameAt = (written: string, index: number): void => {
@@ -120,25 +139,6 @@ export function mentionsOf(text: string, topology: Topology, byName: Map<string,
     }
   }
   // words: hosts by role, the VM, services, processes, encapsulations
-  const words = (list: string[], make: (w: string, index: number) => Mention | undefined): void => {
-    for (const w of [...list].sort((a, b) => b.length - a.length)) {
-      let from = 0;
-      for (;;) {
-        const index = lower.indexOf(w, from);
-        if (index < 0) break;
-        from = index + w.length;
-        if (/^[a-z]/.test(w) && /[a-z0-9_-]/.test(lower[index - 1] ?? '')) continue;
-        if (/[a-z]$/.test(w) && /[a-z0-9_-]/.test(lower[index + w.length] ?? '')) continue;
-        if (overlaps(taken, index, index + w.length)) continue;
-        const mention = make(text.slice(index, index + w.length), index);
-        if (mention) take(mention, w.length);
-      }
-    }
-  };
-  for (const [role, list] of Object.entries(lex.hostRoles)) {
-    const hosts = topology.hosts.filter((h) => h.role === role || h.name === role).map((h) => h.name);
-    words(list, (w, index) => ({ kind: 'host', text: w, index, hosts }));
-  }
   words(lex.vm, (w, index) => (topology.vms.length || /虚拟机|vm/i.test(w) ? { kind: 'vm', text: w, index } : undefined));
   words(['dhcp'], (w, index) => ({ kind: 'service', text: w, index, service: 'dhcp' }));
   words(['dns'], (w, index) => ({ kind: 'service', text: w, index, service: 'dns' }));

@@ -242,8 +242,8 @@ const READERS: ((r: Reading, c: Clause, sentence: Clause) => Claim[] | undefined
     const bridge = bridgesOf(ns).find((m) => m !== inPort && m.things.some((t) => t.kind === 'bridge'));
     const changeIdx = Math.min(...[...words.change, ...words.setKey, ...words.stripVlan].map((w) => c.bare.indexOf(w)).filter((i) => i >= 0), Infinity);
     const vlans = of(c, 'vlan');
-    const before = vlans.filter((v) => v.index < changeIdx);
-    const after = vlans.filter((v) => v.index > changeIdx);
+    const before = vlans.filter((v) => v.index + v.text.length <= changeIdx);
+    const after = vlans.filter((v) => v.index + v.text.length > changeIdx);
     const keys = of(c, 'key');
     const strip = has(c.bare, words.stripVlan);
     const drop = has(c.bare, words.drop);
@@ -353,7 +353,7 @@ const READERS: ((r: Reading, c: Clause, sentence: Clause) => Claim[] | undefined
     const containers = ns.filter((m) => (m.things.length && m.things.every((t) => t.kind === 'bridge' || t.kind === 'namespace')) || unknownBridge(m));
     const container = containers[containers.length - 1] ?? bridgesOf(ns).slice(-1)[0];
     if (!container) return undefined;
-    const members = ns.filter((m) => !containers.includes(m) && m !== container);
+    const members = ns.filter((m) => !containers.includes(m) && m !== container && !m.things.every((t) => t.kind === 'host') || (m.things.length === 0 && !containers.includes(m) && m !== container));
     if (!members.length) return undefined;
     const containerOf = (m: NameMention) => containers.find((x) => x.index > m.index) ?? container;
     return members.map((m) => {
