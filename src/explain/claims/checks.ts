@@ -48,7 +48,7 @@ export function patchPair(topology: Topology, a: Thing[], b: Thing[], an: string
 export function bridgesJoined(topology: Topology, x: Thing[], y: Thing[], xn: string, yn: string): Verdict {
   const onBridge = (e: Link['a'], bs: Thing[]) => bs.some((b) => topology.bridges.some((br) => br.host === e.host && br.name === b.name && br.ports.some((p) => p.name === e.name)));
   const links = topology.links.filter((l) => (l.kind === 'patch' || l.kind === 'veth') && ((onBridge(l.a, x) && onBridge(l.b, y)) || (onBridge(l.a, y) && onBridge(l.b, x))));
-  if (links.length) return verdict('confirmed', msg('claim:bridges-joined', { a: xn, b: yn, ends: links.map((l) => `${l.a.name} ↔ ${l.b.name}`) }), lines(...links.map((l) => l.evidence)));
+  if (links.length) return verdict('confirmed', msg('claim:bridges-joined', { a: xn, b: yn, ends: [...new Set(links.map((l) => [l.a.name, l.b.name].sort().join(' ↔ ')))] }), lines(...links.map((l) => l.evidence)));
   const bridges = topology.bridges.filter((b) => x.some((t) => t.name === b.name) || y.some((t) => t.name === b.name));
   if (bridges.length) return verdict('contradicted', msg('claim:bridges-not-joined', { a: xn, b: yn }), lines(...bridges.map((b) => b.evidence.slice(0, 1))));
   return verdict('unprovable', msg('claim:bridge-ports-not-captured', { bridge: xn }));
