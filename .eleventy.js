@@ -30,8 +30,9 @@ export default function (eleventyConfig) {
   // Each build (and each rebuild of --serve) reads the captures afresh.
   eleventyConfig.on('eleventy.before', forgetGuideTopologies);
 
-  // Style sheet.
+  // Style sheets and scripts; d3 for the diagram in the browser, from the package (no CDN).
   eleventyConfig.addPassthroughCopy({ '_includes/assets': 'assets' });
+  eleventyConfig.addPassthroughCopy({ 'node_modules/d3/dist/d3.min.js': 'assets/d3.min.js' });
 
   // A guide's scripts and captures are inputs of its page, not pages.
   eleventyConfig.ignores.add('content/**/*.sh');

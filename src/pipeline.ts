@@ -7,12 +7,15 @@
 //   explainTopology    the model                  → explanations, walks, findings
 //   renderGuide        rst text                   → HTML (shiki added here)
 //   drawTopology       the model                  → SVG diagram
+//   topologyPanel      the model                  → the diagram, its devices and the walks (hast)
 
 import type { PluggableList } from 'unified';
 import type { Diagnostic } from './diagnostics.js';
 import { explainTopology } from './explain/index.js';
+import type { Element } from 'hast';
 import { topologyDiagram } from './render/diagram/index.js';
 import type { DrawOptions } from './render/diagram/draw.js';
+import { diagramPanel, type PanelOptions } from './render/diagram/panel.js';
 import { rehypeShikiLiterals } from './render/highlight/index.js';
 import { rstToHtml, type RstHtmlResult, type RstToHtmlOptions } from './rst/html.js';
 import { buildTopology } from './topology/build.js';
@@ -78,4 +81,9 @@ export function renderGuide(text: string, options: RenderGuideOptions = {}): Pro
 /** The topology diagram as SVG text, its labels in the caller's words. */
 export function drawTopology(topology: Topology, options: DrawOptions): Promise<string> {
   return topologyDiagram(topology, options);
+}
+
+/** The diagram panel a page shows: the drawings, the device list and the packet walks, in the page's language. */
+export function topologyPanel(topology: Topology, options: PanelOptions): Promise<Element> {
+  return diagramPanel(topology, options);
 }

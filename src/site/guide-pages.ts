@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import type { LineRole } from '../captures/types.js';
+import { lineAnchor } from '../render/anchors.js';
 import { evidenceText } from '../render/diagram/index.js';
 import type { Bilingual, EvidenceRef, Topology } from '../topology/model.js';
 import type { Sources } from '../topology/sources.js';
@@ -69,8 +70,8 @@ export interface EvidenceLink {
   anchor: string;
 }
 
-/** The id of the row showing line `line` of `file` in the Captures section. */
-export const lineAnchor = (file: string, line: number): string => `line-${file.replace(/[^A-Za-z0-9_.-]+/g, '-')}-${line}`;
+/** The id of the row showing line `line` of `file` in the Captures section (the guide page's line in its block has the same). */
+export { lineAnchor };
 
 /**
  * Evidence as links, labelled relative to the guide's folder (`local.rst:260`,

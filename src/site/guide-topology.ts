@@ -3,9 +3,13 @@
 // so the captures are read, joined, explained and laid out once per guide and
 // language, not once per page.
 
+import type { Element } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { dirname } from 'node:path';
 import { formatDiagnostic } from '../diagnostics.js';
 import { translate } from '../i18n/catalog.js';
-import { drawTopology, explainTopology, joinedTopology, type Sources, type Topology } from '../pipeline.js';
+import { explainTopology, joinedTopology, topologyPanel, type Sources, type Topology } from '../pipeline.js';
+import { lineAnchor } from './guide-pages.js';
 
 export interface GuideTopology {
   sources: Sources;
@@ -13,7 +17,7 @@ export interface GuideTopology {
 }
 
 const topologies = new Map<string, Promise<GuideTopology>>();
-const diagrams = new Map<string, Promise<string>>();
+const panels = new Map<string, Promise<Element>>();
 
 /**
  * The explained topology of the guide at `source` (a path as evidence should
@@ -34,23 +38,29 @@ export function guideTopology(source: string, report: (line: string) => void): P
   return found;
 }
 
-/** The guide's topology diagram (SVG) with its labels in `lang`. */
-export function guideDiagram(name: string, source: string, lang: string, report: (line: string) => void): Promise<string> {
+/**
+ * The guide's diagram panel in `lang` (src/render/diagram/panel.ts): the
+ * drawings, the device list and the packet walks, as hast; the guide page and
+ * the topology page show the same one.
+ */
+export function guidePanel(name: string, source: string, lang: string, report: (line: string) => void): Promise<Element> {
   const key = `${lang}\0${source}`;
-  let diagram = diagrams.get(key);
-  if (!diagram) {
-    diagram = guideTopology(source, report).then(({ topology }) => {
-      const words = Object.fromEntries(['host', 'namespace', 'bridge', 'port', 'interface', 'vm', 'veth', 'patch', 'tunnel', 'physical', 'member', 'likely']
-        .map((k) => [k, translate(`diagram:${k}`, lang)]));
-      return drawTopology(topology, { title: `${translate('Topology', lang)}: ${name}`, words });
-    });
-    diagrams.set(key, diagram);
+  let panel = panels.get(key);
+  if (!panel) {
+    panel = guideTopology(source, report).then(({ topology }) =>
+      topologyPanel(topology, { title: `${translate('Topology', lang)}: ${name}`, lang, folder: dirname(source), anchor: lineAnchor }));
+    panels.set(key, panel);
   }
-  return diagram;
+  return panel;
+}
+
+/** The panel as HTML (the topology page's template shows it as it is). */
+export async function guideDiagram(name: string, source: string, lang: string, report: (line: string) => void): Promise<string> {
+  return toHtml(await guidePanel(name, source, lang, report), { allowDangerousHtml: true });
 }
 
 /** Forget every cached topology (a rebuild in `--serve` reads the changed captures again). */
 export function forgetGuideTopologies(): void {
   topologies.clear();
-  diagrams.clear();
+  panels.clear();
 }

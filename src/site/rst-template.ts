@@ -10,8 +10,8 @@ import { basename, dirname, extname, relative, resolve } from 'node:path';
 import { formatDiagnostic, isFailure, type Diagnostic } from '../diagnostics.js';
 import { translate } from '../i18n/catalog.js';
 import { renderGuide } from '../pipeline.js';
-import { guideDiagram, guideTopology } from './guide-topology.js';
-import { rehypeCaptureLinks, type CaptureLinkTarget } from './capture-links.js';
+import { guidePanel, guideTopology } from './guide-topology.js';
+import { capturePositions, rehypeCaptureNotes, type CaptureNotesOptions } from '../render/capture-notes/index.js';
 import { fileLines, lineAnchor } from './guide-pages.js';
 
 export interface RstTemplateOptions {
@@ -42,33 +42,34 @@ interface GuideContext {
   /** The guide's topology page in the page's language. */
   topologyUrl: string;
   sources: Awaited<ReturnType<typeof guideTopology>>['sources'];
+  topology: Awaited<ReturnType<typeof guideTopology>>['topology'];
 }
 
 async function guideContext(inputPath: string, data: PageData, report: (line: string) => void): Promise<GuideContext> {
   const source = relative(process.cwd(), resolve(inputPath));
-  const { sources } = await guideTopology(source, report);
+  const { sources, topology } = await guideTopology(source, report);
   const lang = data.lang ?? 'en';
   const name = data.page?.fileSlug ?? basename(inputPath, extname(inputPath));
-  return { source, lang, name, topologyUrl: `/${lang}/${name}/topology/`, sources };
+  return { source, lang, name, topologyUrl: `/${lang}/${name}/topology/`, sources, topology };
 }
 
 /**
  * A guide's figures often draw the topology its captures show, and the image
  * file does not always come with the guide (the seed's local.png did not). A
- * missing figure image becomes the diagram netguide drew from the captures,
- * with a note saying so and a link to the topology page; the missing-file
- * warning stays. A guide without captures keeps the broken image.
+ * missing figure image becomes the place of the diagram panel netguide drew
+ * from the captures (the capture-notes plugin puts it there), with a note
+ * saying so; the missing-file warning stays. A guide without captures keeps
+ * the broken image.
  */
-async function missingFigure(guide: GuideContext, report: (line: string) => void) {
+function missingFigure(guide: GuideContext) {
   if (guide.sources.captures.length === 0) return undefined;
-  const svg = await guideDiagram(guide.name, guide.source, guide.lang, report);
   return (uri: string): ElementContent =>
     h('div', { className: ['generated-figure'] }, [
-      { type: 'raw', value: svg } as unknown as ElementContent,
       h('p', { className: ['generated-figure-note'] }, [
         translate('figure:missing', guide.lang).replace('{file}', uri) + ' ',
         h('a', { href: guide.topologyUrl }, translate('Topology of the guide', guide.lang)),
       ]),
+      h('div', { dataDiagramSlot: '' }),
     ]);
 }
 
@@ -77,25 +78,21 @@ function escapeHtml(value: string): string {
 }
 
 /**
- * Where each capture of the guide is shown on its topology page: the row of
- * its first output line (the guide page links each capture block there).
+ * The capture notes of the guide page (src/render/capture-notes): every
+ * capture block explained where it stands, linked to its rows on the topology
+ * page, and the diagram panel.
  */
-function captureLinkTargets(guide: GuideContext, text: string) {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  const linesOf = fileLines();
-  // every capture of this guide: written in it, brought in as `:literal:` text, or in an included rst file
-  const targets: CaptureLinkTarget[] = guide.sources.captures
-    .filter((c) => c.result.lineRoles.length > 0)
-    .map((c) => {
-      const href = `${guide.topologyUrl}#${lineAnchor(c.file, c.lineOffset + 1)}`;
-      if (c.file === guide.source) return { line: c.lineOffset + 1, text: lines[c.lineOffset] ?? '', href };
-      // a `:literal:` block shows at its include directive; its lines are the file's
-      const shownAt = c.shownAt;
-      if (shownAt) return { line: shownAt.guideLine, index: c.lineOffset + 1 - shownAt.firstLine, text: linesOf(c.file)[c.lineOffset] ?? '', href };
-      // a block of an included rst file is positioned on that file's lines
-      return { line: c.lineOffset + 1, text: linesOf(c.file)[c.lineOffset] ?? '', href };
-    });
-  return { targets, label: translate('capture:explained', guide.lang) };
+async function captureNotes(guide: GuideContext, report: (line: string) => void): Promise<CaptureNotesOptions> {
+  const captured = guide.sources.captures.length > 0;
+  return {
+    topology: guide.topology,
+    lang: guide.lang,
+    captures: capturePositions(guide.sources.captures, fileLines()),
+    folder: dirname(guide.source),
+    anchor: lineAnchor,
+    rolesHref: (file, line) => `${guide.topologyUrl}#${lineAnchor(file, line)}`,
+    ...(captured ? { panel: await guidePanel(guide.name, guide.source, guide.lang, report) } : {}),
+  };
 }
 
 /** The options object for `eleventyConfig.addExtension('rst', …)`. */
@@ -108,7 +105,7 @@ export function rstTemplateExtension(options: RstTemplateOptions) {
     // Every guide is wrapped in the guide layout (Eleventy does not let
     // eleventyComputed choose a layout, so the template language supplies it);
     // the diagram styles are there for a figure drawn from the captures.
-    getData: async () => ({ layout: 'guide.njk', stylesheets: ['/assets/topology.css'] }),
+    getData: async () => ({ layout: 'guide.njk', stylesheets: ['/assets/topology.css'], scripts: ['/assets/d3.min.js', '/assets/diagram.js', '/assets/copy.js'] }),
     compile(this: EleventyCompileContext, inputContent: string, inputPath: string) {
       const addDependencies = this.addDependencies?.bind(this);
       return async (data: PageData = {}) => {
@@ -117,13 +114,13 @@ export function rstTemplateExtension(options: RstTemplateOptions) {
         let result: Awaited<ReturnType<typeof renderGuide>>;
         try {
           const guide = await guideContext(inputPath, data, report);
-          const missingImage = await missingFigure(guide, report);
-          const captureLinks = captureLinkTargets(guide, inputContent);
+          const missingImage = missingFigure(guide);
+          const notes = await captureNotes(guide, report);
           result = await renderGuide(inputContent, {
             path: inputPath,
             parse: { sourceName: inputPath, baseDir: base, contentRoot: resolve(options.contentRoot) },
             html: { imageBase: base, ...(missingImage ? { missingImage } : {}) },
-            ...(captureLinks.targets.length > 0 ? { rehypePlugins: [[rehypeCaptureLinks, captureLinks]] } : {}),
+            rehypePlugins: [[rehypeCaptureNotes, notes]],
           });
         } catch (error) {
           // A bug of ours must not take the other pages down: report it, fail the build at the end.
