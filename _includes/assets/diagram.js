@@ -68,6 +68,12 @@
     return Array.prototype.filter.call(svg.querySelectorAll('.box'), function (b) { return words(b.dataset.key).indexOf(key) >= 0; });
   }
 
+  /** The boxes of a walk's step: its device's, else the namespace it is in. */
+  function stepBoxes(svg, step) {
+    var found = boxesOf(svg, step.key);
+    return found.length || !step.near ? found : boxesOf(svg, step.near);
+  }
+
   // ---- the panel ---------------------------------------------------------
 
   function setupPanel(panel) {
@@ -336,7 +342,7 @@
         var previous = [];
         var here = [];
         for (var i = 0; i <= state.step; i++) {
-          here = boxesOf(svg, steps[i].key);
+          here = stepBoxes(svg, steps[i]);
           here.forEach(function (b) { b.classList.add('walked'); });
           svg.querySelectorAll('.wire').forEach(function (w) {
             var joins = function (a, b) { return a.some(function (x) { return x.id === w.dataset.source; }) && b.some(function (y) { return y.id === w.dataset.target; }); };

@@ -45,15 +45,17 @@ export function markClaims(tree: Root, findings: readonly Finding[], lang: strin
   if (byClaim.size === 0) return [];
   const items = listItems(tree);
   const missed: Finding[] = [];
+  // a bullet may hold several claims (two sentences): one verdict for the bullet, every finding's reason
+  const byItem = new Map<Element, Finding[]>();
   for (const group of byClaim.values()) {
     const claim = group[0]!.claim!;
     const item = items
       .filter((li) => li.position && li.position.start.line <= claim.line && li.position.end.line >= claim.line && words(toString(li)).includes(words(claim.text)))
       .sort((a, b) => (a.position!.end.line - a.position!.start.line) - (b.position!.end.line - b.position!.start.line))[0];
-    if (!item) {
-      missed.push(...group);
-      continue;
-    }
+    if (item) byItem.set(item, [...(byItem.get(item) ?? []), ...group]);
+    else missed.push(...group);
+  }
+  for (const [item, group] of byItem) {
     const sorted = [...group].sort((a, b) => ORDER.indexOf(a.kind as never) - ORDER.indexOf(b.kind as never));
     const verdict = verdictOf(sorted[0]!.kind);
     const span = h('span', { className: ['verdict', verdict] }, [

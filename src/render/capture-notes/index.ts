@@ -115,7 +115,7 @@ export function rehypeCaptureNotes(options: CaptureNotesOptions) {
         children.push(h('p', { className: ['capture-link'] }, [h('a', { href: options.rolesHref(first.file, first.firstLine) }, ui('notes:roles', lang))]));
       }
       if (own.length > 0 || p.names.length > 0) {
-        const aside = own.length > 0 ? notesAside(own, p.id, lang) : h('aside', { className: ['capture-notes'], ariaLabel: ui('notes:title', lang) });
+        const aside = own.length > 0 ? notesAside(own, p.id, lang, blockLabel(p)) : h('aside', { className: ['capture-notes'], ariaLabel: ui('notes:title-of', lang, { command: blockLabel(p) }) });
         if (p.names.length > 0) aside.children.push(namesList(p, placed, mentions, lang));
         children.push(aside);
       }

@@ -71,10 +71,10 @@ function dedupe(links: EvidenceLink[]): EvidenceLink[] {
   return links.filter((l) => !seen.has(l.label) && seen.add(l.label));
 }
 
-/** The aside under a block: its numbered notes. `id` prefixes the notes' ids. */
-export function notesAside(notes: readonly Note[], id: string, lang: string): Element {
+/** The aside under a block: its numbered notes. `id` prefixes the notes' ids; `what` names the block (its command) for the aside's label. */
+export function notesAside(notes: readonly Note[], id: string, lang: string, what: string): Element {
   const title = ui('notes:title', lang);
-  return h('aside', { className: ['capture-notes'], ariaLabel: title }, [
+  return h('aside', { className: ['capture-notes'], ariaLabel: ui('notes:title-of', lang, { command: what }) }, [
     h('p', { className: ['capture-notes-title'] }, title),
     h('ol', { className: ['notes'] }, notes.map((n, i) => noteItem(n, `${id}-note-${i + 1}`, lang))),
   ]);

@@ -74,7 +74,7 @@ export function diagramGraph(topology: Topology, options: GraphOptions = {}): Di
     let box = namespaces.get(k);
     if (!box) {
       const known = topology.namespaces.find((n) => n.host === hostName && n.name === netns);
-      box = { id: idOf('ns', hostName, netns), kind: 'namespace', label: netns, detail: known?.role ? [known.role] : [], evidence: known?.evidence ?? [], children: [], keys: [scopeAttr(hostName, netns)] };
+      box = { id: idOf('ns', hostName, netns), kind: 'namespace', label: netns, detail: known?.role ? [known.role] : [], evidence: known?.evidence ?? [], children: [], keys: [scopeAttr(hostName, netns), endpointAttr({ host: hostName, netns, name: netns })] };
       namespaces.set(k, box);
       host(hostName).children.push(box);
     }

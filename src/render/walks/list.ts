@@ -16,7 +16,7 @@ export function walkList(walk: WalkView, headingLevel = 3): Element {
 }
 
 function stepItem(step: WalkStepView): Element {
-  return h('li', { dataStep: String(step.n), dataKey: step.key, dataLines: step.lines.join(' ') }, [
+  return h('li', { dataStep: String(step.n), dataKey: step.key, ...(step.near ? { dataNear: step.near } : {}), dataLines: step.lines.join(' ') }, [
     h('strong', { className: ['at'] }, step.place),
     ': ',
     step.text,

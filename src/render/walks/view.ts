@@ -5,7 +5,7 @@
 // lists (readable without a script) and the JSON the step-through reads.
 
 import type { Topology } from '../../topology/model.js';
-import { endpointAttr } from '../anchors.js';
+import { endpointAttr, scopeAttr } from '../anchors.js';
 import { evidenceLinks, type EvidenceLink, type EvidenceOptions } from '../evidence.js';
 import { stepText, traceText, walkTitle } from '../words.js';
 
@@ -22,6 +22,8 @@ export interface WalkStepView {
   place: string;
   /** The device, as the diagram's `data-key` names it. */
   key: string;
+  /** Where it is when the diagram has no box for it (a chain or a process inside a namespace): that namespace's key. */
+  near?: string;
   text: string;
   /** The step's own evidence (lines its trace cites are listed there, not again here). */
   evidence: EvidenceLink[];
@@ -57,7 +59,10 @@ export function walkViews(topology: Topology, lang: string, options: EvidenceOpt
       const trace = tables.map((t) => ({ depth: t.depth, text: traceText(t, lang), evidence: evidenceLinks(t.evidence, options) }));
       const evidence = evidenceLinks(s.evidence.filter((e) => !inTables.has(`${e.file}:${e.line}`)), options);
       const lines = [...new Set([...evidence, ...trace.flatMap((t) => t.evidence)].flatMap((e) => e.anchors))];
-      return { n: i + 1, place: placeOf(s.at), key: endpointAttr(s.at), text: stepText(s, lang), evidence, lines, trace };
+      return {
+        n: i + 1, place: placeOf(s.at), key: endpointAttr(s.at), ...(s.at.netns ? { near: scopeAttr(s.at.host, s.at.netns) } : {}),
+        text: stepText(s, lang), evidence, lines, trace,
+      };
     }),
   }));
 }
