@@ -48,7 +48,7 @@
 
   /** The ids of the unfolded drawing's boxes a box stands for (itself, or a folded chain's parts). */
   function unfoldedIds(box, panel) {
-    if (!panel) return [box.id];
+    if (!panel || box.closest('.drawing.unfolded')) return [box.id];
     var keys = words(box.dataset.key);
     var out = [];
     panel.querySelectorAll('.drawing.unfolded .box').forEach(function (b) {

@@ -166,16 +166,21 @@ describe('guide and topology pages in Chromium', { skip: missingChromium }, () =
       const player = page.locator('.walk-player');
       for (let i = 0; i < walk.steps.length; i++) {
         const step = walk.steps[i]!;
-        assert.ok((await player.locator('.walk-current').textContent())!.includes(step.text), `${url}: step ${i + 1} shows its text`);
-        assert.equal(await page.locator(`.walk[data-walk="${walk.slug}"] > ol > li[aria-current="step"]`).getAttribute('data-step'), String(i + 1));
-        const state = await page.evaluate(({ key, near }) => {
+        const state = await page.evaluate(({ slug, key, near }) => {
           const boxes = Array.from(document.querySelectorAll('.drawing.unfolded g.box'));
           const of = (k: string) => boxes.filter((b) => (b.getAttribute('data-key') ?? '').split(' ').includes(k));
           const here = of(key).length > 0 || !near ? of(key) : of(near);
-          return { here: here.map((b) => b.classList.contains('current')), current: boxes.filter((b) => b.classList.contains('current')).length };
-        }, { key: step.key, near: step.near ?? '' });
+          return {
+            text: document.querySelector('.walk-player .walk-current')?.textContent ?? '',
+            current: document.querySelector(`.walk[data-walk="${slug}"] > ol > li[aria-current="step"]`)?.getAttribute('data-step'),
+            here: here.map((b) => b.classList.contains('current')),
+            lit: boxes.filter((b) => b.classList.contains('current')).length,
+          };
+        }, { slug: walk.slug, key: step.key, near: step.near ?? '' });
+        assert.ok(state.text.includes(step.text), `${url}: step ${i + 1} shows its text`);
+        assert.equal(state.current, String(i + 1), `${url}: step ${i + 1} is the list's current step`);
         assert.ok(state.here.every(Boolean), `${url}: step ${i + 1}'s box is the current one`);
-        assert.equal(state.current, state.here.length, `${url}: step ${i + 1}: only its box is current`);
+        assert.equal(state.lit, state.here.length, `${url}: step ${i + 1}: only its box is current`);
         if (i < walk.steps.length - 1) await player.locator('button.walk-next').click();
       }
       // the whole path is lit: every step's box, and a wire between consecutive steps' boxes (the veth pair among them)

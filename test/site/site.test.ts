@@ -121,11 +121,12 @@ describe('site build', () => {
   it('should show the drawn topology where the seed\'s figure image is missing', () => {
     const guide = page(outA, 'zh/local');
     assert.ok(!guide.includes('<img src="local.png"'), 'no broken image');
-    const figure = /<div class="generated-figure">(<svg[\s\S]*?<\/svg>)<p class="generated-figure-note">([^<]*)<a href="\/zh\/local\/topology\/">/.exec(guide);
-    assert.ok(figure, 'a generated figure with its note and link');
-    assert.match(figure[2]!, /local\.png/);
+    // the note and its link, then the diagram panel (drawings, devices, walks)
+    const figure = /<div class="generated-figure"><p class="generated-figure-note">([^<]*)<a href="\/zh\/local\/topology\/">[^<]*<\/a><\/p><section class="topology-panel"[\s\S]*?(<svg[\s\S]*?<\/svg>)/.exec(guide);
+    assert.ok(figure, 'a generated figure with its note, link and diagram');
+    assert.match(figure[1]!, /local\.png/);
     // The same drawing as the topology page of that language.
-    assert.equal(figure[1], /<svg[\s\S]*?<\/svg>/.exec(page(outA, 'zh/local/topology'))![0]);
+    assert.equal(figure[2], /<svg[\s\S]*?<\/svg>/.exec(page(outA, 'zh/local/topology'))![0]);
   });
 
   it('should draw every bridge, port and interface of the seed in the diagram', () => {
