@@ -209,6 +209,46 @@ describe('guide and topology pages in Chromium', { skip: missingChromium }, () =
     }
   });
 
+  it('should zoom and pan the diagram, with the buttons and by dragging', async () => {
+    for (const { url } of pages) {
+      const { page } = await shared(url);
+      const svg = page.locator('.drawing.unfolded svg');
+      const transform = () => svg.locator('g.viewport').getAttribute('transform');
+      const scale = async () => Number(/scale\(([\d.]+)\)/.exec((await transform()) ?? '')?.[1] ?? 1);
+      await page.locator('.drawing.unfolded button.zoom-reset').click();
+      await page.waitForTimeout(400);
+      const k0 = await scale();
+      await page.locator('.drawing.unfolded button.zoom-in').click();
+      await page.waitForTimeout(400);
+      assert.ok(await scale() > k0 * 1.2, `${url}: zoomed in`);
+      const before = await transform();
+      const box = (await svg.boundingBox())!;
+      await page.mouse.move(box.x + 40, box.y + box.height - 30);
+      await page.mouse.down();
+      await page.mouse.move(box.x + 140, box.y + box.height - 80, { steps: 5 });
+      await page.mouse.up();
+      assert.notEqual(await transform(), before, `${url}: dragging pans`);
+      await page.locator('.drawing.unfolded button.zoom-reset').click();
+      await page.waitForTimeout(400);
+      assert.equal(await scale(), k0, `${url}: reset`);
+    }
+  });
+
+  it('should copy a capture block\'s text, exactly, with its copy button', async () => {
+    const guide = pages.find((p) => p.kind === 'guide')!;
+    const { page } = await shared(guide.url);
+    const counts = await page.evaluate(() => ({ pre: document.querySelectorAll('pre').length, buttons: document.querySelectorAll('.code-wrap > button.copy-button + pre').length }));
+    assert.ok(counts.pre > 10);
+    assert.equal(counts.buttons, counts.pre, 'a copy button on every code and capture block');
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    const block = page.locator('.capture-block .code-wrap').filter({ has: page.locator('.line.noted') }).first();
+    await block.locator('button.copy-button').click();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    const shown = await block.locator('pre').evaluate((pre) => pre.textContent!.replace(/\n$/, ''));
+    assert.equal(copied, shown);
+    assert.ok(!/^\d+(,\d+)*…?\s/m.test(copied), 'the note marks are not copied');
+  });
+
   it('should show the walks as ordered lists and every note without a script', async () => {
     for (const { url, kind } of pages) {
       const { page } = await open(url, { script: false });

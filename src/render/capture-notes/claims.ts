@@ -2,7 +2,9 @@
 // veth") carry their verdict right beside them: confirmed, contradicted, or
 // cannot be checked, with each finding's reason and the lines it rests on. A
 // bullet is the innermost list item whose lines hold the claim's line and whose
-// text holds the claim (an included file's items sit on that file's lines).
+// text holds the claim (an included file's items sit on that file's lines); on
+// a page in another language than the claim's, whose words differ, the
+// innermost item holding the line.
 
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
@@ -49,9 +51,10 @@ export function markClaims(tree: Root, findings: readonly Finding[], lang: strin
   const byItem = new Map<Element, Finding[]>();
   for (const group of byClaim.values()) {
     const claim = group[0]!.claim!;
-    const item = items
-      .filter((li) => li.position && li.position.start.line <= claim.line && li.position.end.line >= claim.line && words(toString(li)).includes(words(claim.text)))
-      .sort((a, b) => (a.position!.end.line - a.position!.start.line) - (b.position!.end.line - b.position!.start.line))[0];
+    const around = items
+      .filter((li) => li.position && li.position.start.line <= claim.line && li.position.end.line >= claim.line)
+      .sort((a, b) => (a.position!.end.line - a.position!.start.line) - (b.position!.end.line - b.position!.start.line));
+    const item = around.find((li) => words(toString(li)).includes(words(claim.text))) ?? around[0];
     if (item) byItem.set(item, [...(byItem.get(item) ?? []), ...group]);
     else missed.push(...group);
   }

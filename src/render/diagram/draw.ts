@@ -12,6 +12,7 @@ import { parseHTML } from 'linkedom';
 import type { EvidenceRef } from '../../topology/model.js';
 import { evidenceAnchors, lineAnchor } from '../anchors.js';
 import { words as say } from '../words.js';
+import type { Detail } from './graph.js';
 import type { DiagramLayout } from './layout.js';
 
 export interface DrawOptions {
@@ -19,7 +20,7 @@ export interface DrawOptions {
   title: string;
   /** A sentence describing it (its <desc>). */
   description?: string;
-  /** Words for kinds of boxes and wires, e.g. `{ bridge: '网桥' }`. */
+  /** Words for kinds of boxes and wires and for `{ word }` details, e.g. `{ bridge: '网桥', 'role-router': '路由器' }`. */
   words?: Record<string, string>;
   /** The page's language, for the model's own words (a likely link's reason). */
   lang?: string;
@@ -40,6 +41,7 @@ const round = (n: number) => Math.round(n * 10) / 10;
 export function drawDiagram(layout: DiagramLayout, options: DrawOptions): string {
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
   const word = (k: string) => options.words?.[k] ?? k;
+  const said = (d: Detail) => (typeof d === 'string' ? d : options.words?.[d.word] ?? d.word.replace(/^role-/, ''));
   const prefix = options.idPrefix ?? '';
   const anchor = options.anchor ?? lineAnchor;
   const lines = (evidence: EvidenceRef[]) => evidenceAnchors(evidence, anchor).join(' ');
@@ -68,16 +70,17 @@ export function drawDiagram(layout: DiagramLayout, options: DrawOptions): string
     const { box } = placed;
     const compound = box.children.length > 0;
     const named = `${word(box.kind)} ${box.label}`;
+    // linkedom writes attributes last set first: this order gives id, class, transform, data-*, tabindex, role, aria-label
     const g = boxes.append('g')
-      .attr('class', `box ${box.kind}${compound ? ' compound' : ''}`)
-      .attr('id', prefix + box.id)
-      .attr('transform', `translate(${round(placed.x)},${round(placed.y)})`)
-      .attr('data-key', box.keys.join(' '))
-      .attr('data-lines', lines(box.evidence))
-      .attr('tabindex', '0')
+      .attr('aria-label', [named, ...box.detail.map(said)].join(', '))
       .attr('role', 'img')
-      .attr('aria-label', [named, ...box.detail].join(', '));
-    g.append('title').text([named, ...box.detail, evidenceText(box.evidence)].filter(Boolean).join('\n'));
+      .attr('tabindex', '0')
+      .attr('data-lines', lines(box.evidence))
+      .attr('data-key', box.keys.join(' '))
+      .attr('transform', `translate(${round(placed.x)},${round(placed.y)})`)
+      .attr('class', `box ${box.kind}${compound ? ' compound' : ''}`)
+      .attr('id', prefix + box.id);
+    g.append('title').text([named, ...box.detail.map(said), evidenceText(box.evidence)].filter(Boolean).join('\n'));
     g.append('rect').attr('width', round(placed.width)).attr('height', round(placed.height)).attr('rx', compound ? 6 : 4);
     g.append('text')
       .attr('x', compound ? 8 : round(placed.width / 2))
@@ -89,13 +92,14 @@ export function drawDiagram(layout: DiagramLayout, options: DrawOptions): string
   const wires = viewport.append('g').attr('class', 'wires');
   for (const { wire, points } of layout.wires) {
     const d = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${round(p.x)},${round(p.y)}`).join('');
+    // written as id, class, data-key, data-source, data-target, data-lines
     const g = wires.append('g')
-      .attr('class', `wire ${wire.kind}${wire.likely ? ' likely' : ''}`)
-      .attr('id', prefix + wire.id)
-      .attr('data-key', wire.key)
-      .attr('data-source', prefix + wire.source)
+      .attr('data-lines', lines(wire.evidence))
       .attr('data-target', prefix + wire.target)
-      .attr('data-lines', lines(wire.evidence));
+      .attr('data-source', prefix + wire.source)
+      .attr('data-key', wire.key)
+      .attr('class', `wire ${wire.kind}${wire.likely ? ' likely' : ''}`)
+      .attr('id', prefix + wire.id);
     const reason = say(wire.reason, options.lang ?? 'en');
     g.append('title').text([`${word(wire.kind)}${wire.likely ? ` (${word('likely')})` : ''}: ${wire.label}`, reason, evidenceText(wire.evidence)].filter(Boolean).join('\n'));
     g.append('path').attr('d', d).attr('fill', 'none');

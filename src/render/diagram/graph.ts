@@ -14,13 +14,19 @@ export interface Box {
   id: string;
   kind: BoxKind;
   label: string;
-  /** Extra words for the tooltip (bridge kind, VLAN tag, addresses). */
-  detail: string[];
+  /**
+   * Extra words for the tooltip: names, addresses and captured words as they
+   * are (`tag 2`, `fa:16:3e:…`, `running`), and words a page says in its
+   * language as `{ word }` (`linux-bridge`, a namespace's role).
+   */
+  detail: Detail[];
   evidence: EvidenceRef[];
   children: Box[];
   /** The devices it stands for, as attribute keys (`host/netns/name`, `host:h`, `ns:h/n`); a folded chain has several. */
   keys: string[];
 }
+
+export type Detail = string | { word: string };
 
 export interface Wire {
   id: string;
@@ -63,7 +69,7 @@ export function diagramGraph(topology: Topology, options: GraphOptions = {}): Di
     let box = hosts.get(name);
     if (!box) {
       const known = topology.hosts.find((h) => h.name === name);
-      box = { id: idOf('host', name), kind: 'host', label: name, detail: known?.role && known.role !== name ? [known.role] : [], evidence: known?.evidence ?? [], children: [], keys: [scopeAttr(name)] };
+      box = { id: idOf('host', name), kind: 'host', label: name, detail: known?.role && known.role !== name ? [{ word: `role-${known.role}` }] : [], evidence: known?.evidence ?? [], children: [], keys: [scopeAttr(name)] };
       hosts.set(name, box);
     }
     return box;
@@ -74,7 +80,7 @@ export function diagramGraph(topology: Topology, options: GraphOptions = {}): Di
     let box = namespaces.get(k);
     if (!box) {
       const known = topology.namespaces.find((n) => n.host === hostName && n.name === netns);
-      box = { id: idOf('ns', hostName, netns), kind: 'namespace', label: netns, detail: known?.role ? [known.role] : [], evidence: known?.evidence ?? [], children: [], keys: [scopeAttr(hostName, netns), endpointAttr({ host: hostName, netns, name: netns })] };
+      box = { id: idOf('ns', hostName, netns), kind: 'namespace', label: netns, detail: known?.role ? [{ word: `role-${known.role}` }] : [], evidence: known?.evidence ?? [], children: [], keys: [scopeAttr(hostName, netns), endpointAttr({ host: hostName, netns, name: netns })] };
       namespaces.set(k, box);
       host(hostName).children.push(box);
     }
@@ -106,7 +112,7 @@ export function diagramGraph(topology: Topology, options: GraphOptions = {}): Di
       for (const p of b.ports) fold(endpointAttr({ host: b.host, netns: b.netns, name: p.name }), key(b.host, b.netns, p.name), p.evidence, portOf);
       continue;
     }
-    const box: Box = { id: idOf('br', b.host, b.netns, b.name), kind: 'bridge', label: b.name, detail: [b.kind === 'ovs' ? 'Open vSwitch' : 'Linux bridge'], evidence: b.evidence, children: [], keys: [endpointAttr(b)] };
+    const box: Box = { id: idOf('br', b.host, b.netns, b.name), kind: 'bridge', label: b.name, detail: [b.kind === 'ovs' ? 'Open vSwitch' : { word: 'linux-bridge' }], evidence: b.evidence, children: [], keys: [endpointAttr(b)] };
     boxes.set(key(b.host, b.netns, b.name), box);
     for (const p of [...b.ports].sort(byName)) {
       if (fold(endpointAttr({ host: b.host, netns: b.netns, name: p.name }), key(b.host, b.netns, p.name), p.evidence, portOf)) continue;

@@ -31,10 +31,12 @@ export interface PanelOptions extends EvidenceOptions {
 
 const BOX_KINDS = ['host', 'namespace', 'bridge', 'port', 'interface', 'vm', 'chain'] as const;
 const WIRE_KINDS = ['veth', 'patch', 'tunnel', 'physical', 'member', 'vm'] as const;
+/** Words a box's details may use (graph.ts): a Linux bridge, and the roles of hosts and namespaces (topology/build.ts). */
+const DETAIL_WORDS = ['linux-bridge', ...['compute', 'network', 'controller', 'allinone', 'storage', 'router', 'dhcp', 'snat', 'floating-ip', 'load-balancer', 'qos'].map((r) => `role-${r}`)];
 
 /** Words for kinds of boxes and wires in `lang` (`diagram:bridge` → 网桥). */
 export function diagramWords(lang: string): Record<string, string> {
-  return Object.fromEntries([...BOX_KINDS, ...WIRE_KINDS, 'likely'].map((k) => [k, ui(`diagram:${k}`, lang)]));
+  return Object.fromEntries([...BOX_KINDS, ...WIRE_KINDS, 'likely', ...DETAIL_WORDS].map((k) => [k, ui(`diagram:${k}`, lang)]));
 }
 
 /** The <desc>: how many of each, and that each element names its lines. */
@@ -49,6 +51,16 @@ function description(graph: DiagramGraph, lang: string): string {
   return ui('diagram:desc', lang, { hosts: count.host, namespaces: count.namespace, bridges: count.bridge, devices: count.devices, wires: graph.wires.length });
 }
 
+/** Layouts by topology and drawing: the same in every language (labels are names), so made once per guide. */
+const layouts = new WeakMap<Topology, Map<boolean, ReturnType<typeof layoutDiagram>>>();
+function layoutOf(topology: Topology, fold: boolean, graph: DiagramGraph): ReturnType<typeof layoutDiagram> {
+  let known = layouts.get(topology);
+  if (!known) layouts.set(topology, (known = new Map()));
+  let layout = known.get(fold);
+  if (!layout) known.set(fold, (layout = layoutDiagram(graph)));
+  return layout;
+}
+
 /** The panel as a hast element (`<section class="topology-panel">`). */
 export async function diagramPanel(topology: Topology, options: PanelOptions): Promise<Element> {
   const { lang } = options;
@@ -60,11 +72,11 @@ export async function diagramPanel(topology: Topology, options: PanelOptions): P
   const hasFold = vmChains(topology).length > 0;
   const folded = hasFold ? diagramGraph(topology, { fold: true }) : unfolded;
   const drawings: ElementContent[] = [
-    h('div', { className: ['drawing', 'unfolded'] }, [raw(drawDiagram(await layoutDiagram(unfolded), { ...draw, description: description(unfolded, lang) }))]),
+    h('div', { className: ['drawing', 'unfolded'] }, [raw(drawDiagram(await layoutOf(topology, false, unfolded), { ...draw, description: description(unfolded, lang) }))]),
   ];
   if (hasFold) {
     drawings.push(h('div', { className: ['drawing', 'folded'] }, [
-      raw(drawDiagram(await layoutDiagram(folded), { ...draw, title: `${options.title} (${ui('diagram:folded', lang)})`, description: description(folded, lang), idPrefix: 'folded-' })),
+      raw(drawDiagram(await layoutOf(topology, true, folded), { ...draw, title: `${options.title} (${ui('diagram:folded', lang)})`, description: description(folded, lang), idPrefix: 'folded-' })),
     ]));
   }
   const walks = walkViews(topology, lang, evidence);
@@ -110,7 +122,7 @@ function deviceList(graph: DiagramGraph, words: Record<string, string>, lang: st
       h('span', { className: ['kind'] }, words[b.kind] ?? b.kind),
       ' ',
       h('a', { href: `#${b.id}`, className: ['device-name'] }, b.label),
-      ...(b.detail.length > 0 ? [' ', h('span', { className: ['detail'] }, `(${b.detail.join(', ')})`)] : []),
+      ...(b.detail.length > 0 ? [' ', h('span', { className: ['detail'] }, `(${b.detail.map((d) => (typeof d === 'string' ? d : words[d.word] ?? d.word)).join(', ')})`)] : []),
       ...(b.evidence.length > 0 ? [' ', evidenceSpan(evidenceLinks(b.evidence, evidence))] : []),
       ...(b.children.length > 0 ? [h('ul', b.children.map(item))] : []),
     ]);
