@@ -68,7 +68,10 @@ describe('guide and topology pages in Chromium', { skip: missingChromium }, () =
   const opened = new Map<string, { page: Page; errors: string[] }>();
   async function shared(url: string): Promise<{ page: Page; errors: string[] }> {
     if (!opened.has(url)) opened.set(url, await open(url));
-    return opened.get(url)!;
+    const shown = opened.get(url)!;
+    // the page in front: a page behind gets no animation frames (d3's transitions wait for them)
+    await shown.page.bringToFront();
+    return shown;
   }
 
   /** The id of the unfolded drawing's leaf box labelled `name`. */
@@ -215,22 +218,34 @@ describe('guide and topology pages in Chromium', { skip: missingChromium }, () =
       const svg = page.locator('.drawing.unfolded svg');
       const transform = () => svg.locator('g.viewport').getAttribute('transform');
       const scale = async () => Number(/scale\(([\d.]+)\)/.exec((await transform()) ?? '')?.[1] ?? 1);
+      /** The value `read` settles on after an animation (polled, at most 5 s). */
+      const settled = async <T>(read: () => Promise<T>, done: (v: T) => boolean): Promise<T> => {
+        let v = await read();
+        for (let i = 0; i < 50 && !done(v); i++) {
+          await page.waitForTimeout(100);
+          v = await read();
+        }
+        return v;
+      };
       await page.locator('.drawing.unfolded button.zoom-reset').click();
-      await page.waitForTimeout(400);
+      await page.waitForTimeout(300);
       const k0 = await scale();
       await page.locator('.drawing.unfolded button.zoom-in').click();
-      await page.waitForTimeout(400);
-      assert.ok(await scale() > k0 * 1.2, `${url}: zoomed in`);
+      assert.ok(await settled(scale, (k) => k > k0 * 1.25) > k0 * 1.25, `${url}: zoomed in`);
       const before = await transform();
+      // drag from the middle of the part of the drawing in the window
+      await svg.scrollIntoViewIfNeeded();
       const box = (await svg.boundingBox())!;
-      await page.mouse.move(box.x + 40, box.y + box.height - 30);
+      const window = page.viewportSize()!;
+      const x = box.x + box.width / 2;
+      const y = Math.max(box.y, 0) + (Math.min(box.y + box.height, window.height) - Math.max(box.y, 0)) / 2;
+      await page.mouse.move(x, y);
       await page.mouse.down();
-      await page.mouse.move(box.x + 140, box.y + box.height - 80, { steps: 5 });
+      await page.mouse.move(x - 60, y - 40, { steps: 5 });
       await page.mouse.up();
       assert.notEqual(await transform(), before, `${url}: dragging pans`);
       await page.locator('.drawing.unfolded button.zoom-reset').click();
-      await page.waitForTimeout(400);
-      assert.equal(await scale(), k0, `${url}: reset`);
+      assert.equal(await settled(scale, (k) => Math.abs(k - k0) < 1e-6), k0, `${url}: reset`);
     }
   });
 

@@ -123,7 +123,7 @@ describe('diagram', () => {
     assert.equal(a, b);
     const document = svgDocument(a);
     assert.equal(document.querySelectorAll('.drawing svg').length, 2, 'unfolded and folded');
-    assert.ok(document.querySelector('input.fold-toggle#fold-vm-chains') && document.querySelector('label[for="fold-vm-chains"]'));
+    assert.ok(document.querySelector('input.fold-toggle#ng-fold-vm-chains') && document.querySelector('label[for="ng-fold-vm-chains"]'));
     assert.equal(document.querySelectorAll('.walks .walk').length, topology.walks.length);
     topology.walks.forEach((w, i) => assert.equal(document.querySelectorAll('.walks .walk')[i]!.querySelectorAll(':scope > ol > li').length, w.steps.length));
     const data = JSON.parse(document.querySelector('script.topology-data')!.textContent!) as { walks: { steps: unknown[] }[]; words: Record<string, string> };

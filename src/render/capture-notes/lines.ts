@@ -51,6 +51,7 @@ export interface LineSpan {
 export function addressLines(pre: Element, firstLine: number, idOf: (line: number) => string | undefined): LineSpan[] {
   const holder = textHolder(pre);
   const parts = splitLines(holder.children);
+  const trailing = endsWithNewline(holder);
   // a trailing newline makes no line of its own
   if (parts.length > 1 && parts[parts.length - 1]!.length === 0) parts.pop();
   const spans = parts.map((content, i): LineSpan => {
@@ -61,7 +62,7 @@ export function addressLines(pre: Element, firstLine: number, idOf: (line: numbe
       type: 'element',
       tagName: 'span',
       properties: { className: ['line'], ...(id ? { id } : {}), dataLine: line },
-      children: [...inner, ...(i < parts.length - 1 || endsWithNewline(holder) ? [{ type: 'text' as const, value: '\n' }] : [])],
+      children: [...inner, ...(i < parts.length - 1 || trailing ? [{ type: 'text' as const, value: '\n' }] : [])],
     };
     return { element, line };
   });

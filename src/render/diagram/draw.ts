@@ -56,11 +56,11 @@ export function drawDiagram(layout: DiagramLayout, options: DrawOptions): string
     .attr('width', width)
     .attr('height', height)
     .attr('role', 'group')
-    .attr('aria-labelledby', `${prefix}diagram-title`);
-  svg.append('title').attr('id', `${prefix}diagram-title`).text(options.title);
+    .attr('aria-labelledby', `${prefix}ng-diagram-title`);
+  svg.append('title').attr('id', `${prefix}ng-diagram-title`).text(options.title);
   if (options.description) {
-    svg.attr('aria-describedby', `${prefix}diagram-desc`);
-    svg.append('desc').attr('id', `${prefix}diagram-desc`).text(options.description);
+    svg.attr('aria-describedby', `${prefix}ng-diagram-desc`);
+    svg.append('desc').attr('id', `${prefix}ng-diagram-desc`).text(options.description);
   }
   // zoom and pan move this group (the page's script); without a script it is the identity
   const viewport = svg.append('g').attr('class', 'viewport');

@@ -86,8 +86,8 @@ export async function diagramPanel(topology: Topology, options: PanelOptions): P
     h('figure', { className: ['diagram'] }, [
       ...(hasFold
         ? [
-            h('input', { type: 'checkbox', id: 'fold-vm-chains', className: ['fold-toggle'] }),
-            h('label', { htmlFor: 'fold-vm-chains', className: ['fold-label'] }, ui('diagram:fold', lang)),
+            h('input', { type: 'checkbox', id: 'ng-fold-vm-chains', className: ['fold-toggle'] }),
+            h('label', { htmlFor: 'ng-fold-vm-chains', className: ['fold-label'] }, ui('diagram:fold', lang)),
           ]
         : []),
       h('div', { className: ['drawings'] }, drawings),
@@ -130,8 +130,8 @@ function deviceList(graph: DiagramGraph, words: Record<string, string>, lang: st
 }
 
 function walksSection(walks: WalkView[], lang: string, level: number): Element {
-  return h('section', { className: ['walks'], ariaLabelledby: 'packet-walks' }, [
-    h(`h${level}`, { id: 'packet-walks' }, ui('Packet walks', lang)),
+  return h('section', { className: ['walks'], ariaLabelledby: 'ng-packet-walks' }, [
+    h(`h${level}`, { id: 'ng-packet-walks' }, ui('Packet walks', lang)),
     ...(walks.length > 0 ? walks.map((w) => walkList(w, level + 1)) : [h('p', ui('No packet walks for this guide yet.', lang))]),
   ]);
 }
