@@ -9,9 +9,11 @@
 //                                                    into a page's language with the guide's catalog)
 //   guidePage          a guide file               → a page of it as HTML (translation, notes plugged in)
 //   drawTopology       the model                  → SVG diagram
+//   topologyPanel      the model                  → the diagram, its devices and the walks (hast)
 
 import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
+import type { Element } from 'hast';
 import type { PluggableList } from 'unified';
 import type { Diagnostic } from './diagnostics.js';
 import { explainTopology } from './explain/index.js';
@@ -22,6 +24,7 @@ import { SEGMENT_LANGUAGES } from './i18n/segments.js';
 import { rehypeUntranslated, rstTranslate, type GuideTranslation } from './i18n/translate-tree.js';
 import { topologyDiagram } from './render/diagram/index.js';
 import type { DrawOptions } from './render/diagram/draw.js';
+import { diagramPanel, type PanelOptions } from './render/diagram/panel.js';
 import { rehypeShikiLiterals } from './render/highlight/index.js';
 import { rstToHtml, type RstHtmlResult, type RstToHtmlOptions } from './rst/html.js';
 import type { RstRehypeOptions } from './rst/to-hast/index.js';
@@ -145,4 +148,9 @@ export async function guidePage(file: string, options: GuidePageOptions): Promis
     ...(options.rehypePlugins ? { rehypePlugins: options.rehypePlugins } : {}),
   });
   return { ...result, dependencies: [file, ...(result.document?.dependencies ?? [])] };
+}
+
+/** The diagram panel a page shows: the drawings, the device list and the packet walks, in the page's language. */
+export function topologyPanel(topology: Topology, options: PanelOptions): Promise<Element> {
+  return diagramPanel(topology, options);
 }

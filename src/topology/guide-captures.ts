@@ -12,9 +12,11 @@
 //
 // Hosts come from section titles ("compute node", "网络节点", "VM"): a capture
 // belongs to the host of the nearest enclosing host section, else to the host
-// of the last host section before it, else — when the guide names one host
-// only — to that host.
+// of the last host section before it, else — for a capture file a bundle keeps
+// as `<host>/<NN>-<slug>.txt` and the guide includes — to that folder's host,
+// else — when the guide names one host only — to that host.
 
+import { basename, dirname } from 'node:path';
 import { isElement, toText, type RstElement, type RstNode } from '../rst/nodes.js';
 import { parseCommandLine } from '../captures/command-line.js';
 import { commandFromFirstLine, findParser } from '../captures/registry.js';
@@ -93,7 +95,9 @@ export function capturesOfGuide(tree: RstElement, file: string, defaultHost = 'h
       // a block from an included file names it (data.source); a `:literal:` include's text starts at data.sourceLine there
       const includedFrom = typeof child.data?.source === 'string' ? child.data.source : undefined;
       const startLine = typeof child.data?.sourceLine === 'number' ? child.data.sourceLine : (child.position?.start.line ?? 1);
-      const hostHere = childHost ?? lastHost;
+      const fromFolder = includedFrom !== undefined ? bundleHostOf(includedFrom) : undefined;
+      if (fromFolder && !childHost && !lastHost) hosts.add(fromFolder);
+      const hostHere = childHost ?? lastHost ?? fromFolder;
       const shownAt = includedFrom !== undefined && typeof child.data?.sourceLine === 'number' && child.position
         ? { shownAt: { guideLine: child.position.start.line, firstLine: child.data.sourceLine } }
         : {};
@@ -114,6 +118,13 @@ export function capturesOfGuide(tree: RstElement, file: string, defaultHost = 'h
   // One named host: captures outside any host section run there too.
   const only = hosts.size === 1 ? [...hosts][0]! : undefined;
   return found.map(({ explicitHost, ...capture }) => (explicitHost || !only ? capture : { ...capture, host: only }));
+}
+
+/** The host a bundle's capture file names by its folder (`captures/allinone/01-ip-link.txt` → `allinone`). */
+export function bundleHostOf(file: string): string | undefined {
+  if (!/^\d+-[^/]*\.txt$/.test(basename(file))) return undefined;
+  const folder = basename(dirname(file));
+  return folder && folder !== '.' && folder !== '..' ? folder : undefined;
 }
 
 /**
