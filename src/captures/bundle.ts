@@ -200,14 +200,15 @@ function captureFiles(tree: FileTree, dir: string): string[] {
     .list(dir)
     .filter((e) => !e.dir && CAPTURE_FILE.test(e.name))
     .map((e) => e.name)
-    .sort((a, b) => parseInt(a, 10) - parseInt(b, 10) || a.localeCompare(b));
+    .sort((a, b) => parseInt(a, 10) - parseInt(b, 10) || (a < b ? -1 : a > b ? 1 : 0));
 }
 
 function readHost(tree: FileTree, rel: string, name: string, files: string[], prefix: string, byFile: Map<string, ManifestCommand>, bundle: Bundle): BundleHost {
   const host: BundleHost = { name, captures: [] };
   for (const fileName of files) {
     const path = tree.path(join(rel, prefix + fileName));
-    const text = tree.read(join(rel, prefix + fileName));
+    const { text, problems } = tree.readText(join(rel, prefix + fileName));
+    bundle.problems.push(...problems);
     const entry = byFile.get(prefix + fileName);
     const fromText = commandFromFirstLine(text);
     const command = fromText ?? entry?.command;
@@ -217,6 +218,10 @@ function readHost(tree: FileTree, rel: string, name: string, files: string[], pr
       bundle.problems.push({ file: path, line: 1, severity: 'warning', message: `first line says \`${fromText}\` but manifest.json says \`${entry.command}\``, source: 'captures/bundle' });
     }
     const result = fromText !== undefined ? parseCapture(text) : parseCapture(text, command === undefined ? {} : { command });
+    // the manifest knows the command failed even when its message reads as output
+    if (entry?.exit_status !== undefined && entry.exit_status !== 0 && !result.notes?.some((n) => n.kind === 'command-failed')) {
+      result.notes = [...(result.notes ?? []), { line: 0, kind: 'command-failed', message: `the command exited with status ${entry.exit_status} (manifest.json): its output may be an error message or partial` }];
+    }
     const capture: BundleCapture = { file: path, command: command ?? '', lineOffset: result.lineOffset, result };
     if (entry?.seq !== undefined) capture.seq = entry.seq;
     if (entry?.exit_status !== undefined) capture.exitStatus = entry.exit_status;
@@ -241,7 +246,9 @@ function readSosreport(tree: FileTree, sos: string, bundle: Bundle): BundleHost 
     }
     let text: string;
     try {
-      text = tree.read(rel);
+      const read = tree.readText(rel);
+      text = read.text;
+      bundle.problems.push(...read.problems);
     } catch (error) {
       bundle.problems.push({ file: path, severity: 'warning', message: (error as Error).message, source: 'captures/bundle' });
       continue;
@@ -304,7 +311,8 @@ function sosHostname(tree: FileTree, sos: string): string {
 
 function walk(tree: FileTree, dir: string): string[] {
   const out: string[] = [];
-  for (const entry of [...tree.list(dir)].sort((a, b) => a.name.localeCompare(b.name))) {
+  // code-unit order, not localeCompare: the same order under every locale
+  for (const entry of [...tree.list(dir)].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const rel = join(dir, entry.name);
     if (entry.dir) out.push(...walk(tree, rel));
     else out.push(rel);

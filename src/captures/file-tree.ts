@@ -12,6 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { Parser, type ReadEntry } from 'tar';
+import { decodeText, readTextFile, type TextFile } from '../text-file.js';
 
 export interface TreeEntry {
   name: string;
@@ -29,6 +30,8 @@ export interface FileTree {
   list(rel: string): TreeEntry[];
   /** The text of file `rel` (UTF-8). */
   read(rel: string): string;
+  /** The text of file `rel` decoded as the ground floor decodes every file: its encoding and problems (a BOM, UTF-16, invalid bytes) said. */
+  readText(rel: string): TextFile;
   /** The path a person is shown (and evidence points at) for `rel`. */
   path(rel: string): string;
 }
@@ -65,6 +68,7 @@ export function folderTree(root: string): FileTree {
         })
         .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
     read: (rel) => readFileSync(abs(rel), 'utf8'),
+    readText: (rel) => readTextFile(abs(rel)),
     path: abs,
   };
 }
@@ -76,7 +80,7 @@ const MAX_MEMBER = 64 * 1024 * 1024;
 
 interface Member {
   dir: boolean;
-  text?: string;
+  bytes?: Buffer;
   /** A symbolic or hard link: the member it names. */
   link?: string;
   size: number;
@@ -114,7 +118,13 @@ export function archiveTree(path: string): FileTree {
   }
   const isDir = (rel: string) => dirs.has(resolve(rel));
   const join = (dir: string, name: string) => (dir === '' ? name : `${dir}/${name}`);
-  return {
+  const bytesOf = (rel: string): Buffer => {
+    const m = members.get(resolve(rel));
+    if (!m || m.dir) throw new ArchiveError(`${path}: no file ${rel} in the archive`);
+    if (m.bytes === undefined) throw new ArchiveError(`${path}: ${rel} was not kept (${m.size} bytes, or not a capture file)`);
+    return m.bytes;
+  };
+  const tree: FileTree = {
     root: path,
     kind: 'archive',
     isDir,
@@ -126,14 +136,11 @@ export function archiveTree(path: string): FileTree {
       const at = resolve(rel);
       return [...(entries.get(at) ?? [])].map((name) => ({ name, dir: isDir(join(at, name)) })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     },
-    read: (rel) => {
-      const m = members.get(resolve(rel));
-      if (!m || m.dir) throw new ArchiveError(`${path}: no file ${rel} in the archive`);
-      if (m.text === undefined) throw new ArchiveError(`${path}: ${rel} was not kept (${m.size} bytes, or not a capture file)`);
-      return m.text;
-    },
+    read: (rel) => bytesOf(rel).toString('utf8'),
+    readText: (rel) => decodeText(bytesOf(rel), tree.path(rel)),
     path: (rel) => (norm(rel) === '' ? path : `${path}/${norm(rel)}`),
   };
+  return tree;
 }
 
 function readArchive(path: string): Map<string, Member> {
@@ -168,7 +175,7 @@ function readArchive(path: string): Map<string, Member> {
         const chunks: Buffer[] = [];
         entry.on('data', (chunk: Buffer) => chunks.push(chunk));
         entry.on('end', () => {
-          member.text = Buffer.concat(chunks).toString('utf8');
+          member.bytes = Buffer.concat(chunks);
         });
       } else entry.resume();
     },

@@ -9,6 +9,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { formatDiagnostic } from '../diagnostics.js';
 import type { Topology } from '../topology/model.js';
 import type { DiffCategory, TopologyChange, TopologyDiff } from '../topology/diff.js';
+import { msg, type Message } from '../message.js';
 
 interface DiffOptions { json?: boolean; lang?: string }
 
@@ -69,18 +70,21 @@ export async function loadTopology(path: string): Promise<{ topology?: Topology;
   return { ...(fatal ? {} : { topology }), problems: sources.problems };
 }
 
+/** The heading of each kind of thing, in a diff's text. */
+const SECTION: Readonly<Record<DiffCategory, Message>> = { host: msg('diff:section-host'), namespace: msg('diff:section-namespace'), bridge: msg('diff:section-bridge'), port: msg('diff:section-port'), interface: msg('diff:section-interface'), address: msg('diff:section-address'), link: msg('diff:section-link'), nat: msg('diff:section-nat'), flow: msg('diff:section-flow'), service: msg('diff:section-service'), vm: msg('diff:section-vm'), route: msg('diff:section-route'), socket: msg('diff:section-socket') };
+
 const MARK: Record<TopologyChange['kind'], string> = { added: '+', removed: '-', changed: '~', renamed: '>' };
 
 /** The changes as text: a title, the summary, then one section per category. */
 export async function diffText(diff: TopologyDiff, lang: 'zh' | 'en', old: string, now: string): Promise<string> {
   const { say } = await import('../i18n/messages.js');
-  const { msg } = await import('../message.js');
+
   const lines = [say(msg('diff:title', { old, new: now }), lang), say(diff.summary, lang)];
   let section: DiffCategory | undefined;
   for (const c of diff.changes) {
     if (c.category !== section) {
       section = c.category;
-      lines.push('', say(msg(`diff:section-${section}`), lang));
+      lines.push('', say(SECTION[section], lang));
     }
     const ref = (c.kind === 'removed' ? c.evidence.old : c.evidence.new)[0] ?? c.evidence.old[0];
     lines.push(`  ${MARK[c.kind]} ${say(c.message, lang)}${ref ? `  [${ref.file}:${ref.line}]` : ''}`);

@@ -13,7 +13,7 @@ import { toDiagnostic, type Diagnostic } from '../diagnostics.js';
 import type { Document } from './document.js';
 import { rstParse, type RstParseOptions } from './index.js';
 import { rstRehype, type RstRehypeOptions } from './to-hast/index.js';
-import { rehypeSliceDeep, stringifyOptions } from './to-hast/stringify.js';
+import { expandSlices, rehypeSliceDeep, stringifyOptions } from './to-hast/stringify.js';
 import { rstTransforms, type TransformOptions } from './transforms/index.js';
 
 export interface RstToHtmlOptions {
@@ -45,7 +45,8 @@ export async function rstToHtml(text: string, options: RstToHtmlOptions = {}): P
   processor.use(rehypeSliceDeep).use(rehypeStringify as never, stringifyOptions());
   const result = await processor.process(file);
   const document = result.data.rst;
-  return { html: String(result.value ?? ''), diagnostics: collectDiagnostics(result, document), document };
+  const html = expandSlices(String(result.value ?? ''), result.data.htmlSlices);
+  return { html, diagnostics: collectDiagnostics(result, document), document };
 }
 
 /** rst messages from the Document (they know the included file they came from), the rest from the vfile. */

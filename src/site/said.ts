@@ -1,20 +1,13 @@
 // The generated prose of the explain stage (explanations, walks, trace lines,
-// findings), read in one language through this one function: when those texts
-// become messages (`message: Message`, said with `say()` from
-// src/i18n/messages.ts), the site changes here and at the field names below.
+// findings), said in one language: each is a message (an id and its values)
+// that the catalogs of src/i18n/locales word, through `say()`.
 
+import { say } from '../i18n/messages.js';
 import type { Explanation, Finding, Walk, WalkStep } from '../topology/model.js';
 import type { Language } from './languages.js';
 
-type Bilingual = Explanation['text'];
-
-/** A generated text in `lang` (the other language when a text lacks it). */
-export function said(text: Bilingual, lang: Language): string {
-  return text[lang] || text.zh || text.en;
-}
-
-export const explanationText = (e: Explanation, lang: Language): string => said(e.text, lang);
-export const walkTitle = (w: Walk, lang: Language): string => said(w.title, lang);
-export const stepText = (s: WalkStep, lang: Language): string => said(s.text, lang);
-export const traceText = (t: NonNullable<WalkStep['tables']>[number], lang: Language): string => said(t.text, lang);
-export const findingText = (f: Finding, lang: Language): string => said(f.message, lang);
+export const explanationText = (e: Explanation, lang: Language): string => say(e.message, lang);
+export const walkTitle = (w: Walk, lang: Language): string => say(w.title, lang);
+export const stepText = (s: WalkStep, lang: Language): string => say(s.message, lang);
+export const traceText = (t: NonNullable<WalkStep['tables']>[number], lang: Language): string => say(t.message, lang);
+export const findingText = (f: Finding, lang: Language): string => say(f.message, lang);

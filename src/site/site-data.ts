@@ -142,7 +142,7 @@ async function buildGuide(guide: GuideSource, contentRoot: string): Promise<Guid
   const coverage = {} as Record<Language, TranslationCoverage | undefined>;
   let captures = 0;
   try {
-    const run = understand([guide.file]);
+    const run = understand([guide.file], 'en', { prose: true });
     diagnostics.push(...run.diagnostics);
     captures = run.sources.captures.length;
     for (const c of run.sources.captures) dependencies.add(c.file);

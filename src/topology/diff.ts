@@ -339,12 +339,20 @@ function change(item: Item, kind: ChangeKind, evidence: TopologyChange['evidence
   return c;
 }
 
+/** The message naming each kind of thing a change is about. */
+export const WHAT: Readonly<Record<DiffCategory, Message>> = { host: msg('diff:what-host'), namespace: msg('diff:what-namespace'), bridge: msg('diff:what-bridge'), port: msg('diff:what-port'), interface: msg('diff:what-interface'), address: msg('diff:what-address'), link: msg('diff:what-link'), nat: msg('diff:what-nat'), flow: msg('diff:what-flow'), service: msg('diff:what-service'), vm: msg('diff:what-vm'), route: msg('diff:what-route'), socket: msg('diff:what-socket') };
+
+/** The message naming each changed field (the model's field names; ids spell `_` as `-`). */
+const FIELD: Readonly<Record<string, Message>> = { role: msg('diff:field-role'), kind: msg('diff:field-kind'), tag: msg('diff:field-tag'), trunks: msg('diff:field-trunks'), type: msg('diff:field-type'), ofport: msg('diff:field-ofport'), mtu: msg('diff:field-mtu'), master: msg('diff:field-master'), certainty: msg('diff:field-certainty'), tunnel_type: msg('diff:field-tunnel-type'), local_ip: msg('diff:field-local-ip'), remote_ip: msg('diff:field-remote-ip'), key: msg('diff:field-key'), vlans: msg('diff:field-vlans'), subnet: msg('diff:field-subnet'), flat: msg('diff:field-flat'), to: msg('diff:field-to'), actions: msg('diff:field-actions'), process: msg('diff:field-process'), interface: msg('diff:field-interface'), port: msg('diff:field-port'), ranges: msg('diff:field-ranges'), network_id: msg('diff:field-network-id'), router_id: msg('diff:field-router-id'), interfaces: msg('diff:field-interfaces'), uuid: msg('diff:field-uuid'), state: msg('diff:field-state'), via: msg('diff:field-via'), dev: msg('diff:field-dev'), src: msg('diff:field-src') };
+
+const COUNT = { added: (count: number) => msg('diff:count-added', { count }), removed: (count: number) => msg('diff:count-removed', { count }), changed: (count: number) => msg('diff:count-changed', { count }), renamed: (count: number) => msg('diff:count-renamed', { count }) };
+
 /** The message of a change: `diff:added` / `removed` / `changed` / `renamed`, with what, its name, where, and the fields. */
 function say(c: TopologyChange): Message {
-  const what = msg(`diff:what-${c.category}`);
+  const what = WHAT[c.category];
   const where = c.category === 'host' ? '' : c.bridge !== undefined ? msg('diff:where-bridge', { bridge: c.bridge, host: c.host }) : c.netns !== undefined ? msg('diff:where-netns', { netns: c.netns, host: c.host }) : msg('diff:where-host', { host: c.host });
   if (c.kind === 'renamed') return msg('diff:renamed', { what, old: c.oldName ?? '', name: c.name, where });
-  if (c.kind !== 'changed') return msg(`diff:${c.kind}`, { what, name: c.name, where });
+  if (c.kind !== 'changed') return msg(c.kind === 'added' ? 'diff:added' : 'diff:removed', { what, name: c.name, where });
   const fields: MessageValue[] = (c.fields ?? []).map((f) => {
     const field = fieldName(f.field);
     if (f.old === undefined) return msg('diff:field-set', { field, new: f.new ?? '' });
@@ -357,14 +365,14 @@ function say(c: TopologyChange): Message {
 function fieldName(field: string): Message {
   if (field.startsWith('option:')) return msg('diff:field-option', { option: field.slice('option:'.length) });
   if (field.startsWith('mac:')) return msg('diff:field-mac', { tap: field.slice('mac:'.length) });
-  return msg(`diff:field-${field}`);
+  return Object.hasOwn(FIELD, field) ? FIELD[field]! : msg('diff:field-other', { field });
 }
 
 function kindCounts(changes: TopologyChange[]): Message[] {
   const out: Message[] = [];
   for (const kind of ['added', 'removed', 'changed', 'renamed'] as const) {
     const count = changes.filter((c) => c.kind === kind).length;
-    if (count) out.push(msg(`diff:count-${kind}`, { count }));
+    if (count) out.push(COUNT[kind](count));
   }
   return out;
 }

@@ -7,6 +7,7 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { VFile } from 'vfile';
+import { hasControlCharacters, showControlCharacters } from '../../control-characters.js';
 import type { Document } from '../document.js';
 import { getLanguage } from '../languages/index.js';
 import { isElement, type RstElement } from '../nodes.js';
@@ -96,6 +97,7 @@ export function rstRehype(options: RstRehypeOptions = {}) {
     }
     const languageCode = options.languageCode ?? (file.data as { rst?: Document }).rst?.settings.languageCode;
     const { root, state } = rstToHastWithState(tree, { ...options, languageCode, imageReplacements });
+    showControls(root);
     for (const warning of state.warnings) {
       const place = warning.node.position?.start;
       const message = file.message(warning.message, { place, ruleId: 'unknown-node', source: 'rst-html' });
@@ -120,7 +122,7 @@ function checkImages(tree: RstElement, file: VFile, imageBase: string | undefine
     if (!uri || /^[a-z][a-z0-9+.-]*:/i.test(uri) || uri.startsWith('//') || isAbsolute(uri)) continue;
     const source = typeof node.data?.source === 'string' ? node.data.source : undefined;
     const folder = source && source !== file.path ? dirname(source) : base;
-    const path = resolve(folder, decodeURI(uri.split(/[?#]/)[0]!));
+    const path = resolve(folder, safeDecodeUri(uri.split(/[?#]/)[0]!));
     if (existsSync(path)) continue;
     const message = file.message(`Image file not found: "${uri}".`, {
       place: node.position?.start,
@@ -131,4 +133,31 @@ function checkImages(tree: RstElement, file: VFile, imageBase: string | undefine
     missing.push(node);
   }
   return missing;
+}
+
+/** decodeURI, or the text as written when it is not a valid URI (`100%.png`, a lone surrogate). */
+function safeDecodeUri(value: string): string {
+  try {
+    return decodeURI(value);
+  } catch {
+    return value;
+  }
+}
+
+/** Control characters (NUL, ESC …) in text and attribute values become visible symbols (␀, ␛): never raw in a page. */
+function showControls(root: Root): void {
+  const stack: (Root | ElementContent)[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'text') {
+      node.value = showControlCharacters(node.value);
+      continue;
+    }
+    if (node.type === 'element') {
+      for (const [key, value] of Object.entries(node.properties)) {
+        if (typeof value === 'string' && hasControlCharacters(value)) node.properties[key] = showControlCharacters(value);
+      }
+    }
+    if ('children' in node) for (const child of node.children) stack.push(child as ElementContent);
+  }
 }
