@@ -254,19 +254,19 @@
     var player = document.createElement('div');
     player.className = 'walk-player';
     player.setAttribute('role', 'group');
-    player.setAttribute('aria-label', say('walk:choose'));
+    player.setAttribute('aria-label', say('diagram:walk-choose'));
 
     var choose = document.createElement('select');
     choose.className = 'walk-choose';
-    choose.setAttribute('aria-label', say('walk:choose'));
+    choose.setAttribute('aria-label', say('diagram:walk-choose'));
     walks.forEach(function (w, i) {
       var option = document.createElement('option');
       option.value = String(i);
       option.textContent = w.title;
       choose.appendChild(option);
     });
-    var prev = button('walk-prev', '‹ ' + say('walk:previous'));
-    var next = button('walk-next', say('walk:next') + ' ›');
+    var prev = button('walk-prev', '‹ ' + say('diagram:walk-previous'));
+    var next = button('walk-next', say('diagram:walk-next') + ' ›');
     var position = document.createElement('span');
     position.className = 'walk-position';
     var current = document.createElement('div');
@@ -274,7 +274,7 @@
     current.setAttribute('aria-live', 'polite');
     var keys = document.createElement('p');
     keys.className = 'walk-keys';
-    keys.textContent = say('walk:keys');
+    keys.textContent = say('diagram:walk-keys');
 
     var controls = document.createElement('div');
     controls.className = 'walk-controls';
@@ -306,7 +306,7 @@
           if (i === state.step) li.setAttribute('aria-current', 'step'); else li.removeAttribute('aria-current');
         });
       }
-      position.textContent = say('walk:position', { n: state.step + 1, count: steps.length });
+      position.textContent = say('diagram:walk-position', { n: state.step + 1, count: steps.length });
       prev.disabled = state.step === 0;
       next.disabled = state.step === steps.length - 1;
 

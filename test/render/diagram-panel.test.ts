@@ -128,7 +128,7 @@ describe('diagram', () => {
     topology.walks.forEach((w, i) => assert.equal(document.querySelectorAll('.walks .walk')[i]!.querySelectorAll(':scope > ol > li').length, w.steps.length));
     const data = JSON.parse(document.querySelector('script.topology-data')!.textContent!) as { walks: { steps: unknown[] }[]; words: Record<string, string> };
     assert.equal(data.walks.length, topology.walks.length);
-    assert.equal(data.words['walk:next'], '下一步');
+    assert.equal(data.words['diagram:walk-next'], '下一步');
     assert.ok(document.querySelector('.legend')!.textContent!.includes('veth 对'));
     const devices = Array.from(document.querySelectorAll('.device-list li[data-node]')).map((li) => li.getAttribute('data-node'));
     assert.deepEqual(devices.sort(), boxesOf(diagramGraph(topology).roots).map((b) => b.id).sort());

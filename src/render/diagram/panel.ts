@@ -138,7 +138,7 @@ function walksSection(walks: WalkView[], lang: string, level: number): Element {
 
 /** The labels the script shows, in the page's language. */
 function scriptWords(lang: string): Record<string, string> {
-  const ids = ['walk:choose', 'walk:previous', 'walk:next', 'walk:position', 'walk:keys', 'diagram:zoom-in', 'diagram:zoom-out', 'diagram:zoom-reset', 'diagram:close', 'copy', 'copied'];
+  const ids = ['diagram:walk-choose', 'diagram:walk-previous', 'diagram:walk-next', 'diagram:walk-position', 'diagram:walk-keys', 'diagram:zoom-in', 'diagram:zoom-out', 'diagram:zoom-reset', 'diagram:close', 'copy', 'copied'];
   return Object.fromEntries(ids.map((id) => [id, ui(id, lang)]));
 }
 
