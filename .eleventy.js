@@ -5,10 +5,14 @@
 // The pipeline is TypeScript compiled to dist/ (at install, and by npm run
 // build when src/ changed).
 import { HtmlBasePlugin } from '@11ty/eleventy';
-import { relative } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join, relative } from 'node:path';
 import { siteBuild, projectRoot } from './dist/src/site/context.js';
 import { siteData, hasWords } from './dist/src/site/site-data.js';
 import { localesDir, translate } from './dist/src/i18n/catalog.js';
+
+// d3's browser bundle, wherever npm put the package (dist/d3.min.js beside its module entry).
+const d3Browser = join(dirname(createRequire(import.meta.url).resolve('d3')), 'd3.min.js');
 
 export default function (eleventyConfig) {
   const build = siteBuild();
@@ -46,8 +50,9 @@ export default function (eleventyConfig) {
     return translate(msgid, lang);
   });
 
-  // Assets: style sheets, scripts, favicon.
+  // Assets: style sheets, scripts, favicon; d3 for the diagram in the browser, from the package (no CDN).
   eleventyConfig.addPassthroughCopy({ [`${projectRoot}/_includes/assets`]: 'assets' });
+  eleventyConfig.addPassthroughCopy({ [d3Browser]: 'assets/d3.min.js' });
 
   // Links: every root-relative URL written under --base-url.
   eleventyConfig.addPlugin(HtmlBasePlugin);

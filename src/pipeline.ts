@@ -9,10 +9,12 @@
 //                                                    into a page's language with the guide's catalog)
 //   guidePage          a guide file               → a page of it as HTML (translation, notes plugged in)
 //   drawTopology       the model                  → SVG diagram
+//   topologyPanel      the model                  → the diagram, its devices and the walks (hast)
 //   withTexts          the model                  → its JSON, every message with its texts
 
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
+import type { Element } from 'hast';
 import type { PluggableList } from 'unified';
 import type { Diagnostic } from './diagnostics.js';
 import type { Message } from './message.js';
@@ -26,6 +28,7 @@ import { SEGMENT_LANGUAGES } from './i18n/segments.js';
 import { rehypeUntranslated, rstTranslate, type GuideTranslation } from './i18n/translate-tree.js';
 import { topologyDiagram } from './render/diagram/index.js';
 import type { DrawOptions } from './render/diagram/draw.js';
+import { diagramPanel, type PanelOptions } from './render/diagram/panel.js';
 import { rehypeShikiLiterals } from './render/highlight/index.js';
 import { rstToHtml, type RstHtmlResult, type RstToHtmlOptions } from './rst/html.js';
 import type { RstRehypeOptions } from './rst/to-hast/index.js';
@@ -275,6 +278,11 @@ export async function guidePage(file: string, options: GuidePageOptions): Promis
     ...(options.rehypePlugins ? { rehypePlugins: options.rehypePlugins } : {}),
   });
   return { ...result, dependencies: [file, ...(result.document?.dependencies ?? [])] };
+}
+
+/** The diagram panel a page shows: the drawings, the device list and the packet walks, in the page's language. */
+export function topologyPanel(topology: Topology, options: PanelOptions): Promise<Element> {
+  return diagramPanel(topology, options);
 }
 
 /** A message said in both languages: the JSON contract's `text`. */

@@ -47,7 +47,8 @@ export async function buildSite(options: BuildOptions): Promise<number> {
   }
   const base = normaliseBase(options.base);
   const report = new BuildReport({ write, contentRoot, userCwd, strict: options.strict ?? false });
-  const assets = filesUnder(join(projectRoot, '_includes/assets')).map((f) => join(outDir, 'assets', f));
+  // the assets .eleventy.js copies: _includes/assets/ and d3's browser bundle
+  const assets = [...filesUnder(join(projectRoot, '_includes/assets')), 'd3.min.js'].map((f) => join(outDir, 'assets', f));
   setSiteBuild({
     contentRoot, outDir, base, report,
     written: async (outputs) => {

@@ -8,6 +8,7 @@
 
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { toHtml } from 'hast-util-to-html';
 import { atLeast, formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { catalogOf, forgetCatalogs, localesDir, translate } from '../i18n/catalog.js';
 import { forgetMissingMessages, missingMessages } from '../i18n/messages.js';
@@ -16,7 +17,7 @@ import { findGuides, type GuideSource } from './guides.js';
 import { guideView, type GuideView } from './guide-view.js';
 import { detectLanguage, LANGUAGES, type Language } from './languages.js';
 import type { BuildReport, TranslationCoverage } from './report.js';
-import { captureViews, diagramOf, fileLines, topologyView, type TopologyView } from './topology-view.js';
+import { captureViews, fileLines, panelOf, topologyView, type TopologyView } from './topology-view.js';
 import { guideTranslation } from './translation.js';
 import { guideUrl, homeUrl, rootUrl, topologyUrl } from './urls.js';
 
@@ -146,17 +147,20 @@ async function buildGuide(guide: GuideSource, contentRoot: string): Promise<Guid
     captures = run.sources.captures.length;
     for (const c of run.sources.captures) dependencies.add(c.file);
     const lines = captureViews(run.sources, fileLines(), guide.folder);
+    const captured = run.sources.captures.length > 0;
     for (const lang of LANGUAGES) {
-      const diagram = await diagramOf(run.topology, guide.name, lang);
+      // the diagram panel (drawings, devices, walks): on the topology page, and on the guide page when it has captures
+      const panel = await panelOf(run.topology, guide, lang);
+      const panelHtml = toHtml(panel, { allowDangerousHtml: true });
       // a guide mixes languages (the seed: Chinese prose, English headings): every page, its own language's too, takes the catalog
       const translation = guideTranslation(guide, source, lang, contentRoot);
       coverage[lang] = translation.coverage;
       diagnostics.push(...translation.diagnostics);
-      const view = await guideView({ guide, source, lang, contentRoot, sources: run.sources, diagram, ...(translation ? { translation } : {}) });
+      const view = await guideView({ guide, source, lang, contentRoot, sources: run.sources, topology: run.topology, ...(captured ? { panel } : {}), ...(translation ? { translation } : {}) });
       diagnostics.push(...view.diagnostics);
       for (const d of view.dependencies) dependencies.add(d);
       views[lang] = view;
-      topologies[lang] = topologyView(guide, run.topology, lines, diagram, lang, source);
+      topologies[lang] = topologyView(guide, run.topology, lines, panelHtml, lang, source);
     }
   } catch (error) {
     const message = `internal error while making the pages of ${guide.name}: ${error instanceof Error ? error.message : String(error)}`;
@@ -185,13 +189,13 @@ function failedView(guide: GuideSource, source: Language, lang: Language, messag
   const escaped = message.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   return {
     lang, textLang: lang, untranslated: lang !== source, title: guide.name,
-    html: `<p class="system-message">${escaped}</p>`, toc: '', sectionIds: [], diagnostics: [], dependencies: [guide.file],
+    html: `<p class="system-message">${escaped}</p>`, panel: false, toc: '', sectionIds: [], diagnostics: [], dependencies: [guide.file],
   };
 }
 
 function failedTopology(guide: GuideSource, sourceLang: Language): TopologyView {
   return {
-    source: guide.file, sourceLang, diagram: '', explanations: [], walks: [], findings: [], captures: [],
+    source: guide.file, sourceLang, panel: '', explanations: [], findings: [], captures: [],
     coverage: { lines: 0, fact: 0, header: 0, blank: 0, noise: 0, unparsed: 0 } as TopologyView['coverage'],
   };
 }

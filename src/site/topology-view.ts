@@ -1,18 +1,27 @@
-// What a guide's topology page shows, in one language: its diagram, the
-// explanations, packet walks and findings with their evidence as links, the
-// coverage, and every line of every capture with the role it played. The
-// template (_includes/pages/topology.njk) lays it out.
+// What a guide's topology page shows, in one language: the diagram panel (the
+// drawings, the device list and the packet walks, src/render/diagram/panel.ts;
+// the guide page shows the same one), the explanations and findings with their
+// evidence as links, the coverage, and every line of every capture with the
+// role it played. The template (_includes/pages/topology.njk) lays it out.
+//
+// A capture line's id is made from its file relative to the guide's folder
+// (`line-local.rst-66`, `line-captures-compute-02-ip-link.txt-3`): the guide
+// page's line in its block, the topology page's row and the diagram's
+// `data-lines` all use `anchorIn(folder)`, so they agree wherever the content
+// folder lies.
 
 import { readFileSync } from 'node:fs';
-import { isAbsolute, relative } from 'node:path';
+import type { Element } from 'hast';
 import type { LineRole } from '../captures/types.js';
 import { translate } from '../i18n/catalog.js';
-import { drawTopology } from '../pipeline.js';
+import { topologyPanel } from '../pipeline.js';
+import { lineAnchor } from '../render/anchors.js';
 import { evidenceText } from '../render/diagram/index.js';
+import { shownPath } from '../render/evidence.js';
 import type { EvidenceRef, Topology } from '../topology/model.js';
 import type { Sources } from '../topology/sources.js';
 import type { Language } from './languages.js';
-import { explanationText, findingText, stepText, traceText, walkTitle } from './said.js';
+import { explanationText, findingText } from './said.js';
 
 export interface CaptureLine {
   /** The row's id: evidence elsewhere on the page links to it (`#line-<file>-<line>`). */
@@ -38,75 +47,38 @@ export interface EvidenceLink {
   anchor: string;
 }
 
-export interface WalkStepView {
-  at: string;
-  text: string;
-  where: EvidenceLink[];
-  /** The bridge's flows table by table (a nested list on the page); empty for other steps. */
-  tables: { depth: number; text: string; where: EvidenceLink[] }[];
-}
-
 export interface TopologyView {
   /** The guide's file as the content folder names it. */
   source: string;
   /** The language the guide is written in (the author's claims are quoted in it). */
   sourceLang: Language;
-  diagram: string;
+  /** The diagram panel as HTML: drawings, device list, packet walks (none when the guide has no captures). */
+  panel: string;
   explanations: { id: string; text: string; where: EvidenceLink[] }[];
-  walks: { id: string; title: string; steps: WalkStepView[] }[];
   /** A claim's `where` is a line of the guide's prose (no capture row to link to). */
   findings: { kind: string; message: string; claim?: { text: string; where: string }; where: EvidenceLink[] }[];
   coverage: Topology['coverage'];
   captures: CaptureView[];
 }
 
-/** The id of the row showing line `line` of `file` in the Captures section. */
-export const lineAnchor = (file: string, line: number): string => `line-${file.replace(/[^A-Za-z0-9_.-]+/g, '-')}-${line}`;
+/** The id of the element showing line `line` of `file` on a guide's pages: `file` relative to the guide's folder. */
+export const anchorIn = (folder: string) => (file: string, line: number): string => lineAnchor(shownPath(folder, file), line);
 
 /**
  * Evidence as links, labelled relative to the guide's folder (`local.rst:260`,
  * `captures/compute/02-….txt:3`): the page belongs to that guide.
  */
-const whereIn = (folder: string) => (evidence: EvidenceRef[]): EvidenceLink[] => {
-  const seen = new Map<string, EvidenceLink>();
-  for (const e of evidence) {
-    const label = evidenceText([{ ...e, file: shownPath(folder, e.file) }]);
-    if (!seen.has(label)) seen.set(label, { label, anchor: lineAnchor(e.file, e.line) });
-  }
-  return [...seen.values()];
+const whereIn = (folder: string) => {
+  const anchor = anchorIn(folder);
+  return (evidence: EvidenceRef[]): EvidenceLink[] => {
+    const seen = new Map<string, EvidenceLink>();
+    for (const e of evidence) {
+      const label = evidenceText([{ ...e, file: shownPath(folder, e.file) }]);
+      if (!seen.has(label)) seen.set(label, { label, anchor: anchor(e.file, e.line) });
+    }
+    return [...seen.values()];
+  };
 };
-
-/** `file` relative to `folder` when it lies inside it, else as it is. */
-const shownPath = (folder: string, file: string) => {
-  const inside = relative(folder, file);
-  return inside && !inside.startsWith('..') && !isAbsolute(inside) ? inside : file;
-};
-
-/** `compute / qrouter-… / qg-…`, a namespace named as the step's place once. */
-const placeOf = (at: { host: string; netns?: string; name: string }) =>
-  [at.host, at.netns, at.name].filter((x, i, all): x is string => !!x && x !== all[i - 1]).join(' / ');
-
-/** The page numbers the steps (<ol>); a step text that numbers itself (`3. It enters …`) loses its number. */
-const withoutNumber = (text: string) => text.replace(/^\s*\d+[.、]\s*/, '');
-
-/** The packet walks as a page shows them in `lang`: numbered by the page, each bridge's trace as a nested list. */
-export function walkViews(topology: Topology, lang: Language, folder = '.'): TopologyView['walks'] {
-  const where = whereIn(folder);
-  return topology.walks.map((w) => ({
-    id: w.id,
-    title: walkTitle(w, lang),
-    steps: w.steps.map((s): WalkStepView => {
-      // a flow line the nested trace cites is not listed again after the step
-      const inTables = new Set((s.tables ?? []).flatMap((t) => t.evidence.map((e) => `${e.file}:${e.line}`)));
-      return {
-        at: placeOf(s.at),
-        text: withoutNumber(stepText(s, lang)),
-        where: where(s.evidence.filter((e) => !inTables.has(`${e.file}:${e.line}`))),
-        tables: (s.tables ?? []).map((t) => ({ depth: t.depth, text: traceText(t, lang), where: where(t.evidence) })),
-      };
-    }),
-  }));
-}
 
 /** A reader of files as lines (CR normalised), each file read once. */
 export function fileLines(): (file: string) => string[] {
@@ -125,6 +97,7 @@ export function fileLines(): (file: string) => string[] {
  */
 export function captureViews(sources: Sources, read: (file: string) => string[], folder = '.'): CaptureView[] {
   const guides = new Set(sources.guides.map((g) => g.file));
+  const anchor = anchorIn(folder);
   return sources.captures.map((c) => {
     const fileLines = read(c.file);
     const roles = c.result.lineRoles;
@@ -136,19 +109,20 @@ export function captureViews(sources: Sources, read: (file: string) => string[],
     const lines = roles.map((role, i): CaptureLine => {
       const reason = reasons.get(i + 1);
       const line = c.lineOffset + i + 1;
-      return { anchor: lineAnchor(c.file, line), line, text: raw[i]!.slice(indent), role, ...(reason ? { reason } : {}) };
+      return { anchor: anchor(c.file, line), line, text: raw[i]!.slice(indent), role, ...(reason ? { reason } : {}) };
     });
     return { host: c.host, command: c.command, file: shownPath(folder, c.file), firstLine: c.lineOffset + 1, lines };
   });
 }
 
-/** The words the diagram is labelled with, in `lang`. */
-const DIAGRAM_WORDS = ['host', 'namespace', 'bridge', 'port', 'interface', 'vm', 'veth', 'patch', 'tunnel', 'physical', 'member', 'likely'];
-
-/** The guide's topology diagram (SVG) with its labels in `lang`. */
-export function diagramOf(topology: Topology, name: string, lang: Language): Promise<string> {
-  const words = Object.fromEntries(DIAGRAM_WORDS.map((k) => [k, translate(`diagram:${k}`, lang)]));
-  return drawTopology(topology, { title: `${translate('Topology', lang)}: ${name}`, words });
+/**
+ * The guide's diagram panel in `lang` (hast): the guide page places it where a
+ * figure's image is missing (else before the first capture block), the
+ * topology page under its Diagram heading. Labels and anchors are relative to
+ * the guide's folder.
+ */
+export function panelOf(topology: Topology, guide: { name: string; folder: string }, lang: Language): Promise<Element> {
+  return topologyPanel(topology, { title: `${translate('Topology', lang)}: ${guide.name}`, lang, folder: guide.folder, anchor: anchorIn(guide.folder) });
 }
 
 /** The topology page of a guide in `lang`; `captures` are the same in every language (made once by the caller). */
@@ -156,7 +130,7 @@ export function topologyView(
   guide: { file: string; folder: string },
   topology: Topology,
   captures: CaptureView[],
-  diagram: string,
+  panel: string,
   lang: Language,
   sourceLang: Language,
 ): TopologyView {
@@ -164,9 +138,8 @@ export function topologyView(
   return {
     source: guide.file,
     sourceLang,
-    diagram,
+    panel,
     explanations: topology.explanations.map((e) => ({ id: e.id, text: explanationText(e, lang), where: where(e.evidence) })),
-    walks: walkViews(topology, lang, guide.folder),
     findings: topology.findings.map((f) => ({
       kind: f.kind, message: findingText(f, lang), where: where(f.evidence),
       ...(f.claim ? { claim: { text: f.claim.text, where: `${shownPath(guide.folder, f.claim.file)}:${f.claim.line}` } } : {}),

@@ -16,9 +16,11 @@
 //
 // Hosts come from section titles ("compute node", "网络节点", "VM"): a capture
 // belongs to the host of the nearest enclosing host section, else to the host
-// of the last host section before it, else — when the guide names one host
-// only — to that host.
+// of the last host section before it, else — for a capture file a bundle keeps
+// as `<host>/<NN>-<slug>.txt` and the guide includes — to that folder's host,
+// else — when the guide names one host only — to that host.
 
+import { basename, dirname } from 'node:path';
 import { isElement, toText, type RstElement, type RstNode } from '../rst/nodes.js';
 import { parseCommandLine } from '../captures/command-line.js';
 import { commandFromFirstLine, findParser } from '../captures/registry.js';
@@ -97,7 +99,9 @@ export function capturesOfGuide(tree: RstElement, file: string, defaultHost = 'h
       // a block from an included file names it (data.source); a `:literal:` include's text starts at data.sourceLine there
       const includedFrom = typeof child.data?.source === 'string' ? child.data.source : undefined;
       const startLine = typeof child.data?.sourceLine === 'number' ? child.data.sourceLine : (child.position?.start.line ?? 1);
-      const hostHere = childHost ?? lastHost;
+      const fromFolder = includedFrom !== undefined ? bundleHostOf(includedFrom) : undefined;
+      if (fromFolder && !childHost && !lastHost) hosts.add(fromFolder);
+      const hostHere = childHost ?? lastHost ?? fromFolder;
       const shownAt = includedFrom !== undefined && typeof child.data?.sourceLine === 'number' && child.position
         ? { shownAt: { guideLine: child.position.start.line, firstLine: child.data.sourceLine } }
         : {};
@@ -129,6 +133,13 @@ function isScript(block: RstElement): boolean {
   if (!classes.includes('code')) return false;
   const language = typeof block.data?.language === 'string' ? block.data.language : classes.find((c) => c !== 'code');
   return Boolean(language) && !CAPTURE_LANGUAGES.has(language!.toLowerCase());
+}
+
+/** The host a bundle's capture file names by its folder (`captures/allinone/01-ip-link.txt` → `allinone`). */
+export function bundleHostOf(file: string): string | undefined {
+  if (!/^\d+-[^/]*\.txt$/.test(basename(file))) return undefined;
+  const folder = basename(dirname(file));
+  return folder && folder !== '.' && folder !== '..' ? folder : undefined;
 }
 
 /**

@@ -177,6 +177,10 @@ describe('netguide build of a content folder outside the project', () => {
         assert.ok(topology.includes(`id="${anchor}"`), `#${anchor} is a row of the topology page`);
       }
       assert.deepEqual(found.map((l) => Number(/-(\d+)$/.exec(l[2]!)![1])), captures.map((c) => c.lineOffset + 1));
+      // each block carries its explanation under it (or says that none rests on it)
+      const blocks = guide.split('<div class="capture-block').slice(1);
+      assert.equal(blocks.length, captures.length, `${lang}: a block per capture`);
+      for (const block of blocks) assert.match(block, /^[^>]*><div class="capture-grid"><pre[\s\S]*?<\/pre><p class="capture-link">[\s\S]*?<\/p><aside class="capture-notes"/, `${lang}: notes under ${block.slice(0, 80)}`);
     }
   });
 
@@ -184,10 +188,11 @@ describe('netguide build of a content folder outside the project', () => {
     for (const lang of LANGS) {
       const guide = page(out, `${lang}/local`);
       assert.ok(!guide.includes('<img src="local.png"'), 'no broken image');
-      const figure = new RegExp(`<div class="generated-figure">(<svg[\\s\\S]*?</svg>)<p class="generated-figure-note">([^<]*)<a href="/${lang}/local/topology/">`).exec(guide);
-      assert.ok(figure, 'a generated figure with its note and link');
-      assert.match(figure[2]!, /local\.png/);
-      assert.equal(figure[1], /<svg[\s\S]*?<\/svg>/.exec(page(out, `${lang}/local/topology`))![0]);
+      // the note and its link, then the diagram panel (drawing, fold, walks) the capture notes put in the figure's slot
+      const figure = new RegExp(`<div class="generated-figure"><p class="generated-figure-note">([^<]*)<a href="/${lang}/local/topology/">[^<]*</a></p><section class="topology-panel"[^>]*>[\\s\\S]*?(<svg[\\s\\S]*?</svg>)`).exec(guide);
+      assert.ok(figure, 'a generated figure with its note, link and panel');
+      assert.match(figure[1]!, /local\.png/);
+      assert.equal(figure[2], /<svg[\s\S]*?<\/svg>/.exec(page(out, `${lang}/local/topology`))![0]);
     }
   });
 
@@ -247,10 +252,11 @@ describe('netguide build of a content folder outside the project', () => {
     const found = [...guide.matchAll(/<\/pre><p class="capture-link"><a href="\/en\/two-hosts\/topology\/#([^"]+)">/g)].map((m) => m[1]!);
     assert.equal(found.length, captures.length, 'one link per included capture');
     for (const anchor of found) {
-      assert.match(anchor, /(captures-(compute|network)-\d\d-.*\.txt|two-hosts-notes\.rst)-\d+$/);
+      // relative to the guide's folder, as the topology page's rows are (the site may sit under a sub-path)
+      assert.match(anchor, /^line-(captures-(compute|network)-\d\d-.*\.txt|notes\.rst)-\d+$/);
       assert.ok(topology.includes(`id="${anchor}"`), `#${anchor} is a row of the topology page`);
     }
-    assert.ok(found.some((a) => a.endsWith('two-hosts-notes.rst-10')), 'the capture inside the included rst file');
+    assert.ok(found.some((a) => a === 'line-notes.rst-10'), 'the capture inside the included rst file');
   });
 
   it('should show each traced bridge of a walk table by table, with evidence in the included capture files', () => {

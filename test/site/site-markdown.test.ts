@@ -33,7 +33,7 @@ function i18n(cwd: string, args: string[]): string {
 function facts(html: string): Record<string, string[]> {
   const items = (list: string) => [...html.matchAll(new RegExp(`<(?:ul|ol) class="${list}">([\\s\\S]*?)</(?:ul|ol)>`, 'g'))]
     .flatMap((m) => [...m[1]!.matchAll(/<li[^>]*>([\s\S]*?)<\/li>/g)].map((li) => decode(li[1]!.replace(/<span class="evidence">[\s\S]*?<\/span>/g, '').replace(/<[^>]+>/g, '')).trim()));
-  return { explanations: items('explanations'), walks: items('walk'), findings: items('findings') };
+  return { explanations: items('explanations'), walks: items('walk-steps'), findings: items('findings') };
 }
 
 /** The names the diagram draws. */
@@ -83,7 +83,10 @@ describe('netguide build of a content folder holding a Markdown guide and its RS
 
   it('should publish both guides in both languages, with their topology pages', () => {
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stderr, /^ {2}vxlan-md {2}zh \(original\) en {2}15 captures, 0 problems/m);
+    // the guide's wrong bullets are contradicted alike in both twins (see test/fixtures/guides/vxlan-tcpdump/NOTES.md)
+    const problems = (guide: string) => new RegExp(`^ {2}${guide} {2}zh \\(original\\) en {2}15 captures, (\\d+) problems?`, 'm').exec(run.stderr)?.[1];
+    assert.ok(problems('vxlan-md') !== undefined, run.stderr);
+    assert.equal(problems('vxlan-md'), problems('vxlan-rst'));
     for (const lang of LANGS) for (const guide of ['vxlan-md', 'vxlan-rst']) {
       assert.ok(pages(out).includes(`${lang}/${guide}/`), `${lang}/${guide}/`);
       assert.ok(pages(out).includes(`${lang}/${guide}/topology/`), `${lang}/${guide}/topology/`);
@@ -100,13 +103,13 @@ describe('netguide build of a content folder holding a Markdown guide and its RS
       assert.deepEqual(alternates(html), { zh: '/zh/vxlan-md/', en: '/en/vxlan-md/', 'x-default': '/zh/vxlan-md/' });
     }
     const en = page(out, 'en/vxlan-md');
-    assert.match(en, /<li>Between the two tunnel ends are <strong>VXLAN<\/strong> packets on UDP 4789, VNI 1<\/li>/);
+    assert.match(en, /<li[^>]*>Between the two tunnel ends are <strong>VXLAN<\/strong> packets on UDP 4789, VNI 1/);
     assert.match(en, /<span lang="zh" class="[^"]*untranslated[^"]*"/, 'the rest stays Chinese, marked');
     assert.match(page(out, 'zh/vxlan-md'), /<h2[^>]*>检查网络/);
     assert.match(page(out, 'en/vxlan-md'), /<h2[^>]*>Check network/);
   });
 
-  it('should link every capture of the Markdown guide, several in one fence too, to its first row on the topology page', () => {
+  it('should make every capture of the Markdown guide addressable, several in one fence too, each block linked to its rows on the topology page', () => {
     const captures = readSources([join(content, 'vxlan-md/vxlan-md.md')]).captures.filter((c) => c.result.lineRoles.length > 0);
     const twin = readSources([join(content, 'vxlan-rst/vxlan-rst.rst')]).captures.filter((c) => c.result.lineRoles.length > 0);
     assert.equal(captures.length, 15);
@@ -114,14 +117,20 @@ describe('netguide build of a content folder holding a Markdown guide and its RS
     for (const lang of LANGS) {
       const guide = page(out, `${lang}/vxlan-md`);
       const topology = page(out, `${lang}/vxlan-md/topology`);
-      const found = [...guide.matchAll(/<\/pre>(?:<p class="capture-link">[\s\S]*?<\/p>)*/g)]
-        .flatMap((m) => [...m[0].matchAll(/<a href="\/(\w+)\/vxlan-md\/topology\/#([^"]+)">/g)]);
-      assert.deepEqual(found.map((l) => Number(/-(\d+)$/.exec(l[2]!)![1])), captures.map((c) => c.lineOffset + 1));
-      for (const [, linkLang, anchor] of found) {
-        assert.equal(linkLang, lang);
-        assert.ok(topology.includes(`id="${anchor}"`), `#${anchor} is a row of the topology page`);
+      // every output line of every capture is addressable on the guide page and is a row of the topology page
+      for (const c of captures) {
+        for (let line = c.lineOffset + 1; line <= c.lineOffset + c.result.lineRoles.length; line++) {
+          assert.ok(guide.includes(`id="line-vxlan-md.md-${line}"`), `line ${line} of ${c.command} on the guide page`);
+          assert.ok(topology.includes(`id="line-vxlan-md.md-${line}"`), `line ${line} of ${c.command} on the topology page`);
+        }
       }
-      assert.equal(found.length, [...page(out, `${lang}/vxlan-rst`).matchAll(/<p class="capture-link">/g)].length, 'as many as the RST twin');
+      // one block per fence (a fence may hold several prompts), each linked to the rows of its first capture
+      const blocks = [...guide.matchAll(/<div class="capture-block[^"]*"/g)].length;
+      const links = [...guide.matchAll(new RegExp(`href="/${lang}/vxlan-md/topology/#line-vxlan-md\\.md-(\\d+)"`, 'g'))].map((m) => Number(m[1]));
+      assert.ok(blocks >= 10 && blocks < captures.length, `${blocks} blocks for ${captures.length} captures`);
+      assert.equal(new Set(links).size, blocks);
+      const firsts = new Set(captures.map((c) => c.lineOffset + 1));
+      assert.ok(links.every((l) => firsts.has(l)), 'each link is at a capture\'s first output line');
     }
   });
 
@@ -133,7 +142,7 @@ describe('netguide build of a content folder holding a Markdown guide and its RS
       assert.ok(a.explanations!.length > 5 && a.walks!.length > 0 && a.findings!.length > 0, JSON.stringify(a).slice(0, 200));
       assert.deepEqual(a, facts(rst));
       assert.deepEqual([...drawn(md)].sort(), [...drawn(rst)].sort());
-      assert.match(md, /<a href="#line-vxlan-md-vxlan-md\.md-\d+">vxlan-md\.md:\d+/, 'evidence points into the Markdown guide');
+      assert.match(md, /<a href="#line-vxlan-md\.md-\d+">vxlan-md\.md:\d+/, 'evidence points into the Markdown guide');
     }
   });
 });

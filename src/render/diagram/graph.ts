@@ -2,20 +2,31 @@
 // host ⊃ namespace ⊃ bridge ⊃ port, VMs and free interfaces as leaves, links
 // as wires between them. Every box knows its name and the lines that prove it.
 
-import type { Endpoint, EvidenceRef, LinkKind, Topology } from '../../topology/model.js';
-import { say } from '../../i18n/messages.js';
+import type { Endpoint, EvidenceRef, Link, LinkKind, Topology } from '../../topology/model.js';
+import { mergeEvidence } from '../../topology/refs.js';
+import { endpointAttr, scopeAttr } from '../anchors.js';
+import { vmChains } from './fold.js';
 
-export type BoxKind = 'host' | 'namespace' | 'bridge' | 'port' | 'interface' | 'vm';
+/** `chain`: a VM's tap, Linux bridge and veth pair folded into one box (see fold.ts). */
+export type BoxKind = 'host' | 'namespace' | 'bridge' | 'port' | 'interface' | 'vm' | 'chain';
 
 export interface Box {
   id: string;
   kind: BoxKind;
   label: string;
-  /** Extra words for the tooltip (bridge kind, VLAN tag, addresses). */
-  detail: string[];
+  /**
+   * Extra words for the tooltip: names, addresses and captured words as they
+   * are (`tag 2`, `fa:16:3e:…`, `running`), and words a page says in its
+   * language as `{ word }` (`linux-bridge`, a namespace's role).
+   */
+  detail: Detail[];
   evidence: EvidenceRef[];
   children: Box[];
+  /** The devices it stands for, as attribute keys (`host/netns/name`, `host:h`, `ns:h/n`); a folded chain has several. */
+  keys: string[];
 }
+
+export type Detail = string | { word: string };
 
 export interface Wire {
   id: string;
@@ -24,8 +35,11 @@ export interface Wire {
   source: string;
   target: string;
   label: string;
-  reason?: string;
+  /** Why a likely link is drawn (the model's words, said by the page). */
+  reason?: Link['reason'];
   evidence: EvidenceRef[];
+  /** `kind:a|b`, the joined endpoints' attribute keys. */
+  key: string;
 }
 
 export interface DiagramGraph {
@@ -41,7 +55,12 @@ function idOf(...parts: (string | undefined)[]): string {
   return parts.map((p) => (p ?? '').replace(/[^A-Za-z0-9_.-]/g, (c) => `_${c.codePointAt(0)!.toString(16)}_`)).join('--');
 }
 
-export function diagramGraph(topology: Topology): DiagramGraph {
+export interface GraphOptions {
+  /** Fold each VM's tap–Linux bridge–veth chain into one box (fold.ts). */
+  fold?: boolean;
+}
+
+export function diagramGraph(topology: Topology, options: GraphOptions = {}): DiagramGraph {
   const boxes = new Map<string, Box>();
   const hosts = new Map<string, Box>();
   const namespaces = new Map<string, Box>();
@@ -50,7 +69,7 @@ export function diagramGraph(topology: Topology): DiagramGraph {
     let box = hosts.get(name);
     if (!box) {
       const known = topology.hosts.find((h) => h.name === name);
-      box = { id: idOf('host', name), kind: 'host', label: name, detail: known?.role ? [known.role] : [], evidence: known?.evidence ?? [], children: [] };
+      box = { id: idOf('host', name), kind: 'host', label: name, detail: known?.role && known.role !== name ? [{ word: `role-${known.role}` }] : [], evidence: known?.evidence ?? [], children: [], keys: [scopeAttr(name)] };
       hosts.set(name, box);
     }
     return box;
@@ -61,7 +80,7 @@ export function diagramGraph(topology: Topology): DiagramGraph {
     let box = namespaces.get(k);
     if (!box) {
       const known = topology.namespaces.find((n) => n.host === hostName && n.name === netns);
-      box = { id: idOf('ns', hostName, netns), kind: 'namespace', label: netns, detail: known?.role ? [known.role] : [], evidence: known?.evidence ?? [], children: [] };
+      box = { id: idOf('ns', hostName, netns), kind: 'namespace', label: netns, detail: known?.role ? [{ word: `role-${known.role}` }] : [], evidence: known?.evidence ?? [], children: [], keys: [scopeAttr(hostName, netns), endpointAttr({ host: hostName, netns, name: netns })] };
       namespaces.set(k, box);
       host(hostName).children.push(box);
     }
@@ -71,14 +90,34 @@ export function diagramGraph(topology: Topology): DiagramGraph {
   for (const h of [...topology.hosts].sort(byName)) host(h.name);
   for (const n of [...topology.namespaces].sort(byName)) scope(n.host, n.name);
 
+  // Folded: a VM's chain is one box in its host, and each of its devices resolves to it.
+  const chainOf = new Map<string, Box>();
+  for (const chain of options.fold ? vmChains(topology) : []) {
+    const box: Box = { id: idOf('chain', chain.host, chain.names[0]), kind: 'chain', label: chain.label, detail: chain.names, evidence: [], children: [], keys: chain.keys };
+    host(chain.host).children.push(box);
+    for (const k of chain.keys) chainOf.set(k, box);
+  }
+  const fold = (attr: string, k: string, evidence: EvidenceRef[], into: Map<string, string>): boolean => {
+    const chain = chainOf.get(attr);
+    if (!chain) return false;
+    chain.evidence = mergeEvidence(chain.evidence, evidence);
+    into.set(k, chain.id);
+    return true;
+  };
+
   // Bridges and their ports first: an interface that is a port is drawn as the port.
   const portOf = new Map<string, string>();
   for (const b of [...topology.bridges].sort(byName)) {
-    const box: Box = { id: idOf('br', b.host, b.netns, b.name), kind: 'bridge', label: b.name, detail: [b.kind === 'ovs' ? 'Open vSwitch' : 'Linux bridge'], evidence: b.evidence, children: [] };
+    if (fold(endpointAttr(b), key(b.host, b.netns, b.name), b.evidence, portOf)) {
+      for (const p of b.ports) fold(endpointAttr({ host: b.host, netns: b.netns, name: p.name }), key(b.host, b.netns, p.name), p.evidence, portOf);
+      continue;
+    }
+    const box: Box = { id: idOf('br', b.host, b.netns, b.name), kind: 'bridge', label: b.name, detail: [b.kind === 'ovs' ? 'Open vSwitch' : { word: 'linux-bridge' }], evidence: b.evidence, children: [], keys: [endpointAttr(b)] };
     boxes.set(key(b.host, b.netns, b.name), box);
     for (const p of [...b.ports].sort(byName)) {
+      if (fold(endpointAttr({ host: b.host, netns: b.netns, name: p.name }), key(b.host, b.netns, p.name), p.evidence, portOf)) continue;
       const detail = [p.type, p.tag !== undefined ? `tag ${p.tag}` : undefined, ...Object.entries(p.options ?? {}).map(([k, v]) => `${k}=${v}`)].filter((x): x is string => !!x);
-      const port: Box = { id: idOf('port', b.host, b.netns, b.name, p.name), kind: 'port', label: p.name, detail, evidence: p.evidence, children: [] };
+      const port: Box = { id: idOf('port', b.host, b.netns, b.name, p.name), kind: 'port', label: p.name, detail, evidence: p.evidence, children: [], keys: [endpointAttr({ host: b.host, netns: b.netns, name: p.name })] };
       box.children.push(port);
       portOf.set(key(b.host, b.netns, p.name), port.id);
     }
@@ -88,7 +127,7 @@ export function diagramGraph(topology: Topology): DiagramGraph {
   const ids = new Map<string, string>(portOf);
   for (const i of [...topology.interfaces].sort((a, b) => (key(a.host, a.netns, a.name) < key(b.host, b.netns, b.name) ? -1 : 1))) {
     const k = key(i.host, i.netns, i.name);
-    if (ids.has(k)) continue;
+    if (fold(endpointAttr(i), k, i.evidence, ids) || ids.has(k)) continue;
     // A Linux bridge is also an interface (`ip link` lists it): draw it once, as the bridge.
     const bridge = boxes.get(k);
     if (bridge) {
@@ -96,13 +135,13 @@ export function diagramGraph(topology: Topology): DiagramGraph {
       continue;
     }
     const detail = [i.kind, i.mac, ...i.addresses.map((a) => a.cidr)].filter((x): x is string => !!x);
-    const box: Box = { id: idOf('if', i.host, i.netns, i.name), kind: 'interface', label: i.name, detail, evidence: i.evidence, children: [] };
+    const box: Box = { id: idOf('if', i.host, i.netns, i.name), kind: 'interface', label: i.name, detail, evidence: i.evidence, children: [], keys: [endpointAttr(i)] };
     scope(i.host, i.netns).children.push(box);
     ids.set(k, box.id);
   }
   for (const v of [...topology.vms].sort(byName)) {
     const detail = [v.state, v.uuid].filter((x): x is string => !!x);
-    const box: Box = { id: idOf('vm', v.host, v.name), kind: 'vm', label: v.name, detail, evidence: v.evidence, children: [] };
+    const box: Box = { id: idOf('vm', v.host, v.name), kind: 'vm', label: v.name, detail, evidence: v.evidence, children: [], keys: [endpointAttr({ host: v.host, name: v.name })] };
     host(v.host).children.push(box);
     ids.set(key(v.host, undefined, v.name), box.id);
   }
@@ -118,15 +157,17 @@ export function diagramGraph(topology: Topology): DiagramGraph {
     wires.push(w);
   };
   for (const link of topology.links) {
-    const a = resolve(link.a);
+    // a member link's first end is the bridge (not its own internal port of the same name)
+    const bridge = boxes.get(key(link.a.host, link.a.netns, link.a.name));
+    const a = link.kind === 'member' && bridge ? bridge.id : resolve(link.a);
     const b = resolve(link.b);
     if (!a || !b) continue;
     // A member link to a port drawn inside its bridge is shown by containment.
-    const bridge = boxes.get(key(link.a.host, link.a.netns, link.a.name));
     if (link.kind === 'member' && bridge?.children.some((c) => c.id === b)) continue;
     add({
       id: idOf('link', link.kind, a, b), kind: link.kind, likely: link.certainty === 'likely', source: a, target: b,
-      label: `${link.a.name} — ${link.b.name}`, ...(link.reason ? { reason: say(link.reason, 'en') } : {}), evidence: link.evidence,
+      label: `${link.a.name} — ${link.b.name}`, ...(link.reason ? { reason: link.reason } : {}), evidence: link.evidence,
+      key: `${link.kind}:${endpointAttr(link.a)}|${endpointAttr(link.b)}`,
     });
   }
   // An OVS internal port moved into a namespace: the port on the bridge and the
@@ -138,7 +179,10 @@ export function diagramGraph(topology: Topology): DiagramGraph {
         const source = portOf.get(key(b.host, b.netns, p.name));
         const target = ids.get(key(i.host, i.netns, i.name));
         if (!source || !target) continue;
-        add({ id: idOf('link', 'member', source, target), kind: 'member', likely: false, source, target, label: `${b.name}:${p.name} — ${i.netns}:${i.name}`, evidence: [...p.evidence, ...i.evidence] });
+        add({
+          id: idOf('link', 'member', source, target), kind: 'member', likely: false, source, target, label: `${b.name}:${p.name} — ${i.netns}:${i.name}`,
+          evidence: [...p.evidence, ...i.evidence], key: `member:${endpointAttr({ host: b.host, netns: b.netns, name: p.name })}|${endpointAttr(i)}`,
+        });
       }
     }
   }

@@ -6,14 +6,15 @@ import { createHighlighterCore, type HighlighterCore, type LanguageRegistration 
 import { createJavaScriptRegexEngine } from '@shikijs/engine-javascript';
 import { grammarFor } from './languages.js';
 
-export const THEMES = { light: 'github-light', dark: 'github-dark' } as const;
+// github-dark-default: its comments keep a 4.5:1 contrast (github-dark's #6a737d on #24292e does not)
+export const THEMES = { light: 'github-light', dark: 'github-dark-default' } as const;
 
 let shared: Promise<HighlighterCore> | undefined;
 const loaded = new Map<string, Promise<boolean>>();
 
 export function getHighlighter(): Promise<HighlighterCore> {
   shared ??= createHighlighterCore({
-    themes: [import('@shikijs/themes/github-light'), import('@shikijs/themes/github-dark')],
+    themes: [import('@shikijs/themes/github-light'), import('@shikijs/themes/github-dark-default')],
     langs: [],
     engine: createJavaScriptRegexEngine(),
   });
