@@ -24,14 +24,17 @@ export function buildWalks(topology: Topology): Walk[] {
     const from = vmKey(vm.host, vm.name);
     // the guest's own route to 169.254.169.254 (commands typed inside the VM), when the guide has it
     const metadataRoute = guestMetadataRoute(topology, vm);
+    // a kind of walk (SNAT, metadata, DHCP) this VM has targets of but reaches none of: one partial walk, made after
+    // (a VM on one network never reaches another network's DHCP; only when it reaches none is something missing)
+    const gaps: Partial<Record<'snat' | 'metadata' | 'dhcp', () => Walk>> = {};
+    const before = walks.length;
     const viaHolder = metadataRoute?.via ? holderOf(topology, metadataRoute.via, vm.guest!) : undefined;
     for (const nat of topology.nat.filter((n) => n.kind === 'snat' || n.kind === 'masquerade')) {
       const route = topology.routes.find((r) => r.host === nat.host && r.netns === nat.netns && r.destination === 'default' && r.dev);
       if (!route) continue;
       const path = tracedPath(topology, graph, from, keyOf(nat.host, route.dev!), IP_FRAME);
       if (!path) {
-        const gap = partialWalk(topology, graph, from, routerPorts(topology, nat.host, nat.netns, route.dev!), nat.host, nat.netns, IP_FRAME);
-        walks.push({ walk: { id: `walk:snat:${vm.host}/${vm.name}`, title: msg('walk:title-snat', { vm: vm.name }), steps: number(gap) }, place: nat.netns ?? nat.host });
+        gaps.snat ??= () => ({ id: `walk:snat:${vm.host}/${vm.name}`, title: msg('walk:title-snat', { vm: vm.name }), steps: number(partialWalk(topology, graph, from, routerPorts(topology, nat.host, nat.netns, route.dev!), nat.host, nat.netns, IP_FRAME)) });
         continue;
       }
       const steps = describe(topology, graph, path, { snat: nat, route, frame: IP_FRAME });
@@ -52,8 +55,7 @@ export function buildWalks(topology: Topology): Walk[] {
       const path = tracedPath(topology, graph, from, nsKey(nat.host, nat.netns!), METADATA_FRAME);
       if (!path) {
         const routeDevs = topology.routes.filter((r) => r.host === nat.host && r.netns === nat.netns && r.dev).map((r) => r.dev!);
-        const gap = partialWalk(topology, graph, from, routerPorts(topology, nat.host, nat.netns, routeDevs[0] ?? ''), nat.host, nat.netns, METADATA_FRAME);
-        walks.push({ walk: { id: `walk:metadata:${vm.host}/${vm.name}`, title: msg('walk:title-metadata', { vm: vm.name, address: METADATA_IP }), steps: number(gap) }, place: nat.netns! });
+        gaps.metadata ??= () => ({ id: `walk:metadata:${vm.host}/${vm.name}`, title: msg('walk:title-metadata', { vm: vm.name, address: METADATA_IP }), steps: number(partialWalk(topology, graph, from, routerPorts(topology, nat.host, nat.netns, routeDevs[0] ?? ''), nat.host, nat.netns, METADATA_FRAME)) });
         continue;
       }
       const steps = describe(topology, graph, path, { frame: METADATA_FRAME });
@@ -107,8 +109,7 @@ export function buildWalks(topology: Topology): Walk[] {
     for (const dhcp of topology.services.filter((s) => s.kind === 'dhcp' && s.interface)) {
       const path = tracedPath(topology, graph, from, keyOf(dhcp.host, dhcp.interface!), DHCP_FRAME);
       if (!path) {
-        const gap = partialWalk(topology, graph, from, [keyOf(dhcp.host, dhcp.interface!)], dhcp.host, dhcp.netns, DHCP_FRAME);
-        walks.push({ walk: { id: `walk:dhcp:${vm.host}/${vm.name}`, title: msg('walk:title-dhcp', { vm: vm.name }), steps: number(gap) }, place: dhcp.netns ?? dhcp.interface! });
+        gaps.dhcp ??= () => ({ id: `walk:dhcp:${vm.host}/${vm.name}`, title: msg('walk:title-dhcp', { vm: vm.name }), steps: number(partialWalk(topology, graph, from, [keyOf(dhcp.host, dhcp.interface!)], dhcp.host, dhcp.netns, DHCP_FRAME)) });
         continue;
       }
       const steps = describe(topology, graph, path, { frame: DHCP_FRAME });
@@ -123,6 +124,15 @@ export function buildWalks(topology: Topology): Walk[] {
         }),
         dhcp.evidence));
       walks.push({ walk: { id: `walk:dhcp:${vm.host}/${vm.name}`, title: msg('walk:title-dhcp', { vm: vm.name }), steps: number(steps) }, place: dhcp.netns ?? dhcp.interface! });
+    }
+    const made = walks.slice(before).map((w) => w.walk.id.split(':')[1]);
+    for (const [kind, gap] of Object.entries(gaps)) {
+      if (made.includes(kind)) continue;
+      // only a gap a missing capture explains: flows or tags that keep the frame out are the network's isolation, not a gap
+      const walk = gap();
+      const last = walk.steps[walk.steps.length - 1]?.message;
+      const reason = last ? findReason(last) : undefined;
+      if (reason && GAP_REASONS.has(reason)) walks.push({ walk });
     }
     for (const other of topology.vms.filter((v) => v.host !== vm.host && `${v.host}/${v.name}` > `${vm.host}/${vm.name}`)) {
       const path = tracedPath(topology, graph, from, vmKey(other.host, other.name), IP_FRAME);
@@ -139,6 +149,18 @@ export function buildWalks(topology: Topology): Walk[] {
     }
   }
   return distinctIds(walks);
+}
+
+/** The reasons of a partial walk that name a missing capture. */
+const GAP_REASONS = new Set(['walk:gap-port-not-in-netns', 'walk:gap-no-link-between-hosts', 'walk:gap-vm-not-linked']);
+
+/** The reason id of a walk's last step, when it is a `walk:stops`. */
+function findReason(m: Message): string | undefined {
+  const stepMsg = m.values?.['step'];
+  const stops = stepMsg && typeof stepMsg === 'object' && !Array.isArray(stepMsg) ? (stepMsg as Message) : undefined;
+  if (stops?.id !== 'walk:stops') return undefined;
+  const reason = stops.values?.['reason'];
+  return reason && typeof reason === 'object' && !Array.isArray(reason) ? (reason as Message).id : undefined;
 }
 
 /** The guest's route to 169.254.169.254, captured inside the VM (`ip route` in a section titled after it). */
@@ -188,7 +210,14 @@ function partialWalk(topology: Topology, graph: TopologyGraph, from: string, tar
 
 /** Why a partial walk stops where it does: the capture that would take it further. */
 function gapReason(topology: Topology, last: { host: string; name: string }, host: string, netns: string | undefined, targets: string[]): Message {
-  if (last.host !== host) return msg('walk:gap-no-link-between-hosts', { from: last.host, to: host });
+  if (last.host !== host) {
+    // a tunnel or wire joins the hosts, or each has a provider bridge of one name (whose flows then disagree): not a missing capture
+    const joined = topology.links.some((l) => (l.kind === 'tunnel' || l.kind === 'physical') && [l.a.host, l.b.host].includes(last.host) && [l.a.host, l.b.host].includes(host));
+    const sameBridge = topology.bridges.some((b) => b.host === last.host && b.kind === 'ovs' && !/^br-(int|tun)$/.test(b.name) && topology.flows.some((f) => f.host === last.host && f.bridge === b.name) &&
+      topology.bridges.some((c) => c.host === host && c.name === b.name && topology.flows.some((f) => f.host === host && f.bridge === c.name)));
+    if (joined || sameBridge) return msg('walk:gap-path-not-proven', { to: targets[0] ?? '?', host });
+    return msg('walk:gap-no-link-between-hosts', { from: last.host, to: host });
+  }
   if (netns && targets.includes(last.name) && !topology.interfaces.some((i) => i.host === host && i.netns === netns && i.name === last.name)) {
     return msg('walk:gap-port-not-in-netns', { port: last.name, netns, host });
   }

@@ -82,7 +82,8 @@ function wire(a: Nic, b: Nic): Link | undefined {
   let flat = a.vlans.some((c) => c.vlan === 'untagged') && b.vlans.some((c) => c.vlan === 'untagged');
   const pair = a.addresses.flatMap((x) => b.addresses.filter((y) => y.subnet === x.subnet && y.cidr !== x.cidr).map((y) => [x, y] as const))[0];
   // the same provider bridge on both hosts: one side's VLANs (or flat network) are the wire's
-  const mapped = !vlans.length && !flat && a.mapped && b.mapped && a.mapped.bridge === b.mapped.bridge ? a.mapped.bridge : undefined;
+  // (only when one side is silent: two sides whose flows say different things are not one wire)
+  const mapped = !vlans.length && !flat && (a.vlans.length === 0 || b.vlans.length === 0) && a.mapped && b.mapped && a.mapped.bridge === b.mapped.bridge ? a.mapped.bridge : undefined;
   let oneSide: Nic | undefined;
   if (mapped) {
     const sideVlans = (n: Nic) => [...new Set(n.vlans.map((c) => c.vlan))].filter((v): v is number => v !== 'untagged').sort((x, y) => x - y);
