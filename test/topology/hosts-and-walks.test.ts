@@ -6,10 +6,13 @@
 // two guide fixtures with lab captures and a small hand-written one.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { explained, hasMessage, repoRoot, valuesOf } from './fixture-cases.js';
 import { guestOfTitle, hostOfTitle } from '../../src/topology/guide-captures.js';
 import type { Topology, Walk } from '../../src/topology/model.js';
+import { buildWalks } from '../../src/explain/walks.js';
+import { labSamples } from '../fixture-paths.js';
 
 const guide = (name: string) => relative(process.cwd(), join(repoRoot, 'test/fixtures/guides', name, 'guide.rst'));
 const provider = explained([guide('provider-vlan-guest')]);
@@ -136,4 +139,22 @@ test('hosts-placement: a section naming no host after the guest goes back to com
 
 test('hosts-placement: ethtool\'s peer_ifindex of eth0, whose peer ip link puts in another namespace, links eth0 to nothing (not to itself)', () => {
   assert.deepEqual(placement.links.filter((l) => l.kind === 'veth'), []);
+});
+
+test('lab samples: every bundle keeps its three complete walks, no guest, no flow on a host that lacks its bridge', () => {
+  for (const d of readdirSync(labSamples, { withFileTypes: true }).filter((x) => x.isDirectory())) {
+    const t = explained([join(labSamples, d.name)]);
+    assert.deepEqual(t.walks.map((w) => [w.id.split(':')[1], stopReason(w) ?? 'complete']), [['snat', 'complete'], ['metadata', 'complete'], ['dhcp', 'complete']], d.name);
+    assert.equal(t.hosts.filter((h) => h.role === 'guest').length, 0, d.name);
+    assert.deepEqual(flowsOnHostsWithoutBridge(t), [], d.name);
+    assert.deepEqual(t.findings.filter((f) => f.message.id.startsWith('flows:')), [], d.name);
+  }
+});
+
+test('a guide with a DHCP server but no VM says why it has no walk', () => {
+  const t = explained([guide('provider-vlan-guest')].map((g) => g));
+  const noVm = { ...t, vms: [], walks: [] } as Topology;
+  const walks = buildWalks(noVm);
+  assert.deepEqual(walks.map((w) => w.id), ['walk:none']);
+  assert.ok(hasMessage(walks[0]!.steps[0]!.message, 'walk:none-no-vm'));
 });
