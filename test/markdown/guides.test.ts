@@ -45,7 +45,8 @@ function placeOf(sources: Sources): (file: string, line: number) => string {
   return (file, line) => {
     const k = sources.captures.findIndex((c) => c.file === file && line > c.lineOffset && line <= c.lineOffset + c.result.lineRoles.length);
     if (k >= 0) return `capture ${k} (${sources.captures[k]!.command}) line ${line - sources.captures[k]!.lineOffset}`;
-    return `text «${lineText(file, line).replace(/^\s*[-+*]\s+/, '').trim()}»`;
+    // inline code is ``x`` in RST and `x` in Markdown: the same words
+    return `text «${lineText(file, line).replace(/^\s*[-+*]\s+/, '').replace(/`+/g, '`').trim()}»`;
   };
 }
 

@@ -46,7 +46,8 @@ test('should render a Markdown guide: title from the lone top heading, docinfo f
   assert.ok(!html.includes('<script'), 'no markup from the guide');
   assert.match(html, /&#x3C;script>/);
   assert.ok(!/href="javascript:/.test(html), 'no javascript: link');
-  assert.deepEqual(diagnostics.map((d) => [d.file, d.line, d.severity]), [['/nowhere/g.md', 16, 'warning'], ['/nowhere/g.md', 16, 'warning']]);
+  // the two raw HTML tags, and the javascript: link left dead
+  assert.deepEqual(diagnostics.map((d) => [d.file, d.line, d.severity, d.source]), [['/nowhere/g.md', 16, 'warning', 'markdown'], ['/nowhere/g.md', 16, 'warning', 'markdown'], ['/nowhere/g.md', 16, 'warning', 'rst-html']]);
 });
 
 test('should render the same Markdown twice byte for byte', async () => {
