@@ -11,6 +11,7 @@ import { DHCP_FRAME, IP_FRAME, METADATA_FRAME, type WalkFrame, destinationMac, t
 import { describeRanges } from './rules/dhcp.js';
 import { keyOf, nsKey, TopologyGraph, vmKey, type Hop, type Segment } from './path-search.js';
 import { isDhcpNamespace, METADATA_IP, metadataAddress, serviceSocket, socketCovers } from './rules/metadata.js';
+import { securityGroupRules } from './rules/linux-bridge.js';
 
 /** A step while the walk is written: its sentences (a hop taken on no proof adds one later). */
 interface WalkStep { at: Walk['steps'][number]['at']; sentences: Message[]; evidence: EvidenceRef[]; tables?: TraceLine[] }
@@ -21,11 +22,21 @@ export function buildWalks(topology: Topology): Walk[] {
   const walks: { walk: Walk; place?: string }[] = [];
   for (const vm of topology.vms) {
     const from = vmKey(vm.host, vm.name);
+    // the guest's own route to 169.254.169.254 (commands typed inside the VM), when the guide has it
+    const metadataRoute = guestMetadataRoute(topology, vm);
+    // a kind of walk (SNAT, metadata, DHCP) this VM has targets of but reaches none of: one partial walk, made after
+    // (a VM on one network never reaches another network's DHCP; only when it reaches none is something missing)
+    const gaps: Partial<Record<'snat' | 'metadata' | 'dhcp', () => Walk>> = {};
+    const before = walks.length;
+    const viaHolder = metadataRoute?.via ? holderOf(topology, metadataRoute.via, vm.guest!) : undefined;
     for (const nat of topology.nat.filter((n) => n.kind === 'snat' || n.kind === 'masquerade')) {
       const route = topology.routes.find((r) => r.host === nat.host && r.netns === nat.netns && r.destination === 'default' && r.dev);
       if (!route) continue;
       const path = tracedPath(topology, graph, from, keyOf(nat.host, route.dev!), IP_FRAME);
-      if (!path) continue;
+      if (!path) {
+        gaps.snat ??= () => ({ id: `walk:snat:${vm.host}/${vm.name}`, title: msg('walk:title-snat', { vm: vm.name }), steps: number(partialWalk(topology, graph, from, routerPorts(topology, nat.host, nat.netns, route.dev!), nat.host, nat.netns, IP_FRAME)) });
+        continue;
+      }
       const steps = describe(topology, graph, path, { snat: nat, route, frame: IP_FRAME });
       // out of the router: the bridge holding the gateway port, then its physical NIC
       const bridge = topology.bridges.find((b) => b.host === nat.host && b.ports.some((p) => p.name === route.dev));
@@ -39,8 +50,14 @@ export function buildWalks(topology: Topology): Walk[] {
       walks.push({ walk: { id: `walk:snat:${vm.host}/${vm.name}`, title: msg('walk:title-snat', { vm: vm.name }), steps: number(steps) }, place: nat.netns ?? nat.host });
     }
     for (const nat of topology.nat.filter((n) => (n.kind === 'redirect' || n.kind === 'dnat') && n.destination?.startsWith(METADATA_IP) && n.netns)) {
+      // the guest routes 169.254.169.254 to an address this namespace does not hold: the request never reaches this NAT
+      if (viaHolder && !(viaHolder.host === nat.host && viaHolder.netns === nat.netns)) continue;
       const path = tracedPath(topology, graph, from, nsKey(nat.host, nat.netns!), METADATA_FRAME);
-      if (!path) continue;
+      if (!path) {
+        const routeDevs = topology.routes.filter((r) => r.host === nat.host && r.netns === nat.netns && r.dev).map((r) => r.dev!);
+        gaps.metadata ??= () => ({ id: `walk:metadata:${vm.host}/${vm.name}`, title: msg('walk:title-metadata', { vm: vm.name, address: METADATA_IP }), steps: number(partialWalk(topology, graph, from, routerPorts(topology, nat.host, nat.netns, routeDevs[0] ?? ''), nat.host, nat.netns, METADATA_FRAME)) });
+        continue;
+      }
       const steps = describe(topology, graph, path, { frame: METADATA_FRAME });
       const port = Number(nat.to.split(':').pop());
       const service = topology.services.find((s) => s.kind === 'metadata' && s.host === nat.host && s.netns === nat.netns && s.port === port);
@@ -60,8 +77,14 @@ export function buildWalks(topology: Topology): Walk[] {
         service?.evidence ?? []));
       walks.push({ walk: { id: `walk:metadata:${vm.host}/${vm.name}`, title: msg('walk:title-metadata', { vm: vm.name, address: METADATA_IP }), steps: number(steps) }, place: nat.netns! });
     }
+    // the guest's own route sends 169.254.169.254 to an address of another namespace (the DHCP port, with force_metadata)
+    if (metadataRoute && viaHolder) {
+      const steps = guestRouteMetadataWalk(topology, graph, from, vm, metadataRoute, viaHolder);
+      walks.push({ walk: { id: `walk:metadata:${vm.host}/${vm.name}/guest-route`, title: msg('walk:title-metadata-guest-route', { vm: vm.name, address: METADATA_IP, via: metadataRoute.via! }), steps: number(steps) } });
+    }
     // isolated metadata: the DHCP namespace holds 169.254.169.254 and its proxy answers there, no NAT
     for (const service of topology.services.filter((s) => s.kind === 'metadata' && isDhcpNamespace(topology, s.host, s.netns))) {
+      if (viaHolder && viaHolder.host === service.host && viaHolder.netns === service.netns) continue;
       const path = tracedPath(topology, graph, from, nsKey(service.host, service.netns!), METADATA_FRAME);
       if (!path) continue;
       const steps = describe(topology, graph, path, { frame: METADATA_FRAME });
@@ -85,7 +108,10 @@ export function buildWalks(topology: Topology): Walk[] {
     }
     for (const dhcp of topology.services.filter((s) => s.kind === 'dhcp' && s.interface)) {
       const path = tracedPath(topology, graph, from, keyOf(dhcp.host, dhcp.interface!), DHCP_FRAME);
-      if (!path) continue;
+      if (!path) {
+        gaps.dhcp ??= () => ({ id: `walk:dhcp:${vm.host}/${vm.name}`, title: msg('walk:title-dhcp', { vm: vm.name }), steps: number(partialWalk(topology, graph, from, [keyOf(dhcp.host, dhcp.interface!)], dhcp.host, dhcp.netns, DHCP_FRAME)) });
+        continue;
+      }
       const steps = describe(topology, graph, path, { frame: DHCP_FRAME });
       const ranges = describeRanges(dhcp.ranges ?? []);
       steps.push(step({ host: dhcp.host, ...(dhcp.netns ? { netns: dhcp.netns } : {}), name: dhcp.interface! },
@@ -99,13 +125,132 @@ export function buildWalks(topology: Topology): Walk[] {
         dhcp.evidence));
       walks.push({ walk: { id: `walk:dhcp:${vm.host}/${vm.name}`, title: msg('walk:title-dhcp', { vm: vm.name }), steps: number(steps) }, place: dhcp.netns ?? dhcp.interface! });
     }
+    const made = walks.slice(before).map((w) => w.walk.id.split(':')[1]);
+    for (const [kind, gap] of Object.entries(gaps)) {
+      if (made.includes(kind)) continue;
+      // only a gap a missing capture explains: flows or tags that keep the frame out are the network's isolation, not a gap
+      const walk = gap();
+      const last = walk.steps[walk.steps.length - 1]?.message;
+      const reason = last ? findReason(last) : undefined;
+      if (reason && GAP_REASONS.has(reason)) walks.push({ walk });
+    }
     for (const other of topology.vms.filter((v) => v.host !== vm.host && `${v.host}/${v.name}` > `${vm.host}/${vm.name}`)) {
       const path = tracedPath(topology, graph, from, vmKey(other.host, other.name), IP_FRAME);
       if (!path) continue;
       walks.push({ walk: { id: `walk:vm:${vm.host}/${vm.name}:${other.host}/${other.name}`, title: msg('walk:title-vm-to-vm', { vm: vm.name, other: other.name }), steps: number(describe(topology, graph, path, { frame: IP_FRAME })) } });
     }
   }
+  // services or a router but no VM to walk from: say so rather than show nothing
+  if (topology.vms.length === 0) {
+    const served = [...topology.services.filter((x) => x.kind === 'dhcp' || x.kind === 'metadata'), ...topology.nat.filter((n) => n.kind === 'snat' || n.kind === 'masquerade')];
+    const first = served[0];
+    if (first) {
+      walks.push({ walk: { id: 'walk:none', title: msg('walk:title-none'), steps: number([step({ host: first.host, ...(first.netns ? { netns: first.netns } : {}), name: first.netns ?? first.host }, msg('walk:none-no-vm', { n: served.length }), first.evidence.slice(0, 1))]) } });
+    }
+  }
   return distinctIds(walks);
+}
+
+/** The reasons of a partial walk that name a missing capture. */
+const GAP_REASONS = new Set(['walk:gap-port-not-in-netns', 'walk:gap-no-link-between-hosts', 'walk:gap-vm-not-linked']);
+
+/** The reason id of a walk's last step, when it is a `walk:stops`. */
+function findReason(m: Message): string | undefined {
+  const stepMsg = m.values?.['step'];
+  const stops = stepMsg && typeof stepMsg === 'object' && !Array.isArray(stepMsg) ? (stepMsg as Message) : undefined;
+  if (stops?.id !== 'walk:stops') return undefined;
+  const reason = stops.values?.['reason'];
+  return reason && typeof reason === 'object' && !Array.isArray(reason) ? (reason as Message).id : undefined;
+}
+
+/** The guest's route to 169.254.169.254, captured inside the VM (`ip route` in a section titled after it). */
+function guestMetadataRoute(topology: Topology, vm: Topology['vms'][number]): Topology['routes'][number] | undefined {
+  if (!vm.guest) return undefined;
+  return topology.routes.find((r) => r.host === vm.guest && !r.netns && (r.destination === METADATA_IP || r.destination === `${METADATA_IP}/32`));
+}
+
+/** The interface (not the guest's own) holding an address: where the guest's gateway or next hop is. */
+function holderOf(topology: Topology, address: string, guest: string): Topology['interfaces'][number] | undefined {
+  return topology.interfaces.find((i) => i.host !== guest && i.addresses.some((a) => a.cidr.split('/')[0] === address));
+}
+
+/** The ports a router namespace routes by, the walk's target first: the keys a partial walk tries to reach. */
+function routerPorts(topology: Topology, host: string, netns: string | undefined, target: string): string[] {
+  const devs = topology.routes.filter((r) => r.host === host && r.netns === netns && r.dev).map((r) => r.dev!);
+  return [...new Set([target, ...devs].filter(Boolean))].map((d) => keyOf(host, d));
+}
+
+/**
+ * A walk the captures cannot complete: it goes as far as they prove — to one of
+ * the target's ports, else a bridge of the target's host, else a bridge of the
+ * VM's own host — and its last step says which capture is missing.
+ */
+function partialWalk(topology: Topology, graph: TopologyGraph, from: string, targets: string[], host: string, netns: string | undefined, frame: WalkFrame): WalkStep[] {
+  const targetNames = targets.map((t) => t.slice(t.indexOf('|') + 1));
+  const holders = topology.bridges.filter((b) => b.host === host && b.ports.some((p) => targetNames.includes(p.name)));
+  const fromHost = graph.nodes.get(from)?.host;
+  const candidates = [
+    ...targets,
+    ...holders.map((b) => keyOf(b.host, b.name)),
+    ...topology.bridges.filter((b) => b.host === host && b.kind === 'ovs').map((b) => keyOf(b.host, b.name)),
+    ...topology.bridges.filter((b) => b.host === fromHost && b.kind === 'ovs' && !b.ports.some((p) => p.type && /^(gre|vxlan|geneve)$/.test(p.type))).map((b) => keyOf(b.host, b.name)),
+  ];
+  for (const key of candidates) {
+    if (!graph.nodes.has(key)) continue;
+    const path = graph.path(from, key, undefined, undefined, frame);
+    if (!path) continue;
+    const steps = describe(topology, graph, path, { frame });
+    const last = path[path.length - 1]!.node;
+    steps.push(step({ host: last.host, ...(last.netns ? { netns: last.netns } : {}), name: last.name }, msg('walk:stops', { reason: gapReason(topology, last, host, netns, targetNames) }), []));
+    return steps;
+  }
+  const vmName = graph.nodes.get(from)?.name ?? '?';
+  return [step({ host: fromHost ?? host, name: vmName }, msg('walk:stops', { reason: msg('walk:gap-vm-not-linked', { vm: vmName }) }), [])];
+}
+
+/** Why a partial walk stops where it does: the capture that would take it further. */
+function gapReason(topology: Topology, last: { host: string; name: string }, host: string, netns: string | undefined, targets: string[]): Message {
+  if (last.host !== host) {
+    // a tunnel or wire joins the hosts, or each has a provider bridge of one name (whose flows then disagree): not a missing capture
+    const joined = topology.links.some((l) => (l.kind === 'tunnel' || l.kind === 'physical') && [l.a.host, l.b.host].includes(last.host) && [l.a.host, l.b.host].includes(host));
+    const sameBridge = topology.bridges.some((b) => b.host === last.host && b.kind === 'ovs' && !/^br-(int|tun)$/.test(b.name) && topology.flows.some((f) => f.host === last.host && f.bridge === b.name) &&
+      topology.bridges.some((c) => c.host === host && c.name === b.name && topology.flows.some((f) => f.host === host && f.bridge === c.name)));
+    if (joined || sameBridge) return msg('walk:gap-path-not-proven', { to: targets[0] ?? '?', host });
+    return msg('walk:gap-no-link-between-hosts', { from: last.host, to: host });
+  }
+  if (netns && targets.includes(last.name) && !topology.interfaces.some((i) => i.host === host && i.netns === netns && i.name === last.name)) {
+    return msg('walk:gap-port-not-in-netns', { port: last.name, netns, host });
+  }
+  return msg('walk:gap-path-not-proven', { to: targets[0] ?? '?', host });
+}
+
+/**
+ * The guest's metadata request by its own route: out of its NIC to the next
+ * hop the route names, which holds that address in a namespace (the DHCP port
+ * with Neutron's force_metadata), then the listener on port 80 there — said
+ * to be a metadata proxy only when a capture names it one.
+ */
+function guestRouteMetadataWalk(topology: Topology, graph: TopologyGraph, from: string, vm: Topology['vms'][number], route: Topology['routes'][number], holder: Topology['interfaces'][number]): WalkStep[] {
+  const path = tracedPath(topology, graph, from, keyOf(holder.host, holder.name), METADATA_FRAME);
+  const steps = path ? describe(topology, graph, path, { frame: METADATA_FRAME }) : partialWalk(topology, graph, from, [keyOf(holder.host, holder.name)], holder.host, holder.netns, METADATA_FRAME);
+  const held = holder.addresses.find((a) => a.cidr.split('/')[0] === route.via);
+  // the route is the guest's: said first, with its line
+  steps.unshift(step({ host: vm.guest!, name: route.dev ?? 'eth0' }, msg('walk:guest-route', { guest: vm.guest!, vm: vm.name, address: METADATA_IP, via: route.via!, dev: route.dev ?? '?' }), route.evidence));
+  if (!path) return steps;
+  steps.push(step({ host: holder.host, ...(holder.netns ? { netns: holder.netns } : {}), name: holder.name },
+    msg('walk:next-hop-holder', { via: route.via!, interface: holder.name, space: holder.netns ?? holder.host }), held?.evidence ?? []));
+  const md = metadataAddress(topology, holder.host, holder.netns);
+  steps.push(step({ host: holder.host, ...(holder.netns ? { netns: holder.netns } : {}), name: md?.itf.name ?? holder.name },
+    md ? msg('walk:metadata-address-here', { address: METADATA_IP, interface: md.itf.name, cidr: md.address.cidr }) : msg('walk:metadata-address-not-captured', { address: METADATA_IP }),
+    md?.address.evidence ?? []));
+  const service = topology.services.find((x) => x.kind === 'metadata' && x.host === holder.host && x.netns === holder.netns);
+  const socket = service ? serviceSocket(topology, service) : topology.sockets.find((x) => x.host === holder.host && x.netns === holder.netns && x.port === 80 && /^tcp/.test(x.protocol));
+  steps.push(step({ host: holder.host, ...(holder.netns ? { netns: holder.netns } : {}), name: socket?.process ?? '80' },
+    service
+      ? msg('walk:isolated-proxy-takes-request', { pid: service.pid ?? '?', process: service.process ?? '?', network: service.network_id ? msg('walk:network-id', { network: service.network_id }) : '', covers: socketCovers(socket, service.port), likely: likelyWords(service) })
+      : msg('walk:listener-not-known-proxy', { covers: socketCovers(socket, 80) }),
+    evidence(socket?.evidence, service?.evidence)));
+  return steps;
 }
 
 /**
@@ -197,7 +342,17 @@ function describe(topology: Topology, graph: TopologyGraph, path: Hop[], ctx: Ro
     const ev = link?.evidence ?? [];
     const prevName = String(path[i - 1]?.node.name);
     if (node.kind === 'vm') {
-      const vmEvidence = topology.vms.find((v) => v.name === node.name && v.host === node.host)?.evidence ?? [];
+      const vm = topology.vms.find((v) => v.name === node.name && v.host === node.host);
+      const vmEvidence = vm?.evidence ?? [];
+      // the guest's own view, when a section of the guide was typed inside it: its NIC, MAC and addresses
+      const guest = vm?.guest ? topology.hosts.find((h) => h.name === vm.guest)?.guest_of : undefined;
+      const nic = guest?.interface ? topology.interfaces.find((x) => x.host === vm!.guest && !x.netns && x.name === guest.interface) : undefined;
+      if (nic) {
+        const cidrs = nic.addresses.filter((a) => a.scope !== 'link').map((a) => a.cidr);
+        steps.push(step(at, msg(i === 0 ? 'walk:vm-sends-guest' : 'walk:vm-receives-guest', { vm: node.name, guest: vm!.guest!, nic: nic.name, mac: nic.mac ?? '?', addresses: addresses(cidrs) }),
+          evidence(vmEvidence.slice(0, 1), nic.evidence.slice(0, 1))));
+        return;
+      }
       steps.push(step(at, msg(i === 0 ? 'walk:vm-sends' : 'walk:vm-receives', { vm: node.name }), vmEvidence));
       return;
     }
@@ -209,7 +364,9 @@ function describe(topology: Topology, graph: TopologyGraph, path: Hop[], ctx: Ro
       const bridge = topology.bridges.find((b) => b.host === node.host && b.name === node.name)!;
       const prev = path[i - 1]?.node.name ?? '?';
       if (bridge.kind === 'linux') {
-        steps.push(step(at, msg('walk:enters-linux-bridge', { bridge: w }), ev));
+        // the security-group filtering is Neutron's design (general knowledge); its rules are cited only where captured
+        const rules = securityGroupRules(topology, node.host, node.name);
+        steps.push({ at, sentences: [msg('walk:enters-hybrid-bridge', { bridge: w, why: msg('knowledge:general', { text: msg('walk:hybrid-bridge-why') }), rules: rules.message })], evidence: evidence(ev, rules.evidence) });
         return;
       }
       const portTag = graph.tagOf(node.host, prev);

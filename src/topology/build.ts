@@ -13,6 +13,9 @@ import { inferPhysicalWires } from './physical-wires.js';
 import { checkConsistency } from './consistency.js';
 import { JoinState } from './joiners/state.js';
 import { joinerOf, joiners } from './joiners/index.js';
+import { joinGuests, markGuestSections } from './guests.js';
+import { placeFlows } from './place-flows.js';
+import { confirmByPackets, recordTraffic } from './packets.js';
 
 export function buildTopology(sources: Sources): Topology {
   const topology: Topology = {
@@ -23,11 +26,16 @@ export function buildTopology(sources: Sources): Topology {
     unparsed: [],
   };
   const state = new JoinState(topology);
+  markGuestSections(sources.captures);
   for (const capture of sources.captures) join(state, capture);
   state.settle();
   for (const j of joiners) j.finish?.(state);
+  joinGuests(topology, sources.captures);
+  placeFlows(topology);
   inferLinks(topology);
+  recordTraffic(topology, state.packets);
   inferPhysicalWires(topology);
+  confirmByPackets(topology, state.packets);
   checkConsistency(topology, sources);
   return topology;
 }

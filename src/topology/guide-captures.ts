@@ -14,11 +14,15 @@
 // labelled `bash`) is a script, never a capture; `console`, `text` and
 // `shell-session` (or no label) may be.
 //
-// Hosts come from section titles ("compute node", "网络节点", "VM"): a capture
+// Hosts come from section titles ("compute node", "网络节点"): a capture
 // belongs to the host of the nearest enclosing host section, else to the host
 // of the last host section before it, else — for a capture file a bundle keeps
 // as `<host>/<NN>-<slug>.txt` and the guide includes — to that folder's host,
-// else — when the guide names one host only — to that host.
+// else — when the guide names one host only — to that host. A section titled
+// after a guest ("VM", "虚拟机 cirros01 里", "inside instance-00000001") holds
+// the guest's own view: its captures are marked `guest` (joined to that VM
+// later, never a hypervisor), and a section after it that names no host goes
+// back to the last hypervisor, not the guest.
 
 import { basename, dirname } from 'node:path';
 import { isElement, toText, type RstElement, type RstNode } from '../rst/nodes.js';
@@ -36,6 +40,10 @@ export interface GuideCapture {
   line: number;
   /** The section title the capture sits under (for the page). */
   section?: string;
+  /** Typed inside a guest (a VM), by its section's title: `host` is then the guest's name (the instance name in the title, else `vm`). */
+  guest?: boolean;
+  /** How `host` was chosen: a title around it, a host section before it, the guide's only host, or the default. */
+  hostFrom?: 'title' | 'previous' | 'only' | 'default';
   /**
    * For a block a `:literal:` include brought in from another file: the
    * guide's line it shows at (the include directive's) and the line of `file`
@@ -54,11 +62,18 @@ const HOST_TITLES: { pattern: RegExp; name: (m: RegExpExecArray) => string }[] =
   { pattern: /\b(compute|network|controller|storage|control)[ -]?(node|host)\b/i, name: (m) => m[1]!.toLowerCase() },
   { pattern: /(计算|网络|控制|存储)节点/, name: (m) => ({ 计算: 'compute', 网络: 'network', 控制: 'controller', 存储: 'storage' })[m[1]!]! },
   { pattern: /\b(all[- ]?in[- ]?one)\b/i, name: () => 'allinone' },
-  { pattern: /^(?:the\s+)?(vm|instance|虚拟机)$/i, name: () => 'vm' },
   { pattern: /^(?:host|node|主机)\s*[:：]?\s*([A-Za-z0-9_.-]+)$/i, name: (m) => m[1]!.toLowerCase() },
 ];
 
-/** The host a section title names, if it names one. */
+/** Words that make a title a guest's: the commands under it were typed inside a VM. */
+const GUEST_WORDS = /(虚拟机|云主机|实例|客户机)|\b(?:vm|vms|instance|guest|inside the vm|in the vm)\b/i;
+/** An instance's own name in a guest title: a word with a digit or a dash (`cirros01`, `instance-00000001`, `vm-1`). */
+const INSTANCE_NAME = /[A-Za-z][A-Za-z0-9_.]*(?:[-_][A-Za-z0-9_.]+)*/g;
+
+/** Commands a guest never runs: they show a hypervisor's switches and domains. */
+const HYPERVISOR_COMMAND = /^(ovs-(vsctl|ofctl|appctl|dpctl)|brctl|virsh|bridge\s)/;
+
+/** The host a section title names, if it names one (a guest title names none: see guestOfTitle). */
 export function hostOfTitle(title: string): string | undefined {
   const trimmed = title.trim();
   for (const { pattern, name } of HOST_TITLES) {
@@ -68,26 +83,45 @@ export function hostOfTitle(title: string): string | undefined {
   return undefined;
 }
 
+/**
+ * The guest a section title names: `{ name }` with the instance's name when
+ * the title gives one (`虚拟机 cirros01 里` → cirros01), else `vm`; undefined
+ * when the title is no guest's (a host title wins: "compute node with VMs").
+ */
+export function guestOfTitle(title: string): { name: string } | undefined {
+  const trimmed = title.trim();
+  if (hostOfTitle(trimmed) !== undefined || !GUEST_WORDS.test(trimmed)) return undefined;
+  const words = [...trimmed.matchAll(INSTANCE_NAME)].map((m) => m[0]).filter((w) => /\d|-/.test(w) && !/^(vm|instance|guest)s?$/i.test(w));
+  return { name: words[0] ?? 'vm' };
+}
+
 /** Every capture in a guide's (untransformed or transformed) tree. */
 export function capturesOfGuide(tree: RstElement, file: string, defaultHost = 'host'): GuideCapture[] {
   const found: (GuideCapture & { explicitHost: boolean })[] = [];
   const hosts = new Set<string>();
+  // the last hypervisor (host) section seen: a later section naming no host continues it, never a guest's
   let lastHost: string | undefined;
 
   // Iterative pre-order walk (guides can nest deeply; no recursion).
-  const stack: { node: RstElement; host?: string; section?: string }[] = [{ node: tree }];
+  const stack: { node: RstElement; host?: string; guest?: boolean; section?: string }[] = [{ node: tree }];
   while (stack.length > 0) {
-    const { node, host, section } = stack.pop()!;
+    const { node, host, guest, section } = stack.pop()!;
     let childHost = host;
+    let childGuest = guest;
     let childSection = section;
     if (node.type === 'section') {
       const title = node.children.find((c): c is RstElement => isElement(c) && c.type === 'title');
       const titleText = title ? toText(title) : '';
       const named = hostOfTitle(titleText);
+      const guestNamed = named ? undefined : guestOfTitle(titleText);
       if (named) {
         hosts.add(named);
         childHost = named;
+        childGuest = false;
         lastHost = named;
+      } else if (guestNamed) {
+        childHost = guestNamed.name;
+        childGuest = true;
       }
       childSection = titleText;
     }
@@ -105,23 +139,34 @@ export function capturesOfGuide(tree: RstElement, file: string, defaultHost = 'h
       const shownAt = includedFrom !== undefined && typeof child.data?.sourceLine === 'number' && child.position
         ? { shownAt: { guideLine: child.position.start.line, firstLine: child.data.sourceLine } }
         : {};
-      const base = { file: includedFrom ?? file, host: hostHere ?? defaultHost, section: childSection, explicitHost: hostHere !== undefined, ...shownAt };
+      const hostFrom: GuideCapture['hostFrom'] = childHost !== undefined ? 'title' : hostHere !== undefined ? 'previous' : 'default';
+      const base = {
+        file: includedFrom ?? file, host: hostHere ?? defaultHost, section: childSection, explicitHost: hostHere !== undefined, hostFrom,
+        ...(childGuest && childHost !== undefined ? { guest: true } : {}), ...shownAt,
+      };
       const command = commandOfParagraph(children[i - 1]);
       if (command !== undefined) {
-        found.push({ ...base, command, text: value, line: startLine });
+        found.push({ ...onHypervisor(base, command), command, text: value, line: startLine });
         continue;
       }
-      for (const capture of promptedCaptures(value, startLine)) found.push({ ...base, ...capture });
+      for (const capture of promptedCaptures(value, startLine)) found.push({ ...onHypervisor(base, capture.command), ...capture });
     }
     for (let i = children.length - 1; i >= 0; i--) {
       const child = children[i]!;
-      if (isElement(child)) stack.push({ node: child, host: childHost, section: childSection });
+      if (isElement(child)) stack.push({ node: child, ...(childHost !== undefined ? { host: childHost } : {}), ...(childGuest ? { guest: true } : {}), ...(childSection !== undefined ? { section: childSection } : {}) });
     }
+  }
+
+  /** A hypervisor's command (OVS, a Linux bridge, libvirt) under a guest's title ran on the host before it, not in the guest. */
+  function onHypervisor<T extends { host: string; guest?: boolean; explicitHost: boolean; hostFrom: GuideCapture['hostFrom'] }>(base: T, command: string): T {
+    if (!base.guest || !HYPERVISOR_COMMAND.test(command.replace(/^\s*(sudo\s+)?/, ''))) return base;
+    const { guest: _guest, ...rest } = base;
+    return { ...rest, host: lastHost ?? defaultHost, explicitHost: lastHost !== undefined, hostFrom: lastHost !== undefined ? 'previous' : 'default' } as T;
   }
 
   // One named host: captures outside any host section run there too.
   const only = hosts.size === 1 ? [...hosts][0]! : undefined;
-  return found.map(({ explicitHost, ...capture }) => (explicitHost || !only ? capture : { ...capture, host: only }));
+  return found.map(({ explicitHost, ...capture }) => (explicitHost || !only ? capture : { ...capture, host: only, hostFrom: 'only' as const }));
 }
 
 /** Languages a block of command output may be labelled with. */

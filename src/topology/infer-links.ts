@@ -47,9 +47,16 @@ export function inferLinks(topology: Topology): void {
         });
       }
     }
-    // `ethtool -S X` → peer_ifindex: N, and N is an interface of the same namespace.
-    if (itf.peerIfindex) {
-      const peer = interfaces.find((p) => sameSpace(p, itf) && p.ifindex === itf.peerIfindex!.index);
+    // `ethtool -S X` → peer_ifindex: N, and N is another interface of the same namespace. ifindexes
+    // are numbered per namespace: when `ip link` says the peer is elsewhere (`@ifN link-netnsid K`),
+    // N here is some other interface (or X itself), not the peer; a candidate whose own peer is
+    // known to be someone else is not it either.
+    if (itf.peerIfindex && itf.peerNetnsId === undefined) {
+      const peer = interfaces.find((p) => p !== itf && p.name !== itf.name && sameSpace(p, itf) && p.ifindex === itf.peerIfindex!.index &&
+        p.peerNetnsId === undefined &&
+        (p.peerRef?.name === undefined || p.peerRef.name === itf.name) &&
+        (p.peerRef?.ifindex === undefined || itf.ifindex === undefined || p.peerRef.ifindex === itf.ifindex) &&
+        (p.peerIfindex === undefined || itf.ifindex === undefined || p.peerIfindex.index === itf.ifindex));
       if (peer) {
         links.add({ kind: 'veth', a: endpoint(itf), b: endpoint(peer), certainty: 'confirmed', evidence: [...itf.peerIfindex.evidence, ...firstLine(peer)] });
       }

@@ -50,6 +50,8 @@ export interface Interface extends Endpoint {
   /** Kind from `ip -d link` or inferred (`veth`, `tap`, `internal`, `patch`, `gre`, `vxlan`, `bridge`). */
   kind?: string;
   addresses: Address[];
+  /** What `tcpdump -e` on this interface saw: frames counted, the VLAN ids they carried, how many were untagged. */
+  traffic?: { packets: number; vlans: number[]; untagged: number; evidence: EvidenceRef[] };
   evidence: EvidenceRef[];
 }
 
@@ -94,6 +96,12 @@ export interface Link {
   flat?: boolean;
   /** Physical wires: the IPv4 subnet both NICs (or the bridges holding them) have addresses in. */
   subnet?: string;
+  /**
+   * What tcpdump saw on it: tunnels — encapsulated packets between its two
+   * endpoints (their VNIs or GRE keys, UDP ports); wires — frames on a NIC at
+   * one end (their VLAN ids, how many untagged). The packets' lines are `evidence`.
+   */
+  observed?: { packets: number; vnis?: number[]; keys?: number[]; udp_ports?: number[]; vlans?: number[]; untagged?: number; evidence: EvidenceRef[] };
   evidence: EvidenceRef[];
 }
 
@@ -143,6 +151,8 @@ export interface Vm {
   uuid?: string;
   state?: string;
   interfaces: { tap: string; mac?: string; bridge?: string }[];
+  /** The host whose captures are this VM's own view (commands typed inside it), when the guide has one. */
+  guest?: string;
   evidence: EvidenceRef[];
 }
 
@@ -198,8 +208,17 @@ export interface Namespace {
 
 export interface Host {
   name: string;
-  /** `compute`, `network`, `controller`, `allinone`, … when known. */
+  /** `compute`, `network`, `controller`, `allinone`, … when known; `guest` for commands typed inside a VM. */
   role?: string;
+  /**
+   * A guest's VM, and how the two were tied: `mac` (the guest NIC's MAC is the
+   * VM's in `virsh dumpxml`), `tap-mac` (the VM's tap has that MAC with first
+   * byte fe, as libvirt makes it), `name` (the section is titled after the VM),
+   * `only-vm` (the only VM the captures show).
+   */
+  /** The per-port security-group chains of Neutron's iptables firewall (`neutron-openvswi-i<port>`) its filter table shows. */
+  security_group_chains?: { chain: string; evidence: EvidenceRef[] }[];
+  guest_of?: { host: string; vm: string; by: 'mac' | 'tap-mac' | 'name' | 'only-vm'; interface?: string; mac?: string; tap?: string; evidence: EvidenceRef[] };
   evidence: EvidenceRef[];
 }
 

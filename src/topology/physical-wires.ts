@@ -15,7 +15,16 @@
 //                  with no id on the wire, two flat networks on one NIC cannot
 //                  be told apart, so this only says both carry one;
 //   subnet         both NICs, or the bridges holding them, have IPv4 addresses
-//                  in one subnet.
+//                  in one subnet;
+//   bridge mapping when neither VLAN nor flat network is proven on both sides
+//                  (one host's flows not captured, or their port numbers not
+//                  named): both NICs sit in an OVS bridge of the same name
+//                  joined to another OVS bridge of their host (Neutron's
+//                  `bridge_mappings`: br-eth1 with int-br-eth1/phy-br-eth1 on
+//                  each host); the VLANs one side's flows (or tcpdump's frames
+//                  on that NIC) show are then the wire's, said as one side's.
+// Frames tcpdump -e saw on a NIC with a VLAN tag are clues too. A guest's own
+// NIC (commands typed inside a VM) is never a host's wire.
 // A NIC is an interface of a host's root namespace that is no bridge, no OVS
 // internal/patch/tunnel port, no tap, and no end of a veth or patch pair whose
 // other end is on the same host (eth1 of a lab host is a veth to another host).
@@ -39,14 +48,23 @@ interface VlanClue { vlan: number | 'untagged'; text: Message; evidence: Evidenc
 /** An IPv4 address held by the NIC or by the bridge holding it. */
 interface HeldAddress { cidr: string; subnet: string; on: string; evidence: EvidenceRef[] }
 
-interface Nic { itf: Interface; vlans: VlanClue[]; addresses: HeldAddress[] }
+/** `mapped`: the OVS bridge holding the NIC is joined to another OVS bridge of its host (a provider bridge), with the lines. */
+interface Nic { itf: Interface; vlans: VlanClue[]; addresses: HeldAddress[]; mapped?: { bridge: string; evidence: EvidenceRef[] } }
 
 export function inferPhysicalWires(topology: Topology): void {
+  const guests = new Set(topology.hosts.filter((h) => h.role === 'guest').map((h) => h.name));
   const nics = physicalNics(topology)
+    .filter((itf) => !guests.has(itf.host))
     .sort((x, y) => (x.host === y.host ? cmp(x.name, y.name) : cmp(x.host, y.host)))
     .map((itf): Nic => {
       const bridge = topology.bridges.find((b) => b.host === itf.host && !b.netns && b.name !== itf.name && b.ports.some((p) => p.name === itf.name));
-      return { itf, vlans: bridge?.kind === 'ovs' ? vlanClues(topology, bridge, itf.name) : [], addresses: heldAddresses(topology, itf, bridge) };
+      const mapped = bridge?.kind === 'ovs' ? mappedBridge(topology, bridge) : undefined;
+      return {
+        itf,
+        vlans: [...(bridge?.kind === 'ovs' ? vlanClues(topology, bridge, itf.name) : []), ...seenClues(itf)],
+        addresses: heldAddresses(topology, itf, bridge),
+        ...(mapped ? { mapped } : {}),
+      };
     });
   for (let i = 0; i < nics.length; i++) {
     for (let j = i + 1; j < nics.length; j++) {
@@ -60,16 +78,34 @@ export function inferPhysicalWires(topology: Topology): void {
 }
 
 function wire(a: Nic, b: Nic): Link | undefined {
-  const vlans = [...new Set(a.vlans.map((c) => c.vlan))].filter((v): v is number => v !== 'untagged' && b.vlans.some((c) => c.vlan === v)).sort((x, y) => x - y);
-  const flat = a.vlans.some((c) => c.vlan === 'untagged') && b.vlans.some((c) => c.vlan === 'untagged');
+  let vlans = [...new Set(a.vlans.map((c) => c.vlan))].filter((v): v is number => v !== 'untagged' && b.vlans.some((c) => c.vlan === v)).sort((x, y) => x - y);
+  let flat = a.vlans.some((c) => c.vlan === 'untagged') && b.vlans.some((c) => c.vlan === 'untagged');
   const pair = a.addresses.flatMap((x) => b.addresses.filter((y) => y.subnet === x.subnet && y.cidr !== x.cidr).map((y) => [x, y] as const))[0];
-  if (!vlans.length && !flat && !pair) return undefined;
-  const clues = [...a.vlans, ...b.vlans].filter((c) => (c.vlan === 'untagged' ? flat : vlans.includes(c.vlan)));
+  // the same provider bridge on both hosts: one side's VLANs (or flat network) are the wire's
+  // (only when one side is silent: two sides whose flows say different things are not one wire)
+  const mapped = !vlans.length && !flat && (a.vlans.length === 0 || b.vlans.length === 0) && a.mapped && b.mapped && a.mapped.bridge === b.mapped.bridge ? a.mapped.bridge : undefined;
+  let oneSide: Nic | undefined;
+  if (mapped) {
+    const sideVlans = (n: Nic) => [...new Set(n.vlans.map((c) => c.vlan))].filter((v): v is number => v !== 'untagged').sort((x, y) => x - y);
+    oneSide = sideVlans(a).length ? a : sideVlans(b).length ? b : a.vlans.length ? a : b.vlans.length ? b : undefined;
+    if (oneSide) {
+      vlans = sideVlans(oneSide);
+      flat = !vlans.length && oneSide.vlans.some((c) => c.vlan === 'untagged');
+    }
+  }
+  if (!vlans.length && !flat && !pair && !mapped) return undefined;
+  const clues = (oneSide ? oneSide.vlans : [...a.vlans, ...b.vlans]).filter((c) => (c.vlan === 'untagged' ? flat : vlans.includes(c.vlan)));
   const parts: Message[] = [];
-  if (vlans.length) {
+  if (mapped) {
+    parts.push(msg('wire:same-provider-bridge', { bridge: mapped, hostA: a.itf.host, hostB: b.itf.host }));
+    if (oneSide && vlans.length) parts.push(msg('wire:one-side-carries-vlans', { vlans, host: oneSide.itf.host, clues: clues.map((c) => c.text) }));
+    else if (oneSide && flat) parts.push(msg('wire:one-side-carries-flat', { host: oneSide.itf.host, clues: clues.map((c) => c.text) }));
+    else parts.push(msg('wire:no-side-says-vlan'));
+  }
+  if (vlans.length && !mapped) {
     parts.push(msg('wire:both-carry-vlans', { vlans, clues: clues.filter((c) => c.vlan !== 'untagged').map((c) => c.text) }));
   }
-  if (flat) {
+  if (flat && !mapped) {
     parts.push(msg('wire:both-carry-flat', { clues: clues.filter((c) => c.vlan === 'untagged').map((c) => c.text) }));
   }
   if (pair) {
@@ -79,12 +115,35 @@ function wire(a: Nic, b: Nic): Link | undefined {
   const link: Link = {
     kind: 'physical', a: endpoint(a.itf), b: endpoint(b.itf), certainty: 'likely',
     reason: msg('wire:likely', { a: a.itf.name, hostA: a.itf.host, b: b.itf.name, hostB: b.itf.host, because: parts }),
-    evidence: mergeEvidence(a.itf.evidence.slice(0, 1), b.itf.evidence.slice(0, 1), ...clues.map((c) => c.evidence), pair?.[0].evidence, pair?.[1].evidence),
+    evidence: mergeEvidence(a.itf.evidence.slice(0, 1), b.itf.evidence.slice(0, 1), ...clues.map((c) => c.evidence), pair?.[0].evidence, pair?.[1].evidence,
+      mapped ? a.mapped!.evidence : undefined, mapped ? b.mapped!.evidence : undefined),
   };
   if (vlans.length) link.vlans = vlans;
   if (flat) link.flat = true;
   if (pair) link.subnet = pair[0].subnet;
   return link;
+}
+
+/** A provider bridge: an OVS bridge joined by a veth or patch pair to another OVS bridge of its host (br-eth1 ↔ br-int). */
+function mappedBridge(topology: Topology, bridge: Bridge): { bridge: string; evidence: EvidenceRef[] } | undefined {
+  for (const port of bridge.ports) {
+    for (const l of topology.links) {
+      if ((l.kind !== 'veth' && l.kind !== 'patch') || l.a.host !== bridge.host || l.b.host !== bridge.host) continue;
+      const far = l.a.name === port.name ? l.b.name : l.b.name === port.name ? l.a.name : undefined;
+      if (!far) continue;
+      if (topology.bridges.some((b) => b.kind === 'ovs' && b.host === bridge.host && b !== bridge && b.ports.some((p) => p.name === far))) {
+        return { bridge: bridge.name, evidence: mergeEvidence(port.evidence.slice(0, 1), l.evidence.slice(0, 2)) };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The VLAN ids tcpdump -e saw on the NIC's frames. */
+function seenClues(itf: Interface): VlanClue[] {
+  return (itf.traffic?.vlans ?? []).map((vlan) => ({
+    vlan, text: msg('wire:clue-seen', { host: itf.host, nic: itf.name, vlan, packets: itf.traffic!.packets }), evidence: itf.traffic!.evidence.slice(0, 3),
+  }));
 }
 
 function physicalNics(topology: Topology): Interface[] {

@@ -21,6 +21,11 @@ export interface SourcedCapture {
   /** Output line k of the result is line `k + lineOffset` of `file`. */
   lineOffset: number;
   result: ParsedCapture;
+  /** Typed inside a guest (a VM's own view): `host` names the guest, joined to its VM by topology/guests.ts. */
+  guest?: boolean;
+  /** A guide's capture: the section title it sits under, and how its host was chosen (see GuideCapture). */
+  section?: string;
+  hostFrom?: 'title' | 'previous' | 'only' | 'default';
   /** A guide's capture a `:literal:` include brought in: where its block shows in the guide (see GuideCapture). */
   shownAt?: { guide: string; guideLine: number; firstLine: number };
 }
@@ -69,6 +74,9 @@ function readGuideInto(path: string, sources: Sources, format: 'rst' | 'markdown
       // output line 1 is the literal block's first line
       lineOffset: capture.line - 1 + result.lineOffset,
       result,
+      ...(capture.guest ? { guest: true } : {}),
+      ...(capture.section !== undefined ? { section: capture.section } : {}),
+      ...(capture.hostFrom ? { hostFrom: capture.hostFrom } : {}),
       ...(capture.shownAt ? { shownAt: { guide: path, ...capture.shownAt } } : {}),
     });
   }

@@ -108,13 +108,19 @@ test('vlan-two-hosts: without compute\'s br-eth1 flows, the VLAN on the wire is 
   assert.deepEqual(valuesOf(stepAt(w, 'network', 'eth1').message, 'walk:on-the-wire').carrying, { id: 'common:paren', text: { id: 'segment:flows-not-captured', host: 'compute', bridge: 'br-eth1', what: { id: 'segment:what-vlan-on-wire', nic: 'eth1' } } });
 });
 
-test('vlan-two-hosts: without any flow on network, or with network on provider VLAN 102, the two eth1 are not joined and no walk leaves compute', () => {
+test('vlan-two-hosts: without any flow on network the same provider bridge joins the two eth1 on compute\'s VLAN alone; on provider VLAN 102 they are not joined and no walk leaves compute', () => {
   const none = variant('vlan-two-hosts', (dir) => {
     unlinkSync(join(dir, 'network/04-ovs-ofctl-dump-flows-br-int.txt'));
     unlinkSync(join(dir, 'network/05-ovs-ofctl-dump-flows-br-eth1.txt'));
   });
-  assert.deepEqual(physicalWires(none), []);
-  assert.deepEqual(none.walks, []);
+  const [wire, ...more] = physicalWires(none);
+  assert.equal(more.length, 0);
+  assert.deepEqual(wire?.vlans, [101]);
+  assert.deepEqual(valuesOf(wire!.reason, 'wire:same-provider-bridge'), { bridge: 'br-eth1', hostA: 'compute', hostB: 'network' });
+  assert.deepEqual(valuesOf(wire!.reason, 'wire:one-side-carries-vlans').vlans, [101]);
+  const dhcp = none.walks.find((w) => w.id.startsWith(`walk:dhcp:${VM}`));
+  assert.ok(dhcp, 'the DHCP walk crosses the likely wire');
+  assert.ok(dhcp.steps.some((s) => hasMessage(s.message, 'walk:flows-not-captured')), 'and says network\'s flows are not captured');
   const other = variant('vlan-two-hosts', (dir) => {
     edit(join(dir, 'network/04-ovs-ofctl-dump-flows-br-int.txt'), /dl_vlan=101/g, 'dl_vlan=102');
     edit(join(dir, 'network/05-ovs-ofctl-dump-flows-br-eth1.txt'), /mod_vlan_vid:101/g, 'mod_vlan_vid:102');

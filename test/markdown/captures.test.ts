@@ -60,7 +60,7 @@ const captures = capturesOfGuide(parseMarkdown(guide, { sourceName: 'lab.md' }).
 
 test('should take each prompt of a console fence as one capture, its output from the next line', () => {
   const netns = captures.find((c) => c.command === 'ip netns')!;
-  assert.deepEqual({ ...netns }, { file: 'lab.md', host: 'compute', section: 'compute node', command: 'ip netns', text: 'qdhcp-1\nqrouter-2', line: 7 });
+  assert.deepEqual({ ...netns }, { file: 'lab.md', host: 'compute', hostFrom: 'title', section: 'compute node', command: 'ip netns', text: 'qdhcp-1\nqrouter-2', line: 7 });
   const brctl = captures.find((c) => c.command === 'brctl show')!;
   assert.equal(brctl.line, 10);
   assert.equal(brctl.text, 'bridge name\tbridge id\tSTP enabled\tinterfaces');

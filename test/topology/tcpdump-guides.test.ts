@@ -1,8 +1,8 @@
 // The two guide fixtures with tcpdump captures (provider VLAN with a guest's
 // own view; VXLAN between two tunnel endpoints): their packets are read, and
-// what the packets show agrees with the rest of the captures. Only what the
-// current engine already does is asserted (placement of flows, the tunnel
-// link); the claims, the guest's host and the walks are the next wave's.
+// what the packets show agrees with the rest of the captures (the placement of
+// flows, the tunnel link). The guest's host, the walks and what the packets
+// confirm in the model are asserted in hosts-and-walks.test.ts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join, relative } from 'node:path';

@@ -13,7 +13,11 @@ export const defaultRouteRule: Rule = {
         const others = topology.routes.filter((r) => r !== route && r.host === route.host && r.netns === route.netns && r.dev);
         const devs = [...new Set([route.dev, ...others.map((r) => r.dev)].filter((d): d is string => Boolean(d)))];
         const sentences: Message[] = [msg('default-route:of', {
-          space: route.netns ? msg('default-route:namespace', { netns: route.netns }) : msg('default-route:host', { host: route.host }),
+          space: route.netns
+            ? msg('default-route:namespace', { netns: route.netns })
+            : guestOf(topology, route.host)
+              ? msg('default-route:guest', { guest: route.host, vm: guestOf(topology, route.host)! })
+              : msg('default-route:host', { host: route.host }),
           via: route.via ? msg('default-route:via', { via: route.via }) : '',
           dev: route.dev ? msg('default-route:out-of', { dev: route.dev }) : '',
         })];
@@ -28,3 +32,9 @@ export const defaultRouteRule: Rule = {
       });
   },
 };
+
+/** The VM a guest host (commands typed inside it) is the view of, or its own name when not tied to one. */
+function guestOf(topology: Topology, host: string): string | undefined {
+  const h = topology.hosts.find((x) => x.name === host);
+  return h?.role === 'guest' ? h.guest_of?.vm ?? host : undefined;
+}

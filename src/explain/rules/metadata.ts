@@ -103,6 +103,27 @@ export const metadataRule: Rule = {
         evidence: evidence(holder?.address.evidence, socket?.evidence, service.evidence),
       });
     }
+    // the guest's own route to 169.254.169.254 (captured inside the VM): where its requests really go
+    for (const vm of topology.vms.filter((v) => v.guest)) {
+      const route = topology.routes.find((r) => r.host === vm.guest && !r.netns && (r.destination === METADATA_IP || r.destination === `${METADATA_IP}/32`));
+      if (!route) continue;
+      const holder = route.via ? topology.interfaces.find((i) => i.host !== vm.guest && i.addresses.some((a) => a.cidr.split('/')[0] === route.via)) : undefined;
+      const held = holder ? metadataAddress(topology, holder.host, holder.netns) : undefined;
+      const bypassed = redirects.filter((n) => !holder || n.host !== holder.host || n.netns !== holder.netns);
+      out.push({
+        id: `metadata:guest/${vm.guest}`,
+        rule: 'metadata',
+        subjects: [{ host: vm.guest!, name: route.dev ?? 'eth0' }],
+        message: msg('metadata:guest-route', {
+          guest: vm.guest!, vm: vm.name, address: METADATA_IP, via: route.via ?? '?', dev: route.dev ?? '?',
+          holder: holder
+            ? msg('metadata:next-hop-held-by', { via: route.via!, interface: holder.name, space: holder.netns ?? holder.host, host: holder.host, also: held ? msg('metadata:also-holds', { cidr: held.address.cidr }) : '' })
+            : msg('metadata:next-hop-not-captured', { via: route.via ?? '?' }),
+          bypassed: bypassed.length ? msg('metadata:redirect-not-on-path', { chains: bypassed.map((n) => n.netns ?? n.host) }) : '',
+        }),
+        evidence: evidence(route.evidence, holder?.addresses.find((a) => a.cidr.split('/')[0] === route.via)?.evidence, held?.address.evidence),
+      });
+    }
     return out;
   },
 };

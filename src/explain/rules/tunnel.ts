@@ -43,12 +43,23 @@ export const tunnelRule: Rule = {
       });
       // what each end's name says of the other end's address
       const names = [decodeTunnelName(link.a.name, link.remote_ip).message, link.b.host !== link.a.host ? decodeTunnelName(link.b.name, link.local_ip).message : undefined];
+      // tcpdump on either end saw the encapsulated packets: the type, VNI or key and outer addresses, proven on the wire
+      const o = link.observed;
+      const seenOnWire = o && o.packets > 0
+        ? msg('tunnel:seen-packets', {
+          packets: o.packets,
+          type: (link.tunnel_type ?? 'tunnel').toUpperCase(),
+          ids: o.vnis?.length ? msg('tunnel:seen-vnis', { vnis: o.vnis }) : o.keys?.length ? msg('tunnel:seen-keys', { keys: o.keys }) : '',
+          ports: o.udp_ports?.length ? msg('tunnel:seen-udp-ports', { ports: o.udp_ports }) : '',
+          local: link.local_ip ?? '?', remote: link.remote_ip ?? '?',
+        })
+        : undefined;
       out.push({
         id: `tunnel:${link.a.host}/${link.a.name}`,
         rule: 'tunnel',
         subjects: [link.a, link.b],
-        message: msg('common:sentences', { sentences: [port, ...names.filter((n): n is Message => n !== undefined)] }),
-        evidence: evidence(link.evidence),
+        message: msg('common:sentences', { sentences: [port, ...names.filter((n): n is Message => n !== undefined), ...(seenOnWire ? [seenOnWire] : [])] }),
+        evidence: evidence(link.evidence, o?.evidence),
       });
     }
     return out;

@@ -20,17 +20,17 @@ import psEf from './ps-ef.js';
 import netstatTunlp from './netstat-tunlp.js';
 import ssTunlp from './ss-tunlp.js';
 import iptables from './iptables.js';
+import tcpdump from './tcpdump.js';
 
 /** The joiners; `finish` runs in this order (VM links before the services placed by namespace). */
 export const joiners: readonly CaptureJoiner<ParserName>[] = [
   ipLink, ipBrief, ipNetns, ipRoute, brctlShow, bridgeLink, ethtoolStats,
   ovsVsctlShow, ovsOfctlShow, ovsAppctlDpifShow, ovsOfctlDumpFlows,
-  virshList, virshDumpxml, psEf, netstatTunlp, ssTunlp, iptables,
+  virshList, virshDumpxml, psEf, netstatTunlp, ssTunlp, iptables, tcpdump,
 ];
 
 /** Parsers whose records join no fact of the model, and why. */
 export const noFacts: Readonly<Record<string, string>> = {
-  tcpdump: 'packets seen on a wire are evidence about the tunnels and paths the other captures describe, not topology of their own; the explanations read them from the parsed captures',
   'iptables-list': '`iptables -L` prints matches and targets as free text (`tcp dpt:80 redir ports 9697`); the NAT facts are read from `iptables -S` and `iptables-save`',
 };
 

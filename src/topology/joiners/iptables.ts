@@ -1,6 +1,8 @@
 // `iptables -t nat -S` and `iptables-save`: the NAT rules (SNAT, DNAT,
 // REDIRECT, MASQUERADE) with what they match and translate to. The same rule
-// read from both commands is one rule with both lines as evidence.
+// read from both commands is one rule with both lines as evidence. And the
+// security-group chains of Neutron's iptables firewall (`neutron-openvswi-i…`,
+// `-o…`) a host's filter table holds, per VM port, for the walks to cite.
 
 import type { NatRule } from '../model.js';
 import { joiner } from './joiner.js';
@@ -10,6 +12,15 @@ export default joiner({
   add({ records, host, netns, ev }, state) {
     const nat = state.topology.nat;
     for (const r of records) {
+      // the security-group chains of Neutron's iptables firewall (hybrid plug, Linux bridge agent) in the host's filter table
+      const chain = r.kind === 'chain' ? r.name : r.kind === 'rule' ? r.chain : undefined;
+      if (!netns && chain && (r.kind === 'chain' || r.kind === 'rule') && r.table === 'filter' && /^neutron-(openvswi|linuxbri)-[io]/.test(chain)) {
+        const h = state.host(host, []);
+        const list = (h.security_group_chains ??= []);
+        const known = list.find((c) => c.chain === chain);
+        if (known) known.evidence.push(...ev(r.evidence));
+        else list.push({ chain, evidence: ev(r.evidence) });
+      }
       if (r.kind !== 'rule' || r.table !== 'nat' || !r.target) continue;
       const kind = ({ SNAT: 'snat', DNAT: 'dnat', REDIRECT: 'redirect', MASQUERADE: 'masquerade' } as const)[r.target.name];
       if (!kind) continue;

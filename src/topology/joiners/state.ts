@@ -6,6 +6,7 @@
 import type { Bridge, Endpoint, EvidenceRef, Host, Interface, Namespace, Topology, Vm } from '../model.js';
 import type { SourcedCapture } from '../sources.js';
 import { endpointKey } from '../refs.js';
+import type { SeenPacket } from './tcpdump.js';
 
 /** A process a capture shows with a Neutron role (dnsmasq, a metadata proxy), placed once every capture is in. */
 export interface SeenProcess { capture: SourcedCapture; pid: number; role: unknown; evidence: EvidenceRef[]; argv: string[] }
@@ -15,6 +16,8 @@ export class JoinState {
   private readonly hostMap = new Map<string, Host>();
   /** Processes with a role, in capture order (ps-ef). */
   readonly processes: SeenProcess[] = [];
+  /** Packets tcpdump saw, read as proof once every link is known (topology/packets.ts). */
+  readonly packets: SeenPacket[] = [];
   /** `host\0tap` → the line of `virsh dumpxml` naming the tap (virsh-dumpxml). */
   readonly vmTapEvidence = new Map<string, EvidenceRef[]>();
 
