@@ -11,6 +11,7 @@ import { capturesOfGuide } from './guide-captures.js';
 import { parseCapture, type ParsedCapture } from '../captures/registry.js';
 import { parseRst } from '../rst/index.js';
 import type { RstElement } from '../rst/nodes.js';
+import type { RstSettings } from '../rst/settings.js';
 
 export interface SourcedCapture {
   host: string;
@@ -36,8 +37,13 @@ export interface Sources {
   problems: Diagnostic[];
 }
 
+export interface ReadOptions {
+  /** Parser settings for a guide (`.. capture::`'s resolver: the pipeline passes the guide's captures folder). */
+  guideSettings?: (guideFile: string) => Partial<RstSettings>;
+}
+
 /** Read every path: a `.rst` guide, or a folder (capture bundle or sosreport). */
-export function readSources(paths: string[]): Sources {
+export function readSources(paths: string[], options: ReadOptions = {}): Sources {
   const sources: Sources = { paths, captures: [], guides: [], problems: [] };
   for (const path of paths) {
     if (!existsSync(path)) {
@@ -45,17 +51,17 @@ export function readSources(paths: string[]): Sources {
       continue;
     }
     if (statSync(path).isDirectory()) readBundleInto(path, sources);
-    else if (['.rst', '.rest', '.txt'].includes(extname(path).toLowerCase())) readGuideInto(path, sources);
+    else if (['.rst', '.rest', '.txt'].includes(extname(path).toLowerCase())) readGuideInto(path, sources, options);
     else sources.problems.push({ file: path, severity: 'error', message: 'not a guide (.rst) or a folder of captures', source: 'topology' });
   }
   return sources;
 }
 
-function readGuideInto(path: string, sources: Sources): void {
+function readGuideInto(path: string, sources: Sources, options: ReadOptions): void {
   const { text, problems } = readTextFile(path);
   sources.problems.push(...problems);
   const base = dirname(resolve(path));
-  const { tree } = parseRst(text, { sourceName: path, baseDir: base, contentRoot: base });
+  const { tree } = parseRst(text, { sourceName: path, baseDir: base, contentRoot: base, ...options.guideSettings?.(path) });
   sources.guides.push({ file: path, tree });
   for (const capture of capturesOfGuide(tree, path)) {
     const result = parseCapture(capture.text, { command: capture.command });
