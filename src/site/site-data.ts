@@ -17,6 +17,7 @@ import { guideView, type GuideView } from './guide-view.js';
 import { detectLanguage, LANGUAGES, type Language } from './languages.js';
 import type { BuildReport, TranslationCoverage } from './report.js';
 import { captureViews, diagramOf, fileLines, topologyView, type TopologyView } from './topology-view.js';
+import { withReports, type ReportSiteData } from './report-pages.js';
 import { guideTranslation } from './translation.js';
 import { guideUrl, homeUrl, rootUrl, topologyUrl } from './urls.js';
 
@@ -90,6 +91,8 @@ export interface SiteDataOptions {
   /** The content folder (paths in pages and problems are relative to the working folder, the build runs in it). */
   contentRoot: string;
   report: BuildReport;
+  /** Bundles named by `netguide build --bundle` (their reports join the content folder's). */
+  bundles?: readonly string[];
 }
 
 const builds = new Map<string, GuideBuild>();
@@ -99,7 +102,7 @@ let catalogStamp = '';
 const languageName = (lang: Language) => translate(`language:${lang}`, lang);
 
 /** Every page of the site. */
-export async function siteData(options: SiteDataOptions): Promise<SiteData> {
+export async function siteData(options: SiteDataOptions): Promise<SiteData & ReportSiteData> {
   const { report } = options;
   // the UI's words changed: forget them and everything made with them
   const catalogs = stampOf(readdirSync(localesDir).map((f) => join(localesDir, f)));
@@ -126,7 +129,8 @@ export async function siteData(options: SiteDataOptions): Promise<SiteData> {
     report.progress(`  ${guide.name}  ${LANGUAGES.map((l) => (l === build.source ? `${l} (original)` : l)).join(' ')}  ${build.captures} ${build.captures === 1 ? 'capture' : 'captures'}, ${problems} ${problems === 1 ? 'problem' : 'problems'}  ${build === kept ? 'unchanged' : `${((Date.now() - started) / 1000).toFixed(1)} s`}`);
   }
   for (const lang of LANGUAGES) report.coverage.set(lang, coverageOf(made, lang));
-  return pagesOf(made);
+  // HOOK (reports): bundles with no guide get a network report (src/site/report-pages.ts)
+  return withReports(pagesOf(made), options);
 }
 
 /** Read, explain and render one guide in every language; a failure of ours is reported as severe and the guide's pages say so. */

@@ -1,0 +1,88 @@
+// What a network report shows, in one language: a bundle with no guide (a
+// cloud's captures alone) explained — the diagram, the findings, the packet
+// walks, the explanations, and every capture with every line, each line's
+// role and the explanations, walk steps and findings that cite it. The same
+// pieces as a guide's topology page (topologyView, captureViews, the diagram
+// in the page's words); the template (_includes/pages/report.njk) lays it out.
+
+import type { Diagnostic } from '../diagnostics.js';
+import { translate } from '../i18n/catalog.js';
+import { drawTopology, understand } from '../pipeline.js';
+import type { EvidenceRef, Topology } from '../topology/model.js';
+import type { BundleSource } from './bundles.js';
+import type { Language } from './languages.js';
+import { captureViews, fileLines, lineAnchor, topologyView, type CaptureView, type EvidenceLink, type TopologyView } from './topology-view.js';
+
+/** A line of a capture that something on the page cites: which notes (their numbers in the capture's list). */
+export interface AnnotatedCapture extends CaptureView {
+  /** The anchor of the capture (its first row). */
+  id: string;
+  /** What the page says that this capture proves, each with the rows it cites. */
+  notes: { kind: 'explanation' | 'step' | 'finding'; text: string; where: EvidenceLink[] }[];
+  /** Row anchors cited by some note. */
+  cited: string[];
+}
+
+export interface ReportView extends TopologyView {
+  name: string;
+  /** Hosts and how many captures each. */
+  hosts: { name: string; captures: number; commands: string[] }[];
+  annotated: AnnotatedCapture[];
+}
+
+export interface ReportBuild {
+  bundle: BundleSource;
+  topology: Topology;
+  views: Record<Language, ReportView>;
+  diagnostics: Diagnostic[];
+  captures: number;
+  /** Every capture file read (a rebuild watches them). */
+  files: string[];
+}
+
+/** The words the diagram is labelled with, in `lang`. */
+const DIAGRAM_WORDS = ['host', 'namespace', 'bridge', 'port', 'interface', 'vm', 'veth', 'patch', 'tunnel', 'physical', 'member', 'likely'];
+
+/** Read, explain and lay out one bundle in every language. */
+export async function buildReport(bundle: BundleSource, langs: readonly Language[]): Promise<ReportBuild> {
+  const run = understand([bundle.input], 'en', { prose: true });
+  const lines = captureViews(run.sources, fileLines(), bundle.folder);
+  const byHost = new Map<string, string[]>();
+  for (const c of run.sources.captures) byHost.set(c.host, [...(byHost.get(c.host) ?? []), c.command]);
+  const hosts = [...byHost].map(([name, commands]) => ({ name, captures: commands.length, commands })).sort((a, b) => (a.name < b.name ? -1 : 1));
+  const views = {} as Record<Language, ReportView>;
+  for (const lang of langs) {
+    const words = Object.fromEntries(DIAGRAM_WORDS.map((k) => [k, translate(`diagram:${k}`, lang)]));
+    const diagram = await drawTopology(run.topology, { title: `${translate('Network report', lang)}: ${bundle.name}`, words });
+    const view = topologyView({ file: bundle.input, folder: bundle.folder }, run.topology, lines, diagram, lang, lang);
+    views[lang] = { ...view, name: bundle.name, hosts, annotated: annotate(view, run.topology, run.sources.captures.map((c) => c.file)) };
+  }
+  return {
+    bundle, topology: run.topology, views, diagnostics: run.diagnostics, captures: run.sources.captures.length,
+    files: [...new Set(run.sources.captures.map((c) => c.file))],
+  };
+}
+
+/** Each capture with the notes whose evidence lies in it: explanations, walk steps, findings. */
+function annotate(view: TopologyView, topology: Topology, files: string[]): AnnotatedCapture[] {
+  // the page's notes, each with the evidence it cites (by row anchor)
+  const notes: { kind: AnnotatedCapture['notes'][number]['kind']; text: string; where: EvidenceLink[]; anchors: Set<string> }[] = [];
+  const anchorsOf = (evidence: EvidenceRef[]) => new Set(evidence.map((e) => lineAnchor(e.file, e.line)));
+  topology.explanations.forEach((e, i) => notes.push({ kind: 'explanation', text: view.explanations[i]!.text, where: view.explanations[i]!.where, anchors: anchorsOf(e.evidence) }));
+  topology.walks.forEach((w, i) => w.steps.forEach((s, j) => {
+    const shown = view.walks[i]!.steps[j]!;
+    notes.push({ kind: 'step', text: `${view.walks[i]!.title} — ${shown.at}: ${shown.text}`, where: shown.where, anchors: anchorsOf([...s.evidence, ...(s.tables ?? []).flatMap((t) => t.evidence)]) });
+  }));
+  topology.findings.forEach((f, i) => notes.push({ kind: 'finding', text: view.findings[i]!.message, where: view.findings[i]!.where, anchors: anchorsOf(f.evidence) }));
+  return view.captures.map((c, i) => {
+    const rows = new Set(c.lines.map((l) => l.anchor));
+    const mine = notes.filter((n) => [...n.anchors].some((a) => rows.has(a)));
+    const cited = [...rows].filter((a) => mine.some((n) => n.anchors.has(a)));
+    return {
+      ...c,
+      id: `capture-${lineAnchor(files[i] ?? c.file, c.firstLine)}`,
+      notes: mine.map((n) => ({ kind: n.kind, text: n.text, where: n.where.filter((w) => rows.has(w.anchor)) })),
+      cited,
+    };
+  });
+}
