@@ -24,7 +24,7 @@ export default function (eleventyConfig) {
   // explained and rendered in both languages by the pipeline
   // (src/site/site-data.ts); a guide is made again only when one of its files
   // changed.
-  eleventyConfig.addGlobalData('site', () => siteData({ contentRoot: '.', report: build.report, bundles: build.bundles }));
+  eleventyConfig.addGlobalData('site', () => siteData({ contentRoot: '.', report: build.report, bundles: build.bundles, outDir: build.outDir }));
   eleventyConfig.addGlobalData('base', build.base);
 
   // Pages (_includes/pages/), each one per item of the data:

@@ -7,6 +7,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { atLeast, type Diagnostic } from '../diagnostics.js';
 import { translate } from '../i18n/catalog.js';
+import { topologyChanges, type ChangesView } from './changes.js';
 import { findContentBundles, namedBundle, type BundleSource } from './bundles.js';
 import { LANGUAGES, type Language } from './languages.js';
 import type { BuildReport } from './report.js';
@@ -32,6 +33,7 @@ export interface ReportPageData {
   xDefault: string;
   report: NavReport;
   view: ReportView;
+  changes?: ChangesView;
 }
 
 export interface ReportSiteData {
@@ -45,9 +47,11 @@ export interface ReportOptions {
   report: BuildReport;
   /** Bundles named on the command line (absolute paths). */
   bundles?: readonly string[];
+  /** The site's output folder (the previous build's topologies are kept there). */
+  outDir?: string;
 }
 
-const kept = new Map<string, { stamp: string; build: ReportBuild }>();
+const kept = new Map<string, { stamp: string; build: ReportBuild; changes?: Record<Language, ChangesView> }>();
 
 /** `site` with the reports of the content folder's bundles and of `options.bundles`. */
 export async function withReports<T extends SiteData>(site: T, options: ReportOptions): Promise<T & ReportSiteData> {
@@ -55,6 +59,7 @@ export async function withReports<T extends SiteData>(site: T, options: ReportOp
   const bundles = [...findContentBundles(options.contentRoot), ...(options.bundles ?? []).map((b) => namedBundle(resolve(b), cwd))];
   const taken = new Set(site.nav[LANGUAGES[0]].map((g) => g.name));
   const made: ReportBuild[] = [];
+  const changesOf = new Map<ReportBuild, Record<Language, ChangesView>>();
   for (const bundle of bundles) {
     if (taken.has(bundle.slug)) {
       options.report.add(bundle.name, [{ file: bundle.input, severity: 'error', message: `a guide or another report is already called ${bundle.slug}: this bundle gets no report (rename its folder)`, source: 'site' }]);
@@ -72,8 +77,11 @@ export async function withReports<T extends SiteData>(site: T, options: ReportOp
         options.report.add(bundle.name, [{ file: bundle.input, severity: 'severe', message: `internal error while making the report of ${bundle.name}: ${error instanceof Error ? error.message : String(error)}`, source: 'site' }]);
         continue;
       }
-      kept.set(bundle.input, { stamp, build });
+      const changes = options.outDir && build.captures > 0 ? topologyChanges(options.outDir, bundle.name, build.topology, bundle.folder) : undefined;
+      kept.set(bundle.input, { stamp, build, ...(changes ? { changes } : {}) });
     }
+    const changes = kept.get(bundle.input)?.changes;
+    if (changes) changesOf.set(build, changes);
     made.push(build);
     options.report.add(bundle.name, build.diagnostics);
     const problems = build.diagnostics.filter((d: Diagnostic) => atLeast(d, 'warning')).length;
@@ -93,6 +101,7 @@ export async function withReports<T extends SiteData>(site: T, options: ReportOp
     xDefault: guideUrl(LANGUAGES[0], b.bundle.slug),
     report: navOf(b, lang),
     view: b.views[lang],
+    ...(changesOf.has(b) ? { changes: changesOf.get(b)![lang] } : {}),
   })));
   return { ...site, reports, reportPages };
 }
