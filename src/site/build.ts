@@ -10,7 +10,7 @@
 // folder the user ran the command in.
 
 import Eleventy from '@11ty/eleventy';
-import { existsSync, mkdtempSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { setSiteBuild, projectRoot } from './context.js';
@@ -107,6 +107,7 @@ export async function buildSite(options: BuildOptions): Promise<number> {
     if (!options.watch) {
       process.chdir(userCwd);
       setSiteBuild(undefined);
+      if (contentRoot !== resolve(options.content)) rmSync(contentRoot, { recursive: true, force: true });
     }
   }
 }
