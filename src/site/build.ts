@@ -78,7 +78,8 @@ export async function buildSite(options: BuildOptions): Promise<number> {
       report.printSummary();
     },
   });
-  write(`netguide build: ${options.content} → ${options.out}${base === '/' ? '' : ` under ${base}`}`);
+  const what = contentRoot === resolve(options.content) ? options.content : (options.bundles ?? []).join(', ');
+  write(`netguide build: ${what} → ${options.out}${base === '/' ? '' : ` under ${base}`}`);
   process.chdir(contentRoot);
   const eleventy = new Eleventy(contentRoot, outDir, { configPath: join(projectRoot, '.eleventy.js'), quietMode: true, pathPrefix: base });
   // Eleventy's own lines ("Wrote 8 files", "Watching…") are the summary's business; its warnings pass through.

@@ -5,6 +5,8 @@
 // pieces as a guide's topology page (topologyView, captureViews, the diagram
 // in the page's words); the template (_includes/pages/report.njk) lays it out.
 
+import { existsSync, statSync } from 'node:fs';
+import { archiveTree, isArchiveName } from '../captures/file-tree.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { translate } from '../i18n/catalog.js';
 import { drawTopology, understand } from '../pipeline.js';
@@ -46,7 +48,7 @@ const DIAGRAM_WORDS = ['host', 'namespace', 'bridge', 'port', 'interface', 'vm',
 /** Read, explain and lay out one bundle in every language. */
 export async function buildReport(bundle: BundleSource, langs: readonly Language[]): Promise<ReportBuild> {
   const run = understand([bundle.input], 'en', { prose: true });
-  const lines = captureViews(run.sources, fileLines(), bundle.folder);
+  const lines = captureViews(run.sources, linesOf(bundle.input), bundle.folder);
   const byHost = new Map<string, string[]>();
   for (const c of run.sources.captures) byHost.set(c.host, [...(byHost.get(c.host) ?? []), c.command]);
   const hosts = [...byHost].map(([name, commands]) => ({ name, captures: commands.length, commands })).sort((a, b) => (a.name < b.name ? -1 : 1));
@@ -60,6 +62,21 @@ export async function buildReport(bundle: BundleSource, langs: readonly Language
   return {
     bundle, topology: run.topology, views, diagnostics: run.diagnostics, captures: run.sources.captures.length,
     files: [...new Set(run.sources.captures.map((c) => c.file))],
+  };
+}
+
+/** A reader of capture files as lines: inside a tarball (`x.tar.gz/member`), the archive's member. */
+function linesOf(input: string): (file: string) => string[] {
+  const files = fileLines();
+  if (!isArchiveName(input) || !existsSync(input) || !statSync(input).isFile()) return files;
+  const tree = archiveTree(input);
+  const read = new Map<string, string[]>();
+  return (file) => {
+    if (!file.startsWith(input + '/')) return files(file);
+    const rel = file.slice(input.length + 1);
+    let lines = read.get(rel);
+    if (!lines) read.set(rel, (lines = tree.read(rel).replace(/\r\n?/g, '\n').split('\n')));
+    return lines;
   };
 }
 
