@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import * as tar from 'tar';
 import { labSamples, repoRoot } from '../fixture-paths.js';
 import { addGuide, build, decode, page, pages, temporary } from '../site/helpers.js';
 
@@ -65,6 +66,14 @@ test('netguide build --bundle DIR: a report with no content folder, named after 
   assert.match(html, /patch/);
   assert.match(html, /gre/i);
   assert.ok(!existsSync(join(root, 'content')), 'nothing written beside the bundle');
+  // a tarball (as capture.sh writes it): the same report, its evidence inside the archive
+  tar.c({ gzip: true, file: join(root, 'node.tar.gz'), cwd: join(labSamples, 'local'), sync: true, portable: true }, ['allinone']);
+  const fromTar = await build(root, ['--bundle', 'node.tar.gz', '--out', 'site3']);
+  assert.equal(fromTar.code, 0, fromTar.stderr);
+  const tarHtml = decode(page(join(root, 'site3'), 'zh/node'));
+  for (const fact of FACTS.zh) assert.match(tarHtml, fact);
+  assert.match(tarHtml, /node\.tar\.gz\/allinone\/01-ovs-vsctl-show\.txt:2/);
+  assert.match(tarHtml, /<td><code>81ba9e18-314f-4150-88fd-b2aed2eafae0<\/code>/, 'the member\'s lines');
   const missing = await build(root, ['--bundle', 'nowhere', '--out', 'site2']);
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /nowhere: no such bundle/);
