@@ -5,7 +5,7 @@
 // with `_` or `.` are not read, as for guides.
 
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { basename, isAbsolute, join, relative } from 'node:path';
 import { GUIDE_EXTENSIONS } from './guides.js';
 import { slugOf } from './urls.js';
 
@@ -39,7 +39,9 @@ export function findContentBundles(contentRoot: string): BundleSource[] {
 /** A bundle named on the command line (absolute path), seen from the build's folder `cwd`. */
 export function namedBundle(path: string, cwd: string): BundleSource {
   const name = basename(path).replace(/\.(tar\.(gz|xz|bz2)|tgz|tar)$/i, '') || 'bundle';
-  const shown = relative(cwd, path) || '.';
+  // relative to the build's folder when inside it, else as an absolute path (a --bundle build runs in a folder of its own)
+  const inside = relative(cwd, path);
+  const shown = inside === '' ? '.' : inside.startsWith('..') || isAbsolute(inside) ? path : inside;
   const isFolder = existsSync(path) && statSync(path).isDirectory();
   return { name, slug: slugOf(name), input: shown, folder: isFolder ? shown : join(shown, '..'), watch: shown };
 }
