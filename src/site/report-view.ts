@@ -6,6 +6,7 @@
 // in the page's words); the template (_includes/pages/report.njk) lays it out.
 
 import { existsSync, statSync } from 'node:fs';
+import { isAbsolute, relative } from 'node:path';
 import { archiveTree, isArchiveName } from '../captures/file-tree.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { translate } from '../i18n/catalog.js';
@@ -13,7 +14,9 @@ import { drawTopology, understand } from '../pipeline.js';
 import type { EvidenceRef, Topology } from '../topology/model.js';
 import type { BundleSource } from './bundles.js';
 import type { Language } from './languages.js';
-import { captureViews, fileLines, lineAnchor, topologyView, type CaptureView, type EvidenceLink, type TopologyView } from './topology-view.js';
+import { evidenceText } from '../render/diagram/index.js';
+import { explanationText, findingText, stepText, traceText, walkTitle } from './said.js';
+import { captureViews, fileLines, type CaptureView, type EvidenceLink } from './topology-view.js';
 
 /** A line of a capture that something on the page cites: which notes (their numbers in the capture's list). */
 export interface AnnotatedCapture extends CaptureView {
@@ -25,8 +28,22 @@ export interface AnnotatedCapture extends CaptureView {
   cited: string[];
 }
 
-export interface ReportView extends TopologyView {
+export interface WalkView {
+  id: string;
+  title: string;
+  steps: { at: string; text: string; where: EvidenceLink[]; tables: { depth: number; text: string; where: EvidenceLink[] }[] }[];
+}
+
+export interface ReportView {
   name: string;
+  /** The bundle as the page names it. */
+  source: string;
+  diagram: string;
+  explanations: { id: string; text: string; where: EvidenceLink[] }[];
+  walks: WalkView[];
+  findings: { kind: string; message: string; where: EvidenceLink[] }[];
+  coverage: Topology['coverage'];
+  captures: CaptureView[];
   /** Hosts and how many captures each. */
   hosts: { name: string; captures: number; commands: string[] }[];
   annotated: AnnotatedCapture[];
@@ -48,7 +65,10 @@ const DIAGRAM_WORDS = ['host', 'namespace', 'bridge', 'port', 'interface', 'vm',
 /** Read, explain and lay out one bundle in every language. */
 export async function buildReport(bundle: BundleSource, langs: readonly Language[]): Promise<ReportBuild> {
   const run = understand([bundle.input], 'en', { prose: true });
-  const lines = captureViews(run.sources, linesOf(bundle.input), bundle.folder);
+  // rows anchored by this page's own ids (file relative to the bundle's folder, line), which its evidence links use
+  const files = run.sources.captures.map((c) => c.file);
+  const anchor = anchorOf(bundle.folder);
+  const rows = captureViews(run.sources, linesOf(bundle.input), bundle.folder).map((c, i) => ({ ...c, lines: c.lines.map((l) => ({ ...l, anchor: anchor(files[i]!, l.line) })) }));
   const byHost = new Map<string, string[]>();
   for (const c of run.sources.captures) byHost.set(c.host, [...(byHost.get(c.host) ?? []), c.command]);
   const hosts = [...byHost].map(([name, commands]) => ({ name, captures: commands.length, commands })).sort((a, b) => (a.name < b.name ? -1 : 1));
@@ -56,12 +76,58 @@ export async function buildReport(bundle: BundleSource, langs: readonly Language
   for (const lang of langs) {
     const words = Object.fromEntries(DIAGRAM_WORDS.map((k) => [k, translate(`diagram:${k}`, lang)]));
     const diagram = await drawTopology(run.topology, { title: `${translate('Network report', lang)}: ${bundle.name}`, words });
-    const view = topologyView({ file: bundle.input, folder: bundle.folder }, run.topology, lines, diagram, lang, lang);
-    views[lang] = { ...view, name: bundle.name, hosts, annotated: annotate(view, run.topology, run.sources.captures.map((c) => c.file)) };
+    const view = reportPieces(bundle, run.topology, rows, diagram, lang);
+    views[lang] = { ...view, hosts, annotated: annotate(view, run.topology, files) };
   }
   return {
     bundle, topology: run.topology, views, diagnostics: run.diagnostics, captures: run.sources.captures.length,
     files: [...new Set(run.sources.captures.map((c) => c.file))],
+  };
+}
+
+/** `file` relative to `folder` when inside it. */
+const shownPath = (folder: string, file: string) => {
+  const inside = relative(folder, file);
+  return inside && !inside.startsWith('..') && !isAbsolute(inside) ? inside : file;
+};
+
+/** The row id of line `line` of `file`: `line-<file relative to the bundle>-<line>`. */
+const anchorOf = (folder: string) => (file: string, line: number): string => `line-${shownPath(folder, file).replace(/[^A-Za-z0-9_.-]+/g, '-')}-${line}`;
+
+/** The report's pieces in `lang`: what a topology page shows, its evidence linked to this page's rows. */
+function reportPieces(bundle: BundleSource, topology: Topology, captures: CaptureView[], diagram: string, lang: Language): Omit<ReportView, 'hosts' | 'annotated'> & { folder: string } {
+  const anchor = anchorOf(bundle.folder);
+  const where = (evidence: EvidenceRef[]): EvidenceLink[] => {
+    const seen = new Map<string, EvidenceLink>();
+    for (const e of evidence) {
+      const label = evidenceText([{ ...e, file: shownPath(bundle.folder, e.file) }]);
+      if (!seen.has(label)) seen.set(label, { label, anchor: anchor(e.file, e.line) });
+    }
+    return [...seen.values()];
+  };
+  const placeOf = (at: { host: string; netns?: string; name: string }) => [at.host, at.netns, at.name].filter((x, i, all): x is string => !!x && x !== all[i - 1]).join(' / ');
+  return {
+    folder: bundle.folder,
+    name: bundle.name,
+    source: bundle.input,
+    diagram,
+    explanations: topology.explanations.map((e) => ({ id: e.id, text: explanationText(e, lang), where: where(e.evidence) })),
+    walks: topology.walks.map((w) => ({
+      id: w.id,
+      title: walkTitle(w, lang),
+      steps: w.steps.map((s) => {
+        const inTables = new Set((s.tables ?? []).flatMap((t) => t.evidence.map((e) => `${e.file}:${e.line}`)));
+        return {
+          at: placeOf(s.at),
+          text: stepText(s, lang).replace(/^\s*\d+[.、]\s*/, ''),
+          where: where(s.evidence.filter((e) => !inTables.has(`${e.file}:${e.line}`))),
+          tables: (s.tables ?? []).map((t) => ({ depth: t.depth, text: traceText(t, lang), where: where(t.evidence) })),
+        };
+      }),
+    })),
+    findings: topology.findings.map((f) => ({ kind: f.kind, message: findingText(f, lang), where: where(f.evidence) })),
+    coverage: topology.coverage,
+    captures,
   };
 }
 
@@ -81,7 +147,8 @@ function linesOf(input: string): (file: string) => string[] {
 }
 
 /** Each capture with the notes whose evidence lies in it: explanations, walk steps, findings. */
-function annotate(view: TopologyView, topology: Topology, files: string[]): AnnotatedCapture[] {
+function annotate(view: Omit<ReportView, 'hosts' | 'annotated'> & { folder: string }, topology: Topology, files: string[]): AnnotatedCapture[] {
+  const lineAnchor = anchorOf(view.folder);
   // the page's notes, each with the evidence it cites (by row anchor)
   const notes: { kind: AnnotatedCapture['notes'][number]['kind']; text: string; where: EvidenceLink[]; anchors: Set<string> }[] = [];
   const anchorsOf = (evidence: EvidenceRef[]) => new Set(evidence.map((e) => lineAnchor(e.file, e.line)));
