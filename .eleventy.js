@@ -28,7 +28,7 @@ export default function (eleventyConfig) {
   // explained and rendered in both languages by the pipeline
   // (src/site/site-data.ts); a guide is made again only when one of its files
   // changed.
-  eleventyConfig.addGlobalData('site', () => siteData({ contentRoot: '.', report: build.report }));
+  eleventyConfig.addGlobalData('site', () => siteData({ contentRoot: '.', report: build.report, bundles: build.bundles, outDir: build.outDir }));
   eleventyConfig.addGlobalData('base', build.base);
 
   // Pages (_includes/pages/), each one per item of the data:
@@ -36,6 +36,7 @@ export default function (eleventyConfig) {
   pages('home', 'homes', 'home.njk');                 // /<lang>/                   every guide: title, languages, topology
   pages('guide', 'guidePages', 'guide.njk');          // /<lang>/<guide>/           the guide, its contents beside it
   pages('topology', 'topologyPages', 'topology.njk'); // /<lang>/<guide>/topology/  diagram, explanations, walks, captures
+  pages('report', 'reportPages', 'report.njk');       // /<lang>/<bundle>/          a bundle with no guide: its network report
 
   // Layouts (_includes/layouts/): the frame of every page — navigation,
   // language switcher, search, theme toggle, table of contents.

@@ -11,6 +11,7 @@
 //   drawTopology       the model                  → SVG diagram
 //   topologyPanel      the model                  → the diagram, its devices and the walks (hast)
 //   withTexts          the model                  → its JSON, every message with its texts
+//   guideCaptures      a guide file               → `.. capture::`'s resolver: its captures folder
 
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
@@ -49,6 +50,9 @@ import { rstRehype } from './rst/to-hast/index.js';
 import { expandSlices, rehypeSliceDeep, stringifyOptions } from './rst/to-hast/stringify.js';
 import { rstTransforms } from './rst/transforms/index.js';
 import { readInputs } from './topology/read-inputs.js';
+import { captureLookup } from './captures/capture-lookup.js';
+import { translate } from './i18n/catalog.js';
+import type { CaptureResolver } from './rst/directives/capture.js';
 
 export { readSources, readInputs, buildTopology, explainTopology, guideCatalog };
 export type { Sources, Topology, GuideTranslation, GuideCoverage };
@@ -57,6 +61,17 @@ export type { Sources, Topology, GuideTranslation, GuideCoverage };
 export function translationCoverage(guideFile: string, langs: readonly string[], contentRoot?: string): GuideCoverage {
   const name = basename(dirname(resolve(guideFile)));
   return guideCoverage(readGuideSegments({ name, file: guideFile }, contentRoot), langs);
+}
+
+/**
+ * What `.. capture::` in `guideFile` takes its output from: the guide's
+ * captures folder (`<guide folder>/captures/<host>/NN-slug.txt`); a missing
+ * capture's placeholder is worded in `lang` (the UI string `capture:missing`).
+ */
+export function guideCaptures(guideFile: string, lang = 'en'): CaptureResolver {
+  const lookup = captureLookup(join(dirname(guideFile), 'captures'), ({ command, host, folder }) =>
+    translate(host ? 'capture:missing-on-host' : 'capture:missing', lang).replace('{command}', command).replace('{host}', host).replace('{folder}', folder));
+  return (request) => lookup(request);
 }
 
 /** What the pipeline understood of some guides and bundles. */
@@ -69,7 +84,7 @@ export interface Understood {
 
 /** The joined model only (no explanations, walks or claim checks): what `netguide trace` needs. Paths: guides, bundle folders, tarballs. */
 export function joinedTopology(paths: string[]): { sources: Sources; topology: Topology } {
-  const sources = readInputs(paths);
+  const sources = readInputs(paths, { guideSettings: (file) => ({ captureResolver: guideCaptures(file) }) });
   return { sources, topology: buildTopology(sources) };
 }
 
@@ -272,7 +287,7 @@ export async function guidePage(file: string, options: GuidePageOptions): Promis
   const text = readFileSync(file, 'utf8');
   const result = await renderGuide(text, {
     path: file,
-    parse: { sourceName: file, baseDir: dirname(resolve(file)), contentRoot: resolve(options.contentRoot) },
+    parse: { sourceName: file, baseDir: dirname(resolve(file)), contentRoot: resolve(options.contentRoot), captureResolver: guideCaptures(file, options.translation?.lang) },
     html: { imageBase: dirname(resolve(file)), ...(options.missingImage ? { missingImage: options.missingImage } : {}) },
     ...(options.translation ? { translation: options.translation } : {}),
     ...(options.rehypePlugins ? { rehypePlugins: options.rehypePlugins } : {}),

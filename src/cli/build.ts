@@ -1,5 +1,6 @@
-// `netguide build [--content DIR] [--out DIR] [--strict] [--base-url /prefix/] [--watch]`:
-// the site of a content folder (one folder per guide), written with Eleventy
+// `netguide build [--content DIR] [--out DIR] [--bundle DIR]... [--strict] [--base-url /prefix/] [--watch]`:
+// the site of a content folder (one folder per guide; a folder of captures with
+// no guide, and each --bundle, gets a network report), written with Eleventy
 // and indexed with Pagefind. Progress on stderr, one line per guide, then a
 // summary; the exit status is 1 on a severe problem (docutils' halt level), or
 // with --strict on any warning, after every page was tried.
@@ -12,6 +13,7 @@ interface BuildCommandOptions {
   strict?: boolean;
   baseUrl?: string;
   watch?: boolean;
+  bundle?: string[];
 }
 
 export function register(program: Command): void {
@@ -23,11 +25,14 @@ export function register(program: Command): void {
     .option('--strict', 'fail on any warning (after every page was tried)')
     .option('--base-url <prefix>', 'publish under a sub-path: every link, asset and the search index honour it', '/')
     .option('--watch', 'build, then build again when a guide, an included script or a capture changes')
-    .action(async (options: BuildCommandOptions) => {
+    .option('--bundle <dir>', 'also a network report of this bundle (folder, tarball or sosreport) with no guide; repeatable', (value: string, all: string[] = []) => [...all, value])
+    .action(async (options: BuildCommandOptions, command: Command) => {
       // The site's code (Eleventy, the pipeline) is loaded when the command runs.
       const { buildSite } = await import('../site/build.js');
       process.exitCode = await buildSite({
         content: options.content,
+        contentGiven: command.getOptionValueSource('content') !== 'default',
+        bundles: options.bundle ?? [],
         out: options.out,
         base: options.baseUrl ?? '/',
         strict: Boolean(options.strict),

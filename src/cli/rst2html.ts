@@ -28,10 +28,11 @@ export function register(program: Command): void {
       const input = readRstInput(file, options.contentRoot);
       if (!input) return;
       // Imported here: the HTML pipeline (shiki's grammars) is the heaviest part to load.
-      const { renderGuide } = await import('../pipeline.js');
+      const { renderGuide, guideCaptures } = await import('../pipeline.js');
       const { html, diagnostics: rendered, document } = await renderGuide(input.text, {
         path: file === '-' ? undefined : file,
-        parse: { sourceName: file, baseDir: input.baseDir, contentRoot: input.contentRoot },
+        // `.. capture::` takes its output from the captures folder beside the guide
+        parse: { sourceName: file, baseDir: input.baseDir, contentRoot: input.contentRoot, ...(file === '-' ? {} : { captureResolver: guideCaptures(file) }) },
         html: { imageBase: input.baseDir },
       });
       const diagnostics = [...input.problems, ...rendered];

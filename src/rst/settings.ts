@@ -1,6 +1,8 @@
 // Parser settings: the subset of docutils' settings that changes what the
 // reStructuredText parser builds. Defaults are docutils' defaults.
 
+import type { CaptureResolver } from './directives/capture.js';
+
 export interface RstSettings {
   /** Name of the source, written as `source` in XML (`test data` in the corpus). */
   sourceName: string;
@@ -27,6 +29,8 @@ export interface RstSettings {
   languageCode: string;
   idPrefix: string;
   autoIdPrefix: string;
+  /** netguide's `.. capture::` asks it for a command's output (the pipeline passes one in; none: a placeholder). */
+  captureResolver?: CaptureResolver;
 }
 
 export function defaultSettings(overrides: Partial<RstSettings> = {}): RstSettings {

@@ -10,8 +10,9 @@
 // folder the user ran the command in.
 
 import Eleventy from '@11ty/eleventy';
-import { existsSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
 import { setSiteBuild, projectRoot } from './context.js';
 import { LANGUAGES } from './languages.js';
 import { filesUnder, removeStale } from './output.js';
@@ -22,12 +23,16 @@ import { normaliseBase } from './urls.js';
 export interface BuildOptions {
   /** The content folder: one folder per guide. */
   content: string;
+  /** False when `content` is only the default (with `bundles`, a missing default is no error). */
+  contentGiven?: boolean;
   /** Where the site is written. */
   out: string;
   /** The URL prefix the site is published under (`/prefix/`). */
   base?: string;
   strict?: boolean;
   watch?: boolean;
+  /** Bundles (folders, tarballs, sosreports) to report on beside the content folder's (`--bundle`). */
+  bundles?: string[];
   /** Where progress, problems and the summary go (stderr by default). */
   write?: (line: string) => void;
 }
@@ -39,7 +44,15 @@ const OWNED = [...LANGUAGES, 'assets'];
 export async function buildSite(options: BuildOptions): Promise<number> {
   const userCwd = process.cwd();
   const write = options.write ?? ((line: string) => process.stderr.write(line + '\n'));
-  const contentRoot = resolve(options.content);
+  const bundles = (options.bundles ?? []).map((b) => resolve(b));
+  for (const b of bundles) {
+    if (!existsSync(b)) {
+      write(`netguide build: ${relative(userCwd, b) || b}: no such bundle`);
+      return 2;
+    }
+  }
+  // only bundles and no content folder: an empty one of our own (no guide, nothing written there)
+  const contentRoot = bundles.length > 0 && options.contentGiven === false && !existsSync(resolve(options.content)) ? emptyContent() : resolve(options.content);
   const outDir = resolve(options.out);
   if (!existsSync(contentRoot) || !statSync(contentRoot).isDirectory()) {
     write(`netguide build: ${options.content}: no such folder`);
@@ -50,7 +63,7 @@ export async function buildSite(options: BuildOptions): Promise<number> {
   // the assets .eleventy.js copies: _includes/assets/ and d3's browser bundle
   const assets = [...filesUnder(join(projectRoot, '_includes/assets')), 'd3.min.js'].map((f) => join(outDir, 'assets', f));
   setSiteBuild({
-    contentRoot, outDir, base, report,
+    contentRoot, outDir, base, report, bundles,
     written: async (outputs) => {
       const removed = removeStale(outDir, [...outputs, ...assets], OWNED);
       for (const file of removed) write(`  removed ${file} (no longer made)`);
@@ -66,7 +79,8 @@ export async function buildSite(options: BuildOptions): Promise<number> {
       report.printSummary();
     },
   });
-  write(`netguide build: ${options.content} → ${options.out}${base === '/' ? '' : ` under ${base}`}`);
+  const what = contentRoot === resolve(options.content) ? options.content : (options.bundles ?? []).join(', ');
+  write(`netguide build: ${what} → ${options.out}${base === '/' ? '' : ` under ${base}`}`);
   process.chdir(contentRoot);
   const eleventy = new Eleventy(contentRoot, outDir, { configPath: join(projectRoot, '.eleventy.js'), quietMode: true, pathPrefix: base });
   // Eleventy's own lines ("Wrote 8 files", "Watching…") are the summary's business; its warnings pass through.
@@ -95,8 +109,14 @@ export async function buildSite(options: BuildOptions): Promise<number> {
     if (!options.watch) {
       process.chdir(userCwd);
       setSiteBuild(undefined);
+      if (contentRoot !== resolve(options.content)) rmSync(contentRoot, { recursive: true, force: true });
     }
   }
+}
+
+/** An empty folder to build from when only bundles were named. */
+function emptyContent(): string {
+  return mkdtempSync(join(tmpdir(), 'netguide-bundles-'));
 }
 
 /** An error's message, and the messages of the errors it wraps (Eleventy wraps the template's error). */

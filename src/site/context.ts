@@ -18,6 +18,8 @@ export interface SiteBuild {
   /** The URL prefix the site is published under: `/` or `/prefix/`. */
   base: string;
   report: BuildReport;
+  /** Bundles `--bundle` named (absolute paths): a network report each. */
+  bundles?: string[];
   /** After every build and rebuild: pages written (Eleventy's results). */
   written?: (outputs: string[]) => Promise<void>;
 }

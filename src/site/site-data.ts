@@ -18,6 +18,8 @@ import { guideView, type GuideView } from './guide-view.js';
 import { detectLanguage, LANGUAGES, type Language } from './languages.js';
 import type { BuildReport, TranslationCoverage } from './report.js';
 import { captureViews, fileLines, panelOf, topologyView, type TopologyView } from './topology-view.js';
+import { topologyChanges, type ChangesView } from './changes.js';
+import { withReports, type ReportSiteData } from './report-pages.js';
 import { guideTranslation } from './translation.js';
 import { guideUrl, homeUrl, rootUrl, topologyUrl } from './urls.js';
 
@@ -59,7 +61,7 @@ export interface HomeEntry extends NavGuide {
   versions: (Alternate & { status: 'original' | 'translated' | 'untranslated' })[];
 }
 
-export interface GuidePageData extends PageFrame { view: GuideView }
+export interface GuidePageData extends PageFrame { view: GuideView; changes?: ChangesView }
 export interface TopologyPageData extends PageFrame { view: TopologyView }
 export interface HomePageData extends PageFrame { guides: HomeEntry[] }
 
@@ -85,12 +87,18 @@ interface GuideBuild {
   views: Record<Language, GuideView>;
   topologies: Record<Language, TopologyView>;
   coverage: Record<Language, TranslationCoverage | undefined>;
+  /** What changed in the topology since the captures were last replaced (src/site/changes.ts). */
+  changes?: Record<Language, ChangesView>;
 }
 
 export interface SiteDataOptions {
   /** The content folder (paths in pages and problems are relative to the working folder, the build runs in it). */
   contentRoot: string;
   report: BuildReport;
+  /** Bundles named by `netguide build --bundle` (their reports join the content folder's). */
+  bundles?: readonly string[];
+  /** The site's output folder: the previous build's topologies are kept there (none: no changes shown). */
+  outDir?: string;
 }
 
 const builds = new Map<string, GuideBuild>();
@@ -100,7 +108,7 @@ let catalogStamp = '';
 const languageName = (lang: Language) => translate(`language:${lang}`, lang);
 
 /** Every page of the site. */
-export async function siteData(options: SiteDataOptions): Promise<SiteData> {
+export async function siteData(options: SiteDataOptions): Promise<SiteData & ReportSiteData> {
   const { report } = options;
   // the UI's words changed: forget them and everything made with them
   const catalogs = stampOf(readdirSync(localesDir).map((f) => join(localesDir, f)));
@@ -118,7 +126,7 @@ export async function siteData(options: SiteDataOptions): Promise<SiteData> {
     const stamp = guideStamp(guide, kept?.outside ?? []);
     let build = kept && kept.stamp === stamp ? kept : undefined;
     if (!build) {
-      build = await buildGuide(guide, options.contentRoot);
+      build = await buildGuide(guide, options.contentRoot, options.outDir);
       builds.set(guide.file, build);
     }
     made.push(build);
@@ -127,11 +135,12 @@ export async function siteData(options: SiteDataOptions): Promise<SiteData> {
     report.progress(`  ${guide.name}  ${LANGUAGES.map((l) => (l === build.source ? `${l} (original)` : l)).join(' ')}  ${build.captures} ${build.captures === 1 ? 'capture' : 'captures'}, ${problems} ${problems === 1 ? 'problem' : 'problems'}  ${build === kept ? 'unchanged' : `${((Date.now() - started) / 1000).toFixed(1)} s`}`);
   }
   for (const lang of LANGUAGES) report.coverage.set(lang, coverageOf(made, lang));
-  return pagesOf(made);
+  // HOOK (reports): bundles with no guide get a network report (src/site/report-pages.ts)
+  return withReports(pagesOf(made), options);
 }
 
 /** Read, explain and render one guide in every language; a failure of ours is reported as severe and the guide's pages say so. */
-async function buildGuide(guide: GuideSource, contentRoot: string): Promise<GuideBuild> {
+async function buildGuide(guide: GuideSource, contentRoot: string, outDir?: string): Promise<GuideBuild> {
   const text = readFileSync(guide.file, 'utf8');
   const source = detectLanguage(text);
   forgetMissingMessages();
@@ -141,10 +150,13 @@ async function buildGuide(guide: GuideSource, contentRoot: string): Promise<Guid
   const topologies = {} as Record<Language, TopologyView>;
   const coverage = {} as Record<Language, TranslationCoverage | undefined>;
   let captures = 0;
+  let changes: GuideBuild['changes'];
   try {
     const run = understand([guide.file], 'en', { prose: true });
     diagnostics.push(...run.diagnostics);
     captures = run.sources.captures.length;
+    // HOOK (changes): the topology kept beside the site, diffed with this one
+    if (outDir && captures > 0) changes = topologyChanges(outDir, guide.name, run.topology, guide.folder);
     for (const c of run.sources.captures) dependencies.add(c.file);
     const lines = captureViews(run.sources, fileLines(), guide.folder);
     const captured = run.sources.captures.length > 0;
@@ -180,7 +192,7 @@ async function buildGuide(guide: GuideSource, contentRoot: string): Promise<Guid
   const folder = resolve(guide.folder);
   const outside = [...dependencies].filter((f) => !resolve(f).startsWith(folder + '/')).sort();
   return {
-    guide, source, outside, diagnostics: unique, captures, views, topologies, coverage,
+    guide, source, outside, diagnostics: unique, captures, views, topologies, coverage, ...(changes ? { changes } : {}),
     stamp: guideStamp(guide, outside),
   };
 }
@@ -273,6 +285,7 @@ function pagesOf(made: GuideBuild[]): SiteData {
         kind: 'guide', url: guide.url, lang, title: guide.title, guide,
         alternates: versions((l) => guideUrl(l, b.guide.slug), lang), xDefault: guideUrl(b.source, b.guide.slug),
         view: b.views[lang],
+        ...(b.changes ? { changes: b.changes[lang] } : {}),
       });
       site.topologyPages.push({
         kind: 'topology', url: guide.topologyUrl, lang, title: `${translate('Topology', lang)}: ${guide.title}`, guide,

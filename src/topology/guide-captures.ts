@@ -28,6 +28,7 @@ import { basename, dirname } from 'node:path';
 import { isElement, toText, type RstElement, type RstNode } from '../rst/nodes.js';
 import { parseCommandLine } from '../captures/command-line.js';
 import { commandFromFirstLine, findParser } from '../captures/registry.js';
+import { directiveCapture } from './directive-captures.js';
 
 export interface GuideCapture {
   /** The command, as written in the guide. */
@@ -129,6 +130,13 @@ export function capturesOfGuide(tree: RstElement, file: string, defaultHost = 'h
     for (let i = 0; i < children.length; i++) {
       const child = children[i]!;
       if (!isElement(child) || child.type !== 'literal_block' || isScript(child)) continue;
+      // `.. capture::` blocks know their command and host (the whole capture, whatever the view shows)
+      const fromDirective = directiveCapture(child);
+      if (child.data?.captureMissing) continue;
+      if (fromDirective) {
+        found.push({ ...fromDirective, section: childSection, explicitHost: true });
+        continue;
+      }
       const value = toText(child);
       // a block from an included file names it (data.source); a `:literal:` include's text starts at data.sourceLine there
       const includedFrom = typeof child.data?.source === 'string' ? child.data.source : undefined;

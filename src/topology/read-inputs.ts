@@ -6,9 +6,9 @@
 import { statSync } from 'node:fs';
 import { readBundle } from '../captures/bundle.js';
 import { isArchiveName } from '../captures/file-tree.js';
-import { readSources, type Sources } from './sources.js';
+import { readSources, type ReadOptions, type Sources } from './sources.js';
 
-export function readInputs(paths: string[]): Sources {
+export function readInputs(paths: string[], options: ReadOptions = {}): Sources {
   const all: Sources = { paths, captures: [], guides: [], problems: [] };
   for (const path of paths) {
     if (isArchiveFile(path)) {
@@ -19,7 +19,7 @@ export function readInputs(paths: string[]): Sources {
       }
       continue;
     }
-    const one = readSources([path]);
+    const one = readSources([path], options);
     all.captures.push(...one.captures);
     all.guides.push(...one.guides);
     all.problems.push(...one.problems);

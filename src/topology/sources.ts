@@ -12,6 +12,7 @@ import { parseCapture, type ParsedCapture } from '../captures/registry.js';
 import { parseMarkdown } from '../markdown/index.js';
 import { parseRst } from '../rst/index.js';
 import type { RstElement } from '../rst/nodes.js';
+import type { RstSettings } from '../rst/settings.js';
 
 export interface SourcedCapture {
   host: string;
@@ -42,8 +43,13 @@ export interface Sources {
   problems: Diagnostic[];
 }
 
+export interface ReadOptions {
+  /** Parser settings for an rst guide (`.. capture::`'s resolver: the pipeline passes the guide's captures folder). */
+  guideSettings?: (guideFile: string) => Partial<RstSettings>;
+}
+
 /** Read every path: a `.rst` or `.md` guide, or a folder (capture bundle or sosreport). */
-export function readSources(paths: string[]): Sources {
+export function readSources(paths: string[], options: ReadOptions = {}): Sources {
   const sources: Sources = { paths, captures: [], guides: [], problems: [] };
   for (const path of paths) {
     if (!existsSync(path)) {
@@ -51,18 +57,18 @@ export function readSources(paths: string[]): Sources {
       continue;
     }
     if (statSync(path).isDirectory()) readBundleInto(path, sources);
-    else if (['.rst', '.rest', '.txt'].includes(extname(path).toLowerCase())) readGuideInto(path, sources);
-    else if (['.md', '.markdown'].includes(extname(path).toLowerCase())) readGuideInto(path, sources, 'markdown');
+    else if (['.rst', '.rest', '.txt'].includes(extname(path).toLowerCase())) readGuideInto(path, sources, 'rst', options);
+    else if (['.md', '.markdown'].includes(extname(path).toLowerCase())) readGuideInto(path, sources, 'markdown', options);
     else sources.problems.push({ file: path, severity: 'error', message: 'not a guide (.rst, .md) or a folder of captures', source: 'topology' });
   }
   return sources;
 }
 
-function readGuideInto(path: string, sources: Sources, format: 'rst' | 'markdown' = 'rst'): void {
+function readGuideInto(path: string, sources: Sources, format: 'rst' | 'markdown' = 'rst', options: ReadOptions = {}): void {
   const { text, problems } = readTextFile(path);
   sources.problems.push(...problems);
   const base = dirname(resolve(path));
-  const { tree } = format === 'markdown' ? parseMarkdown(text, { sourceName: path }) : parseRst(text, { sourceName: path, baseDir: base, contentRoot: base });
+  const { tree } = format === 'markdown' ? parseMarkdown(text, { sourceName: path }) : parseRst(text, { sourceName: path, baseDir: base, contentRoot: base, ...options.guideSettings?.(path) });
   sources.guides.push({ file: path, tree });
   for (const capture of capturesOfGuide(tree, path)) {
     const result = parseCapture(capture.text, { command: capture.command });

@@ -4,7 +4,9 @@
 // for this run; scripts/capture.sh runs inside the lab host (`lab.sh exec`);
 // `netguide topology BUNDLE --json` must find the facts the lab was built
 // with: the veth pair, the VLAN tag, the SNAT source and target, the metadata
-// redirect and its listener, the DHCP server (local); the patch ports and the
+// redirect and its listener, the DHCP server (local), and `netguide build
+// --bundle` of that bundle must state them on its network report in both
+// languages; the patch ports and the
 // GRE tunnel across two hosts (gre, LAB_UNDERLAY=ovs). capture.sh must leave
 // each host as it found it. test/e2e/lab-session.sh holds the lab lock from
 // `up` to `down` and always runs `down`. Where the lab cannot run (not root,
@@ -109,6 +111,15 @@ function topologyOf(path: string): { topology: Topology; seconds: number } {
   return { topology: JSON.parse(r.stdout) as Topology, seconds: (Date.now() - t0) / 1000 };
 }
 
+/** `netguide build --bundle BUNDLE --out OUT/site`, run as a user runs it: the report's pages (entities decoded) and the seconds it took. */
+function siteOf(bundle: string, out: string): { page: (url: string) => string; seconds: number } {
+  const t0 = Date.now();
+  const r = spawnSync(process.execPath, [cli, 'build', '--bundle', bundle, '--out', join(out, 'site')], { cwd: out, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  assert.equal(r.status, 0, r.stderr);
+  const decode = (html: string) => html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&#x3C;/g, '<').replace(/&amp;/g, '&');
+  return { page: (url) => decode(readFileSync(join(out, 'site', url, 'index.html'), 'utf8')), seconds: (Date.now() - t0) / 1000 };
+}
+
 /** capture.sh left the host as it found it: same namespaces, links, addresses, OVS, iptables, processes; its temporary folder removed; nothing in HOME. */
 function assertUntouched(out: string, host: string): void {
   const before = readFileSync(join(out, `state-${host}-before.txt`), 'utf8');
@@ -183,6 +194,36 @@ test('local: capture.sh inside the lab host finds the veth pair, VLAN tag, SNAT,
     assert.deepEqual(topo.vms.map((v) => [v.name, v.interfaces.map((i) => i.tap)]), [[env.LAB_INSTANCE_NAME, [`tap${short(env.LAB_VM_PORT!)}`]]]);
     checked.push(`VM ${env.LAB_INSTANCE_NAME} on tap${short(env.LAB_VM_PORT!)}`);
     t.diagnostic(`local checked: ${checked.join('; ')}`);
+
+    // the site of that bundle: `netguide build --bundle` gives its network report, the facts said in both languages
+    const site = siteOf(join(bundle, 'allinone.tar.gz'), s.out);
+    const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    const [cidr, qg, lvid, dhcpIp] = [esc(env.LAB_TENANT_CIDR!), esc(env.LAB_QG_IP!), env.LAB_LVID!, esc(env.LAB_DHCP_IP!)];
+    const pair = `(${qvo} and ${qvb}|${qvb} and ${qvo})`;
+    const pairZh = `(${qvo} 和 ${qvb}|${qvb} 和 ${qvo})`;
+    const facts: Record<'en' | 'zh', [string, RegExp][]> = {
+      en: [
+        ['veth pair', new RegExp(`${pair} are a veth pair`)],
+        ['VLAN tag', new RegExp(`On br-int, [^<]*${qvo}[^<]* carry tag ${lvid}\\.`)],
+        ['SNAT', new RegExp(`neutron-l3-agent-snat in namespace ${qrouter} rewrites source addresses: packets from ${cidr} leave with source ${qg}`)],
+        ['metadata redirect', new RegExp(`A VM asks 169\\.254\\.169\\.254:80 for its metadata: the chain neutron-l3-agent-PREROUTING in namespace ${qrouter} redirects \\(REDIRECT\\) it to local port 9697[^<]*The process listening on port 9697 in this namespace is ${metadata[0]!.pid}`)],
+        ['DHCP server', new RegExp(`DHCP is served by dnsmasq \\(pid \\d+\\) in namespace ${qdhcp}, listening on ${dhcpDev} \\(${dhcpIp}/`)],
+      ],
+      zh: [
+        ['veth pair', new RegExp(`${pairZh} 是一对 veth`)],
+        ['VLAN tag', new RegExp(`br-int 上 [^<]*${qvo}[^<]* 的 tag 是 ${lvid}。`)],
+        ['SNAT', new RegExp(`命名空间 ${qrouter} 中链 neutron-l3-agent-snat 做源地址转换：从 ${cidr} 出发的包，源地址变成 ${qg}`)],
+        ['metadata redirect', new RegExp(`虚拟机访问 169\\.254\\.169\\.254:80 取 metadata：命名空间 ${qrouter} 中链 neutron-l3-agent-PREROUTING 把它重定向（REDIRECT）到本机 9697 端口[^<]*监听 9697 端口的是进程 ${metadata[0]!.pid}`)],
+        ['DHCP server', new RegExp(`DHCP 服务由 dnsmasq（进程 \\d+）提供，运行在命名空间 ${qdhcp} 里，监听接口 ${dhcpDev}（${dhcpIp}/`)],
+      ],
+    };
+    for (const lang of ['en', 'zh'] as const) {
+      const html = site.page(`${lang}/allinone`);
+      for (const [what, pattern] of facts[lang]) assert.match(html, pattern, `${lang} report: ${what}`);
+      assert.match(html, /<svg[^>]*class="topology-diagram/, `${lang} report: the diagram`);
+      assert.doesNotMatch(html, /<tr class="unparsed[^"]*" id="line-/, `${lang} report: every line of the lab's captures understood`);
+    }
+    t.diagnostic(`local report: netguide build --bundle ${site.seconds.toFixed(1)} s; en and zh pages state: ${facts.en.map(([w]) => w).join(', ')}`);
     if (existsSync(join(s.out, 'lab-bundle'))) t.diagnostic(`lab.sh capture bundle kept at ${join(s.out, 'lab-bundle')}`);
   } finally {
     if (process.env['NETGUIDE_E2E_KEEP'] !== '1') rmSync(s.out, { recursive: true, force: true });

@@ -81,6 +81,11 @@ function activeParts(tab: Page): Promise<string[]> {
       if (tag === 'script') {
         const src = el.getAttribute('src');
         const pathOf = src ? new URL(src, location.href).pathname : '';
+        // the diagram's data is a JSON <script> the browser never runs: the hostile names may be in it, as data that parses
+        if (!src && el.getAttribute('type') === 'application/json') {
+          try { JSON.parse(el.textContent ?? ''); } catch { found.push('<script type="application/json"> that is not JSON'); }
+          continue;
+        }
         if (src ? !own.some((p) => pathOf.includes(p)) : /pwned/.test(el.textContent ?? '')) found.push(`<script${src ? ` src="${src}"` : ''}>`);
       }
     }

@@ -8,6 +8,7 @@ import { unchangedRequired } from './options.js';
 import type { DirectiveDefinition } from './types.js';
 import { directives as admonitions } from './admonitions.js';
 import { directives as body } from './body.js';
+import { directives as capture, NETGUIDE_DIRECTIVE_NAMES } from './capture.js';
 import { directives as images } from './images.js';
 import { directives as misc } from './misc.js';
 import { directives as parts } from './parts.js';
@@ -53,7 +54,7 @@ function pyStr(value: string): string {
 }
 
 const all: Record<string, DirectiveDefinition> = {
-  ...admonitions, ...body, ...images, ...misc, ...parts, ...references, ...roles, ...tables,
+  ...admonitions, ...body, ...capture, ...images, ...misc, ...parts, ...references, ...roles, ...tables,
   'restructuredtext-test-directive': testDirective,
 };
 
@@ -69,7 +70,7 @@ export interface DirectiveLookup {
 /** docutils' directives.directive(): find a directive by (case-insensitive) name. */
 export function lookupDirective(name: string): DirectiveLookup {
   const normalized = name.toLowerCase();
-  const info = ENGLISH_DIRECTIVE_NAMES.has(normalized)
+  const info = ENGLISH_DIRECTIVE_NAMES.has(normalized) || NETGUIDE_DIRECTIVE_NAMES.has(normalized)
     ? undefined
     : `No directive entry for "${name}" in module "docutils.parsers.rst.languages.en".\nTrying "${name}" as canonical directive name.`;
   const canonical = Object.prototype.hasOwnProperty.call(all, normalized) ? normalized : ALIASES[normalized];
