@@ -11,7 +11,6 @@
 import type { PluggableList } from 'unified';
 import type { Diagnostic } from './diagnostics.js';
 import { explainTopology } from './explain/index.js';
-import { topologyDiagram } from './render/diagram/index.js';
 import type { DrawOptions } from './render/diagram/draw.js';
 import { rehypeShikiLiterals } from './render/highlight/index.js';
 import { rstToHtml, type RstHtmlResult, type RstToHtmlOptions } from './rst/html.js';
@@ -76,6 +75,8 @@ export function renderGuide(text: string, options: RenderGuideOptions = {}): Pro
 }
 
 /** The topology diagram as SVG text, its labels in the caller's words. */
-export function drawTopology(topology: Topology, options: DrawOptions): Promise<string> {
+export async function drawTopology(topology: Topology, options: DrawOptions): Promise<string> {
+  // imported here: the layout engine (elkjs) and d3 are most of what loading the pipeline cost (rst2html never draws)
+  const { topologyDiagram } = await import('./render/diagram/index.js');
   return topologyDiagram(topology, options);
 }
