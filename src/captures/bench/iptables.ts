@@ -33,8 +33,25 @@ export interface FilterTable {
 
 const PREFIX = 'neutron-openvswi-';
 
-/** Neutron's filter table for `ports` VM ports (about 20 rules each). */
-export function securityGroupTable(ports: number, seed = 5): FilterTable {
+/** A VM port the firewall knows: its id (device names take its first 11 characters), address, MAC and its network's DHCP server. */
+export interface SgPort {
+  id: string;
+  ip: string;
+  mac: string;
+  dhcpIp: string;
+}
+
+/** `count` ports with made-up ids and addresses (for a table of a given size). */
+export function randomPorts(count: number, seed = 5): SgPort[] {
+  const rand = random(seed);
+  return Array.from({ length: count }, (_, p) => {
+    const net = p % 200;
+    return { id: portId(rand), ip: `10.${net >> 8}.${net & 255}.${(p % 250) + 3}`, mac: mac(rand), dhcpIp: `10.${net >> 8}.${net & 255}.2` };
+  });
+}
+
+/** Neutron's filter table for these VM ports (21 rules each, 8 more in all). */
+export function securityGroupTable(ports: readonly SgPort[], seed = 5): FilterTable {
   const rand = random(seed);
   const top: Rule[] = [];
   const perPort: Rule[] = [];
@@ -52,18 +69,16 @@ export function securityGroupTable(ports: number, seed = 5): FilterTable {
   top.push(counted({ chain: 'OUTPUT', target: 'neutron-filter-top' }));
   top.push(counted({ chain: 'OUTPUT', target: `${PREFIX}OUTPUT` }));
   top.push(counted({ chain: 'neutron-filter-top', target: `${PREFIX}local` }));
-  for (let p = 0; p < ports; p++) {
-    const id = portId(rand);
-    const tap = `tap${id}`;
-    const short = id.slice(0, 10);
+  for (const port of ports) {
+    const tap = `tap${port.id}`;
+    const short = port.id.slice(0, 10);
     const i = `${PREFIX}i${short}`;
     const o = `${PREFIX}o${short}`;
     const s = `${PREFIX}s${short}`;
     chains.add(i).add(o).add(s);
-    const net = p % 200;
-    const vmIp = `10.${net >> 8}.${net & 255}.${(p % 250) + 3}/32`;
-    const dhcpIp = `10.${net >> 8}.${net & 255}.2/32`;
-    const vmMac = mac(rand).toUpperCase();
+    const vmIp = `${port.ip}/32`;
+    const dhcpIp = `${port.dhcpIp}/32`;
+    const vmMac = port.mac.toUpperCase();
     const toVm = 'Direct traffic from the VM interface to the security group chain.';
     top.push(counted({ chain: `${PREFIX}FORWARD`, physdev: { dir: 'out', dev: tap }, comment: toVm, target: `${PREFIX}sg-chain` }));
     top.push(counted({ chain: `${PREFIX}FORWARD`, physdev: { dir: 'in', dev: tap }, comment: toVm, target: `${PREFIX}sg-chain` }));
@@ -101,7 +116,7 @@ export function securityGroupTable(ports: number, seed = 5): FilterTable {
 
 /** The smallest table with at least `rules` rules. */
 export function tableWithRules(rules: number, seed = 5): FilterTable {
-  return securityGroupTable(Math.max(1, Math.ceil((rules - 8) / 21)), seed);
+  return securityGroupTable(randomPorts(Math.max(1, Math.ceil((rules - 8) / 21)), seed), seed);
 }
 
 /** `iptables-save` (iptables 1.8, nf_tables) of the filter table. */
