@@ -6,7 +6,7 @@
 // finding them: its `import.meta.url` is rewritten to its own place in dist/.
 // Run after tsc: `node scripts/bundle-cli.mjs` (npm run compile does both).
 import { build } from 'esbuild';
-import { readFile, rm } from 'node:fs/promises';
+import { chmod, readFile, rm } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -43,6 +43,8 @@ const result = await build({
   logLevel: 'warning',
   metafile: true,
 });
+// the bin runs through its shebang (and its V8 flags), as npm's link of it does
+await chmod(resolve(root, 'dist/src/cli.js'), 0o755);
 const outputs = Object.entries(result.metafile.outputs);
 const bytes = outputs.reduce((sum, [, o]) => sum + o.bytes, 0);
 console.log(`bundle-cli: ${outputs.length} files, ${(bytes / 1e6).toFixed(1)} MB in ${relative(root, outdir)}/`);
