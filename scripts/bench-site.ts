@@ -25,8 +25,8 @@ export interface SiteOptions {
   here: string;
   repo: string;
   guides: number;
-  /** The two cloud sizes (hosts), 20 VMs each. */
-  cloud: [number, number];
+  /** The cloud sizes (hosts), 20 VMs each, smallest first: growth is shown between consecutive sizes. */
+  cloud: number[];
   /** Seconds before one cloud run is stopped (default 300). */
   timeout: number;
   log: (s: string) => void;
@@ -142,11 +142,14 @@ export function benchSite(options: SiteOptions): { rows: Row[]; notes: string[] 
         (growth[label] ??= []).push(late ? NaN : median(p.ours.runs.map((r) => r.wall)));
       }
     }
-    for (const [label, [small, big]] of Object.entries(growth)) {
-      const factor = options.cloud[1] / options.cloud[0];
-      notes.push(`cloud growth ${options.cloud[0]} → ${options.cloud[1]} hosts, ${label}: ${Number.isFinite(small! + big!) ? `${(big! / small!).toFixed(1)}× the time` : 'n/a (a run was stopped)'} (${factor.toFixed(1)}× = linear)`);
+    for (const [label, times] of Object.entries(growth)) {
+      for (let k = 1; k < times.length; k++) {
+        const [small, big] = [times[k - 1]!, times[k]!];
+        const factor = options.cloud[k]! / options.cloud[k - 1]!;
+        notes.push(`cloud growth ${options.cloud[k - 1]} → ${options.cloud[k]} hosts, ${label}: ${Number.isFinite(small + big) ? `${(big / small).toFixed(1)}× the time` : 'n/a (a run was stopped)'} (${factor.toFixed(1)}× = linear)`);
+      }
     }
-    notes.push(`cloud aim: the ${options.cloud[1]}-host site in < 10 s and < 1 GB; PENDING \`netguide build --bundle\`: topology and explain measured instead`);
+    notes.push(`cloud aim: the ${options.cloud[options.cloud.length - 1]}-host site in < 10 s and < 1 GB; PENDING \`netguide build --bundle\`: topology and explain measured instead`);
     return { rows, notes };
   } finally {
     rmSync(scratch, { recursive: true, force: true });

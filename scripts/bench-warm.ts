@@ -36,8 +36,9 @@ async function work(kind: string, input: string, cmd: string | undefined): Promi
       };
     }
     case 'topology': {
-      const { joinedTopology } = await import('../src/pipeline.js');
-      return () => JSON.stringify(joinedTopology([input]).topology);
+      // as `netguide topology --json` does: the model joined and explained, written indented
+      const { understand } = await import('../src/pipeline.js');
+      return () => JSON.stringify(understand([input]).topology, null, 2).length;
     }
     case 'explain': {
       const { understand } = await import('../src/pipeline.js');

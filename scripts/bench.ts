@@ -9,7 +9,7 @@
 //   extras    the older warm micro-benchmarks (throughput, linear-time cases)
 //
 // Options: --only rst,captures,site,extras  --runs N (default 5)  --full (rst2html at 4× too)
-//          --guides N (default 50)  --cloud A,B (default 50,200 hosts)  --timeout S (one cloud run, default 300)
+//          --guides N (default 50)  --cloud A,B,… (default 2,4,50,200 hosts: the small ones show the growth when the big ones are stopped)  --timeout S (one cloud run, default 300)
 //          --baseline DIR (also time DIR's dist/src/cli.js, e.g. /work/main: a before/after in the same run)
 //          --v8-defaults (also time netguide with V8's default tiers: NETGUIDE_V8_DEFAULTS=1)
 import { spawnSync } from 'node:child_process';
@@ -65,7 +65,7 @@ function print(list: Row[], extra: string[]): void {
 section('rst', () => benchRst({ runs, full: args.includes('--full'), cli, here, variants, log }));
 section('captures', () => benchCaptures({ runs, cli, here, variants, log }));
 section('site', () => {
-  const cloud = (value('--cloud') ?? '50,200').split(',').map(Number) as [number, number];
+  const cloud = (value('--cloud') ?? '2,4,50,200').split(',').map(Number);
   return benchSite({ runs, cli, here, repo, guides: Number(value('--guides') ?? 50), cloud, timeout: Number(value('--timeout') ?? 300), log });
 });
 
