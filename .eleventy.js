@@ -1,51 +1,69 @@
-// The site, as a table of contents. Guides and their captures live in
-// content/<guide>/, layouts in _includes/, the published site in _site/.
-// The pipeline is TypeScript compiled to dist/ (npm run build compiles first).
-import { I18nPlugin } from '@11ty/eleventy';
-import { rstTemplateExtension } from './dist/src/site/rst-template.js';
-import { translate } from './dist/src/i18n/catalog.js';
-import { forgetGuideTopologies } from './dist/src/site/guide-topology.js';
-
-const strict = process.env.NETGUIDE_STRICT === '1';
-// NETGUIDE_CONTENT / NETGUIDE_SITE build another content folder, or into
-// another place (test/site builds fixture guides into a temporary folder).
-const contentRoot = process.env.NETGUIDE_CONTENT || 'content';
-const siteRoot = process.env.NETGUIDE_SITE || '_site';
+// The site, as a table of contents. `netguide build [--content DIR] [--out DIR]`
+// (src/site/build.ts) runs Eleventy with this file on any content folder: the
+// content folder holds guides only (<guide>/<guide>.rst, its scripts, captures
+// and translations); the pages, their data and their layouts are the project's.
+// The pipeline is TypeScript compiled to dist/ (at install, and by npm run
+// build when src/ changed).
+import { HtmlBasePlugin } from '@11ty/eleventy';
+import { relative } from 'node:path';
+import { siteBuild, projectRoot } from './dist/src/site/context.js';
+import { siteData, hasWords } from './dist/src/site/site-data.js';
+import { localesDir, translate } from './dist/src/i18n/catalog.js';
 
 export default function (eleventyConfig) {
-  // Guides written in reStructuredText, rendered by our own reader.
-  const rst = rstTemplateExtension({ contentRoot, strict });
-  eleventyConfig.addTemplateFormats('rst');
-  eleventyConfig.addExtension('rst', rst);
+  const build = siteBuild();
+  const pages = (kind, list, template) =>
+    eleventyConfig.addTemplate(`${kind}.njk`, `{% include "pages/${template}" %}`, {
+      pagination: { data: `site.${list}`, size: 1, alias: 'p' },
+      permalink: '{{ p.url }}',
+      layout: 'layouts/site.njk',
+      eleventyComputed: { lang: '{{ p.lang }}' },
+    });
 
-  // Two languages, one URL per language: /zh/…, /en/….
-  eleventyConfig.addPlugin(I18nPlugin, { defaultLanguage: 'zh', errorMode: 'allow-fallback' });
+  // Data: every guide of the content folder (the build runs in it), read,
+  // explained and rendered in both languages by the pipeline
+  // (src/site/site-data.ts); a guide is made again only when one of its files
+  // changed.
+  eleventyConfig.addGlobalData('site', () => siteData({ contentRoot: '.', report: build.report }));
+  eleventyConfig.addGlobalData('base', build.base);
 
-  // UI strings from the PO catalogs in src/i18n/locales: {{ 'Topology' | t(lang) }}.
-  eleventyConfig.addFilter('t', (msgid, lang) => translate(msgid, lang));
+  // Pages (_includes/pages/), each one per item of the data:
+  pages('root', 'roots', 'root.njk');                 // /                          choose a language (x-default)
+  pages('home', 'homes', 'home.njk');                 // /<lang>/                   every guide: title, languages, topology
+  pages('guide', 'guidePages', 'guide.njk');          // /<lang>/<guide>/           the guide, its contents beside it
+  pages('topology', 'topologyPages', 'topology.njk'); // /<lang>/<guide>/topology/  diagram, explanations, walks, captures
 
-  // Each guide's topology page in each language (content/topology.njk, data from
-  // content/_data/guides.js): /zh/<guide>/topology/, /en/<guide>/topology/.
+  // Layouts (_includes/layouts/): the frame of every page — navigation,
+  // language switcher, search, theme toggle, table of contents.
+  eleventyConfig.setIncludesDirectory(relative(build.contentRoot, `${projectRoot}/_includes`));
 
-  // Each build (and each rebuild of --serve) reads the captures afresh.
-  eleventyConfig.on('eleventy.before', forgetGuideTopologies);
-
-  // Style sheet.
-  eleventyConfig.addPassthroughCopy({ '_includes/assets': 'assets' });
-
-  // A guide's scripts and captures are inputs of its page, not pages.
-  eleventyConfig.ignores.add('content/**/*.sh');
-  eleventyConfig.ignores.add('content/**/captures/**');
-
-  // --strict: a warning anywhere fails the build, after every page was tried.
-  eleventyConfig.on('eleventy.after', () => {
-    if (rst.failures.length > 0) {
-      throw new Error(`${rst.failures.length} problem(s) in the guides (see above)`);
+  // Words: the UI's strings from src/i18n/locales/<lang>.po, {{ 'Topology' | t(p.lang) }};
+  // a string a catalog lacks is reported.
+  eleventyConfig.addFilter('t', (msgid, lang) => {
+    if (!hasWords(msgid, lang)) {
+      build.report.add('', [{ file: `${localesDir}/${lang}.po`, severity: 'warning', message: `no ${lang} words for the UI string "${msgid}"`, source: 'i18n' }]);
     }
+    return translate(msgid, lang);
   });
+
+  // Assets: style sheets, scripts, favicon.
+  eleventyConfig.addPassthroughCopy({ [`${projectRoot}/_includes/assets`]: 'assets' });
+
+  // Links: every root-relative URL written under --base-url.
+  eleventyConfig.addPlugin(HtmlBasePlugin);
+
+  // Watch: a guide's text, its included scripts, its captures and translations.
+  eleventyConfig.addWatchTarget(build.contentRoot);
+
+  // Nothing in the content folder is a page by itself.
+  eleventyConfig.ignores.add('**/*.njk');
+
+  // Before: a fresh report. After: pages no longer made removed, the search
+  // index (Pagefind), the summary.
+  eleventyConfig.on('eleventy.before', () => build.report.start());
+  eleventyConfig.on('eleventy.after', ({ results }) => build.written?.(results.map((r) => r.outputPath)));
 }
 
 export const config = {
-  dir: { input: contentRoot, includes: '../_includes', output: siteRoot },
-  templateFormats: ['md', 'njk', 'rst'],
+  templateFormats: ['njk'],
 };

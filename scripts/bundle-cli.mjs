@@ -27,6 +27,23 @@ const ownUrl = {
   },
 };
 
+/**
+ * `netguide build` loads the site (dist/src/site/build.js) as tsc wrote it, not bundled: Eleventy
+ * loads .eleventy.js, which imports dist/src/site/ modules and must share their state (the build's
+ * context) with the command, so both must be the same module instances.
+ */
+const siteBuildModule = resolve(root, 'dist/src/site/build.js');
+const siteUnbundled = {
+  name: 'site-unbundled',
+  setup(b) {
+    b.onResolve({ filter: /site[\\/]build\.js$/ }, (args) => {
+      const path = resolve(args.resolveDir, args.path);
+      if (path !== siteBuildModule) return undefined;
+      return { path: relative(outdir, path).split('\\').join('/').replace(/^(?!\.)/, './'), external: true };
+    });
+  },
+};
+
 await rm(outdir, { recursive: true, force: true });
 const result = await build({
   entryPoints: { program: entry },
@@ -39,7 +56,9 @@ const result = await build({
   outExtension: { '.js': '.mjs' },
   // CommonJS dependencies call require(): give the ES module chunks one
   banner: { js: "import { createRequire as __netguideRequire } from 'node:module'; const require = __netguideRequire(import.meta.url);" },
-  plugins: [ownUrl],
+  // the site's generator and indexer stay packages of their own (Eleventy's dev server is CommonJS that is no valid ES module; both load their plugins by path)
+  external: ['@11ty/*', 'pagefind'],
+  plugins: [ownUrl, siteUnbundled],
   logLevel: 'warning',
   metafile: true,
 });

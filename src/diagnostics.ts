@@ -4,6 +4,8 @@
 // stages make (rst's reporter, unified's vfile) into that form. Every stage may
 // import this file; it imports no stage.
 
+import type { VFileMessage } from 'vfile-message';
+
 export type Severity = 'debug' | 'info' | 'warning' | 'error' | 'severe';
 
 export interface Diagnostic {
@@ -45,14 +47,8 @@ export interface LeveledMessage {
   column?: number;
 }
 
-/** A unified/vfile message, as far as a diagnostic needs it. */
-export interface VFileMessageLike {
-  reason: string;
-  line?: number | null | undefined;
-  column?: number | null | undefined;
-  fatal?: boolean | null | undefined;
-  source?: string | null | undefined;
-}
+/** A unified/vfile message (vfile-message's VFileMessage), as far as a diagnostic needs it. */
+export type VFileMessageLike = Partial<Pick<VFileMessage, 'line' | 'column' | 'fatal' | 'source'>> & Pick<VFileMessage, 'reason'>;
 
 /**
  * The one converter: a leveled (rst) message or a vfile message becomes a

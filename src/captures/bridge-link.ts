@@ -33,6 +33,7 @@ export interface BridgeLinkRecord {
 
 export const parser: CaptureParser<BridgeLinkRecord> = {
   name: 'bridge-link',
+  mayBeEmpty: true,
   matches(cmd) {
     const inv = readIpInvocation(cmd.argv);
     return inv?.program === 'bridge' && inv.object === 'link' && !inv.json && verbIs(inv, LIST_VERBS);
@@ -47,7 +48,8 @@ export const parser: CaptureParser<BridgeLinkRecord> = {
       if (isHashNote(line)) { ledger.noise(n); continue; }
       if (IP_ERROR.test(line)) { ledger.unparsed(n, 'error message from the command, not its output'); continue; }
       // Two entries glued onto one line split before the second `N: name: <`.
-      const pieces = line.split(/\s+(?=\d+:\s+[^\s:]+:\s+<)/).filter((p) => p.trim() !== '');
+      // (a split only where a blank run starts: `\s+` tried inside a long run is quadratic)
+      const pieces = line.split(/(?<=\S)\s+(?=\d+:\s+[^\s:]+:\s+<)/).filter((p) => p.trim() !== '');
       const last = records[records.length - 1];
       if (/^\s/.test(line) && parseLinkHeader(pieces[0]!) === undefined) {
         if (last === undefined) { ledger.unparsed(n, 'option line with no port line before it'); continue; }

@@ -12,7 +12,9 @@ import { programName } from './lines.js';
  * Prompts people paste: `$ `, `# `, `user@host:~$ `, `root@host:/tmp# `,
  * `[root@host ~]# `, `(venv) $ `, `host> `.
  */
-const PROMPT = /^\s*(?:\([^)]*\)\s*)?(?:\[[^\]\n]*\]|[\w.-]+@[\w.-]+(?::[^\s#$]*)?|[\w.-]+(?=[#$>]\s))?\s*[#$>]\s+/;
+// (each optional part takes its own trailing blanks: two `\s*` side by side would make a long run of
+// blanks cost quadratic time when the line is no prompt)
+const PROMPT = /^\s*(?:\([^)]*\)\s*)?(?:(?:\[[^\]\n]*\]|[\w.-]+@[\w.-]+(?::[^\s#$]*)?|[\w.-]+(?=[#$>]\s))\s*)?[#$>]\s+/;
 
 /** Strip one leading prompt, if any. */
 export function stripPrompt(line: string): string {

@@ -40,7 +40,8 @@ const MAC = /^[0-9a-f]{2}(?::[0-9a-f]{2})+$/i;
 function briefAddress(word: string): BriefAddress | undefined {
   const slash = word.lastIndexOf('/');
   const address = slash < 0 ? word : word.slice(0, slash);
-  if (!ipaddr.isValid(address)) return undefined;
+  // ipaddr.isValid is slow on words that are no address (it throws inside): ask it only of address-shaped words
+  if (!/^(?:[\d.]+|[0-9a-fA-F.]*:[0-9a-fA-F:.]*(?:%[\w.-]+)?)$/.test(address) || !ipaddr.isValid(address)) return undefined;
   const result: BriefAddress = { family: address.includes(':') ? 'inet6' : 'inet', address, cidr: word };
   if (slash >= 0) result.prefixLength = Number(word.slice(slash + 1));
   return result;

@@ -16,7 +16,7 @@ import type { Evidence } from './types.js';
 import { isHashNote, type LineLedger } from './lines.js';
 import { IP_ERROR, withoutColour } from './ip-command.js';
 import {
-  HEADER_KEYS, HEADER_START, LINK_DETAIL_KEYS, continuesLinkLayer, parseLinkHeader, parseLinkLayer, splitWords,
+  HEADER_KEYS, HEADER_START, LINK_DETAIL_KEYS, continuesLinkLayer, linkRef, parseLinkHeader, parseLinkLayer, splitWords,
   type IpLinkHeader, type LinkLayer, type LinkRef,
 } from './ip-link-header.js';
 import { isKindWord, readKind, readOptions, splitKindLine, type LinkKind } from './ip-link-kind.js';
@@ -53,6 +53,8 @@ export interface IpInterfaceRecord {
   addresses: IpAddress[];
   /** The whole entry, header to last line. */
   evidence: Evidence;
+  /** Why the entry is known to be cut short (a header cut mid-line, no `link/` line at the capture's end). */
+  incomplete?: string;
 }
 
 type PartKind = 'header' | 'onelineName' | 'link' | 'address' | 'lifetime' | 'alias' | 'altname' | 'kind' | 'details' | 'statsHead' | 'statsValues';
@@ -73,7 +75,8 @@ interface Entry {
 
 // Boundaries where two pieces of output were glued onto one line: a new entry
 // header, a `link/` line, an `inet` line or a lifetime line after other text.
-const GLUE = /\s+(?=\d+:\s+[^\s:]+:\s+<|link\/[\w.-]+(?:\s|$)|inet6?\s+[0-9a-fA-F:.]+(?:\/\d+)?(?:\s|$)|valid_lft\s)/g;
+// (matched only where a blank run starts: `\s+` tried inside a long run of blanks is quadratic)
+const GLUE = /(?<=\S)\s+(?=\d+:\s+[^\s:]+:\s+<|link\/[\w.-]+(?:\s|$)|inet6?\s+[0-9a-fA-F:.]+(?:\/\d+)?(?:\s|$)|valid_lft\s)/g;
 const ONELINE_NAME = /^(\d+):\s+(\S+)$/;
 const STATS_HEAD = /^(RX|TX)(\s+errors)?:\s+(.*)$/i;
 const NOTE_QUOTING_ENTRY = /^\s*#\s*\d+:\s+\S+:/;
@@ -168,8 +171,10 @@ function continues(last: Part, piece: string): boolean {
 /**
  * Walks every line of `ledger`, marks each line's role and returns one record
  * per interface. Lines that belong to no interface are left unparsed with a reason.
+ * Unless the output was `filtered` (a pipe kept some lines), a last entry cut
+ * short is kept as far as it goes, marked `incomplete`, and noted.
  */
-export function walkInterfaceEntries(ledger: LineLedger): IpInterfaceRecord[] {
+export function walkInterfaceEntries(ledger: LineLedger, filtered = false): IpInterfaceRecord[] {
   const entries: Entry[] = [];
   let current: Entry | undefined;
   let noteQuotesEntry = false;
@@ -247,10 +252,16 @@ export function walkInterfaceEntries(ledger: LineLedger): IpInterfaceRecord[] {
   }
 
   const records: IpInterfaceRecord[] = [];
-  for (const entry of entries) {
-    const record = buildRecord(entry, note);
-    if (record !== undefined) records.push(record);
-  }
+  entries.forEach((entry, i) => {
+    const isLast = i === entries.length - 1 && !filtered;
+    const record = buildRecord(entry, note, isLast);
+    if (record === undefined) return;
+    records.push(record);
+    // the output ends inside its last entry: the capture was cut short
+    if (isLast && record.incomplete !== undefined) {
+      ledger.note(record.evidence.endLine ?? record.evidence.line, 'truncated', `the capture ends in the middle of the output (${record.incomplete}): its last record is incomplete`);
+    }
+  });
 
   // A line with one piece not understood is `unparsed` as a whole (its other
   // pieces still give facts): the reader must see that something was skipped.
@@ -280,7 +291,15 @@ function span(first: Evidence, last: Evidence): Evidence {
 
 type Note = (line: number, reason?: string) => void;
 
-function buildRecord(entry: Entry, note: Note): IpInterfaceRecord | undefined {
+/** `12: qvo7bfa2daa-66@` (a header cut after the name): the index, the name and what follows `@`, if anything. */
+const CUT_HEADER = /^\s*(\d+):\s+([^\s:@]+)(?:@([^\s:<]*))?/;
+
+/**
+ * The record of an entry. `isLast`: the entry is the capture's last, so a
+ * header cut mid-line, or a header with nothing after it, means the capture
+ * itself was cut short: what is known is kept, marked `incomplete`.
+ */
+function buildRecord(entry: Entry, note: Note, isLast: boolean): IpInterfaceRecord | undefined {
   const ok = (part: Part): void => { for (let l = part.line; l <= part.endLine; l++) note(l); };
   const bad = (part: Part, reason: string): void => { for (let l = part.line; l <= part.endLine; l++) note(l, reason); };
   const head = entry.parts[0]!;
@@ -289,6 +308,14 @@ function buildRecord(entry: Entry, note: Note): IpInterfaceRecord | undefined {
     const header = head.header ?? parseLinkHeader(head.text);
     if (header === undefined || header.dangling !== undefined) {
       const reason = header === undefined ? 'interface header with an unclosed <FLAGS> list' : `interface header ends with "${header.dangling}" and no value`;
+      const cut = isLast && entry.parts.length === 1 ? CUT_HEADER.exec(head.text) : null;
+      if (cut) {
+        const why = header === undefined ? 'the header is cut short inside its <FLAGS> list' : `the header is cut short after "${header.dangling}"`;
+        record = { ifindex: Number(cut[1]), name: cut[2]!, addresses: [], evidence: evidenceOf(head), incomplete: why };
+        if (cut[3]) record.linkedTo = linkRef(cut[3]);
+        ok(head);
+        return inPrintedOrder(record);
+      }
       for (const part of entry.parts) bad(part, reason);
       return undefined;
     }
@@ -307,6 +334,13 @@ function buildRecord(entry: Entry, note: Note): IpInterfaceRecord | undefined {
   } else {
     const [index, name] = splitWords(head.text);
     record = { ifindex: Number(index!.replace(/:$/, '')), name: name!, addresses: [], evidence: evidenceOf(head) };
+    // `12: qvo7bfa2daa-66@` alone: an `ip link` header cut after the `@`, not an `ip -o addr` name
+    if (name!.endsWith('@')) {
+      record.name = name!.slice(0, -1);
+      record.incomplete = 'the header is cut short after "@"';
+    } else if (entry.parts.length === 1 && isLast) {
+      record.incomplete = 'the header is cut short after the name';
+    }
   }
   ok(head);
 
@@ -416,6 +450,9 @@ function buildRecord(entry: Entry, note: Note): IpInterfaceRecord | undefined {
     record.details = { options, flags, evidence: span(detailFirst!, detailLast!) };
   }
   record.evidence = span(record.evidence, evidenceOf(lastPart));
+  if (isLast && record.incomplete === undefined && head.kind === 'header' && entry.parts.length === 1) {
+    record.incomplete = 'no `link/` line after its header';
+  }
   return inPrintedOrder(record);
 }
 
@@ -446,5 +483,6 @@ function inPrintedOrder(r: IpInterfaceRecord): IpInterfaceRecord {
   out.addresses = r.addresses;
   out.evidence = r.evidence;
   if (r.headerEvidence !== undefined) out.headerEvidence = r.headerEvidence;
+  if (r.incomplete !== undefined) out.incomplete = r.incomplete;
   return out;
 }

@@ -16,7 +16,8 @@ export type IpLinkRecord = IpInterfaceRecord;
 /** Reads any `ip link`/`ip addr` text into interface records (the parser name tells which). */
 export function parseInterfaceCapture(parser: string, text: string, cmd: CommandLine): CaptureResult<IpInterfaceRecord> {
   const ledger = new LineLedger(text);
-  const records = walkInterfaceEntries(ledger);
+  // a pipe (`| grep qvo`) keeps some lines only: a last entry without its `link/` line is no sign of a cut
+  const records = walkInterfaceEntries(ledger, cmd.pipes.length > 0);
   // `ip -n NS link` names the namespace as an option rather than with `ip netns exec`.
   return withNetnsOption(ledger.finish(parser, cmd, records), cmd);
 }

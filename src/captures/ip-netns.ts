@@ -36,6 +36,7 @@ function readNetns(text: string, line: number): IpNetnsRecord | undefined {
 
 export const parser: CaptureParser<IpNetnsRecord> = {
   name: 'ip-netns',
+  mayBeEmpty: true,
   matches(cmd) {
     const inv = readIpInvocation(cmd.argv);
     if (inv?.program !== 'ip' || inv.object !== 'netns' || inv.json) return false;

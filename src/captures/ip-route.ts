@@ -57,8 +57,12 @@ const LOCKABLE = new Set(['mtu', 'advmss', 'rtt', 'rttvar', 'rto_min', 'window',
 /** Words that can open the rest of a wrapped route line. */
 const CONTINUATION_KEYS = new Set(['via', 'dev', 'proto', 'scope', 'src', 'metric', 'table', 'pref', 'weight', 'expires', 'error', ...ROUTE_FLAGS, ...LOCKABLE]);
 
+/** How an address iproute2 prints can look: dotted IPv4 digits, or IPv6 (a colon, hex digits, a `%zone`). */
+const ADDRESS_SHAPE = /^(?:[\d.]+|[0-9a-fA-F.]*:[0-9a-fA-F:.]*(?:%[\w.-]+)?)$/;
+
 function familyOf(address: string): 'inet' | 'inet6' | undefined {
-  if (!ipaddr.isValid(address)) return undefined;
+  // ipaddr.isValid costs tens of microseconds on a word that is no address (it throws inside): ask it only of address-shaped words
+  if (!ADDRESS_SHAPE.test(address) || !ipaddr.isValid(address)) return undefined;
   return ipaddr.parse(address).kind() === 'ipv6' ? 'inet6' : 'inet';
 }
 
@@ -186,6 +190,7 @@ function inPrintedOrder<T extends object>(value: T, order: string[]): T {
 
 export const parser: CaptureParser<IpRouteRecord> = {
   name: 'ip-route',
+  mayBeEmpty: true,
   matches(cmd) {
     const inv = readIpInvocation(cmd.argv);
     return inv?.program === 'ip' && inv.object === 'route' && !inv.json && verbIs(inv, LIST_VERBS);

@@ -175,7 +175,8 @@ const RULE = /^(?:\[(\d+):(\d+)\]\s+)?-([AI])\s+(\S+)(?:\s+(.*))?$/;
  *   -A INPUT -j neutron-l3-agent-INPUT -A FORWARD -j neutron-filter-top
  */
 function readRules(table: string, line: string, evidence: Evidence): IptablesRule[] {
-  return line.split(/(?<!\[\d+:\d+\]\s*)\s+(?=(?:\[\d+:\d+\]\s+)?-[AI]\s)/).map((part) => {
+  // (only where a blank run starts: `\s+` tried inside a long run of blanks is quadratic)
+  return line.split(/(?<=\S)(?<!\[\d+:\d+\]\s*)\s+(?=(?:\[\d+:\d+\]\s+)?-[AI]\s)/).map((part) => {
     const m = RULE.exec(part.trim());
     if (!m) return parseRule(table, '', 'append', part, { ...evidence });
     const rule = parseRule(table, m[4]!, m[3] === 'I' ? 'insert' : 'append', m[5] ?? '', { ...evidence });

@@ -1,7 +1,7 @@
 // The bookkeeping every capture parser shares: split the text into lines the
 // same way everywhere, give each line exactly one role, and turn any line a
 // parser did not claim into an `unparsed` entry, so nothing is dropped silently.
-import type { CaptureResult, CommandLine, LineRole, Unparsed } from './types.js';
+import type { CaptureNote, CaptureResult, CommandLine, LineRole, Unparsed } from './types.js';
 
 /**
  * Lines of a capture after normalising CRLF / lone CR. A final newline does not
@@ -53,6 +53,7 @@ export class LineLedger {
   private readonly ends: Uint32Array;
   private readonly roles: Uint8Array;
   private readonly reasons = new Map<number, string>();
+  private readonly notes: CaptureNote[] = [];
   private cachedLines: string[] | undefined;
   readonly count: number;
 
@@ -134,6 +135,11 @@ export class LineLedger {
     this.reasons.set(n, reason);
   }
 
+  /** Say something about the capture as a whole (line 0) or from line `n` on: it is cut short, … */
+  note(n: number, kind: CaptureNote['kind'], message: string): void {
+    this.notes.push({ line: n, kind, message });
+  }
+
   /** Every line gets a role: unclaimed lines become `unparsed` with `fallbackReason`. */
   finish<T>(parser: string, cmd: CommandLine, records: T[], fallbackReason = 'line not understood'): CaptureResult<T> {
     const unparsed: Unparsed[] = [];
@@ -147,6 +153,7 @@ export class LineLedger {
     }
     const result: CaptureResult<T> = { parser, command: cmd.raw, records, unparsed, lineRoles };
     if (cmd.netns !== undefined) result.netns = cmd.netns;
+    if (this.notes.length > 0) result.notes = [...this.notes];
     return result;
   }
 }
@@ -169,7 +176,8 @@ function isBlankRange(text: string, from: number, to: number): boolean {
 
 /** A prompt with no command after it, pasted after the output: `$`, `#`, `root@network:~#`, `[root@node1 ~]#`. */
 export function isBarePrompt(line: string): boolean {
-  return /^\s*(?:\[[^\]]*\]|[\w.-]+@[\w.-]+(?::\S*)?)?\s*[#$]\s*$/.test(line);
+  // the optional part takes its own trailing blanks: `\s*` twice in a row is quadratic on a long blank run
+  return /^\s*(?:(?:\[[^\]]*\]|[\w.-]+@[\w.-]+(?::\S*)?)\s*)?[#$]\s*$/.test(line);
 }
 
 /** File name of a program path: `/usr/sbin/iptables` → `iptables`. */

@@ -77,6 +77,8 @@ export interface OvsVsctlShow {
   /** `2.0.1`, `3.1.0` */
   ovsVersion?: string;
   evidence: Evidence;
+  /** Why the record is known to be cut short (the capture ends inside it): a Port without Interface, no `ovs_version`. */
+  incomplete?: string;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -238,9 +240,28 @@ export const parser: CaptureParser<OvsVsctlShow> = {
       covers(n);
       ledger.fact(n);
     }
+    // `ovs-vsctl show` always ends with `ovs_version`, and every Port has an Interface:
+    // without them the capture was cut short (unless a pipe filtered it on purpose).
+    const last = records[records.length - 1];
+    const cut = last !== undefined && cmd.pipes.length === 0 ? truncation(last) : undefined;
+    if (cut) {
+      last!.incomplete = cut.reason;
+      ledger.note(cut.line, 'truncated', `the capture ends in the middle of the output (${cut.reason}): its last record is incomplete`);
+    }
     return ledger.finish('ovs-vsctl-show', cmd, records);
   },
 };
+
+/** Why the last database record of a capture is cut short, and the line where that shows. */
+function truncation(record: OvsVsctlShow): { reason: string; line: number } | undefined {
+  const bridge = record.bridges[record.bridges.length - 1];
+  const port = bridge?.ports[bridge.ports.length - 1];
+  if (port !== undefined && port.interfaces.length === 0) return { reason: `Port ${port.name} has no Interface`, line: port.evidence.line };
+  if (record.ovsVersion === undefined && (record.bridges.length > 0 || record.managers.length > 0)) {
+    return { reason: 'no `ovs_version` line at its end', line: record.evidence.endLine ?? record.evidence.line };
+  }
+  return undefined;
+}
 
 function findLast(stack: readonly Node[], kind: Kind): number {
   for (let i = stack.length - 1; i >= 0; i--) if (stack[i]!.kind === kind) return i;

@@ -2,7 +2,8 @@
 // from a command line to its parser, and `parseCapture`, which never throws —
 // unknown commands and failing parsers give a result whose lines are `unparsed`.
 import type { CaptureParser, CaptureResult, CommandLine } from './types.js';
-import { LineLedger, isBarePrompt, splitLines } from './lines.js';
+import { LineLedger, isBarePrompt, isBlank, splitLines } from './lines.js';
+import { controlCharacterNames, hasControlCharacters } from '../control-characters.js';
 import { hasPrompt, parseCommandLine, stripPrompt } from './command-line.js';
 import { parser as ovsVsctlShow } from './ovs-vsctl-show.js';
 import { parser as ovsOfctlDumpFlows } from './ovs-ofctl-dump-flows.js';
@@ -23,6 +24,7 @@ import { parser as netstatTunlp } from './netstat-tunlp.js';
 import { parser as ssTunlp } from './ss-tunlp.js';
 import { parser as iptables } from './iptables.js';
 import { parser as iptablesList } from './iptables-list.js';
+import { parser as tcpdump } from './tcpdump.js';
 
 /**
  * The parsers by name, with their own record types. The order is the order of
@@ -49,6 +51,7 @@ const typedParsers = {
   'ss-tunlp': ssTunlp,
   iptables,
   'iptables-list': iptablesList,
+  tcpdump,
 };
 
 /** Every capture parser, in look-up order. */
@@ -105,14 +108,99 @@ export function parseCapture(text: string, options: ParseCaptureOptions = {}): P
   const parser = options.parser !== undefined ? parserByName(options.parser) : findParser(cmd);
   if (!parser) {
     const reason = options.parser !== undefined ? `no parser named ${options.parser}` : `no parser for \`${cmd.argv.join(' ') || command}\``;
-    return { ...notUnderstood(output, command, 'none', reason, cmd.netns), lineOffset };
+    return { ...withNotes(notUnderstood(output, command, 'none', reason, cmd.netns), output, command, undefined), lineOffset };
   }
+  let result: CaptureResult;
   try {
-    return { ...checked(parser.parse(output, cmd), output, parser.name), lineOffset };
+    result = checked(parser.parse(output, cmd), output, parser.name);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { ...notUnderstood(output, command, parser.name, `parser ${parser.name} failed: ${message}`, cmd.netns), lineOffset };
+    result = notUnderstood(output, command, parser.name, `parser ${parser.name} failed: ${message}`, cmd.netns);
   }
+  return { ...withNotes(result, output, command, parser), lineOffset };
+}
+
+/**
+ * A command each parser reads, to try when a capture's own parser understands
+ * little of it: a capture labelled `ip link` that holds `ovs-vsctl show` output.
+ */
+export const SAMPLE_COMMANDS: Readonly<Record<keyof typeof typedParsers, string>> = {
+  'ovs-vsctl-show': 'ovs-vsctl show',
+  'ovs-ofctl-dump-flows': 'ovs-ofctl dump-flows br-int',
+  'ovs-ofctl-show': 'ovs-ofctl show br-int',
+  'ovs-appctl-dpif-show': 'ovs-appctl dpif/show',
+  'ip-brief': 'ip -br addr',
+  'ip-link': 'ip link',
+  'ip-addr': 'ip addr',
+  'ip-route': 'ip route',
+  'ip-netns': 'ip netns',
+  'brctl-show': 'brctl show',
+  'bridge-link': 'bridge link',
+  'ethtool-stats': 'ethtool -S eth0',
+  'virsh-list': 'virsh list --all',
+  'virsh-dumpxml': 'virsh dumpxml instance-00000001',
+  'ps-ef': 'ps -ef',
+  'netstat-tunlp': 'netstat -tunlp',
+  'ss-tunlp': 'ss -tunlp',
+  iptables: 'iptables-save',
+  'iptables-list': 'iptables -L -n',
+  tcpdump: 'tcpdump -ne -vv -i eth1',
+};
+
+/** What a failed command prints instead of its output (the first line of the capture). */
+const FAILED = /command not found|: not found$|No such file or directory|Permission denied|Operation not permitted|[Cc]annot (?:open|find|connect|access|read)|does not exist|[Ff]ailed to connect|database connection failed|is unknown, try|unrecognized option|invalid option|^\s*(?:[Ee]rror|ERROR)\b|^\s*[Uu]sage:|RTNETLINK answers:/;
+
+/**
+ * The notes the front door adds to any parser's result: the capture is empty,
+ * holds control characters, is the message of a command that failed, or reads
+ * as another command's output (mislabelled).
+ */
+function withNotes(result: CaptureResult, output: string, command: string, parser: CaptureParser | undefined): CaptureResult {
+  const notes = [...(result.notes ?? [])];
+  const lines = splitLines(output);
+  const nonBlank = lines.map((text, i) => ({ text, line: i + 1 })).filter((l) => !isBlank(l.text));
+  if (nonBlank.length === 0) {
+    // a pipe (`| grep x`) may keep nothing; some commands answer with nothing
+    const answered = parser?.mayBeEmpty === true || parseCommandLine(command).pipes.length > 0;
+    if (!answered) notes.push({ line: 0, kind: 'empty', message: `the capture of \`${command}\` is empty: no output lines (was the output left out, or the command not run?)` });
+    return notes.length > 0 ? { ...result, notes } : result;
+  }
+  const controls = nonBlank.filter((l) => hasControlCharacters(l.text));
+  if (controls.length > 0) {
+    const names = controlCharacterNames(controls.map((l) => l.text).join('\n'), true);
+    if (names.length > 0) {
+      const where = controls.length === 1 ? 'a line holds' : `${controls.length} lines hold`;
+      notes.push({ line: controls[0]!.line, kind: 'control-characters', message: `${where} control characters (${names.join(', ')}), shown as visible symbols (␀, ␛ …): binary data or a terminal's codes in the capture?` });
+    }
+  }
+  const unparsed = new Set(result.unparsed.map((u) => u.line));
+  const readNothing = result.records.length === 0 && nonBlank.every((l) => unparsed.has(l.line) || result.lineRoles[l.line - 1] === 'noise');
+  if (readNothing && FAILED.test(nonBlank[0]!.text)) {
+    notes.push({ line: nonBlank[0]!.line, kind: 'command-failed', message: `the command failed: its output is an error message (${JSON.stringify(nonBlank[0]!.text.trim().slice(0, 100))}), not what \`${command}\` prints` });
+  } else if (nonBlank.filter((l) => unparsed.has(l.line)).length * 2 >= nonBlank.length) {
+    const other = readsAsAnother(output, parser);
+    if (other) notes.push({ line: 0, kind: 'mislabeled', message: `the output reads as that of \`${other}\` (every line understood), not of \`${command}\`: is the command line right?` });
+  }
+  return notes.length > 0 ? { ...result, notes } : result;
+}
+
+/** Lines of a capture the mislabel check reads: enough to tell one command's output from another's, at a bounded cost. */
+const MISLABEL_SAMPLE_LINES = 200;
+
+/** The sample command of another parser that understands every line of `output` (its first lines) and finds records in it. */
+function readsAsAnother(output: string, own: CaptureParser | undefined): string | undefined {
+  const sample = splitLines(output).slice(0, MISLABEL_SAMPLE_LINES).join('\n');
+  for (const other of parsers) {
+    if (other === own) continue;
+    const command = SAMPLE_COMMANDS[other.name as keyof typeof typedParsers];
+    try {
+      const result = other.parse(sample, parseCommandLine(command));
+      if (result.records.length > 0 && result.unparsed.length === 0) return command;
+    } catch {
+      // a parser that fails on foreign text is no candidate
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -27,6 +27,18 @@ export interface Unparsed {
   reason: string;
 }
 
+/**
+ * Something a reader must know about a capture as a whole, beyond its lines'
+ * roles: it is empty, it ends in the middle of a record, it holds control
+ * characters, the command failed, or the output is another command's.
+ */
+export interface CaptureNote {
+  /** 1-based output line the note is about; 0 for the capture as a whole (its command). */
+  line: number;
+  kind: 'empty' | 'truncated' | 'control-characters' | 'command-failed' | 'mislabeled';
+  message: string;
+}
+
 export interface CaptureResult<T = unknown> {
   /** Parser name, e.g. `ip-link`, `ovs-vsctl-show`. */
   parser: string;
@@ -38,6 +50,8 @@ export interface CaptureResult<T = unknown> {
   unparsed: Unparsed[];
   /** One role per line of the input text (after CRLF normalisation). */
   lineRoles: LineRole[];
+  /** What is wrong with the capture as a whole (absent when nothing is). */
+  notes?: CaptureNote[];
 }
 
 /** A parsed command line: argv without `sudo`, the `ip netns exec NS` prefix and the pipe tail. */
@@ -55,4 +69,9 @@ export interface CaptureParser<T = unknown> {
   /** True when this parser understands the output of `cmd`. */
   matches(cmd: CommandLine): boolean;
   parse(text: string, cmd: CommandLine): CaptureResult<T>;
+  /**
+   * True when no output at all is a real answer (`ip netns` with no namespace,
+   * `bridge link` with no port): an empty capture is then not reported.
+   */
+  mayBeEmpty?: boolean;
 }

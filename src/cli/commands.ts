@@ -7,6 +7,11 @@ import { register as registerRst2Html } from './rst2html.js';
 import { register as registerTopology } from './topology.js';
 import { register as registerExplain } from './explain.js';
 import { register as registerTrace } from './trace.js';
+import { register as registerI18n } from './i18n.js';
+import { register as registerDiff } from './diff.js';
+import { register as registerImport } from './import.js';
+import { register as registerCapture } from './capture.js';
+import { register as registerBuild } from './build.js';
 
 type Registrar = (program: Command) => void;
 
@@ -17,6 +22,11 @@ registrars.push(registerParse);
 registrars.push(registerTopology);
 registrars.push(registerExplain);
 registrars.push(registerTrace);
+registrars.push(registerI18n);
+registrars.push(registerCapture);
+registrars.push(registerImport);
+registrars.push(registerDiff);
+registrars.push(registerBuild);
 
 export function registerCommands(program: Command): void {
   for (const register of registrars) register(program);

@@ -4,6 +4,8 @@
 import type { Command } from 'commander';
 import type { Topology } from '../topology/model.js';
 import { formatDiagnostic } from '../diagnostics.js';
+import { msg } from '../message.js';
+import { forgetMissingMessages, say } from '../i18n/messages.js';
 import { at } from './topology.js';
 
 interface ExplainOptions { lang?: string; strict?: boolean }
@@ -27,29 +29,32 @@ export async function runExplain(paths: string[], options: ExplainOptions, out: 
     err(`netguide explain: --lang must be zh or en, not ${options.lang}\n`);
     return 2;
   }
-  const [{ understand }, { exitStatus }] = await Promise.all([import('../pipeline.js'), import('./exit-status.js')]);
+  const [{ understand, missingMessageDiagnostics }, { exitStatus }] = await Promise.all([import('../pipeline.js'), import('./exit-status.js')]);
   const lang = options.lang === 'zh' ? 'zh' : 'en';
+  forgetMissingMessages();
   const run = understand(paths, lang);
   for (const d of run.diagnostics) err(formatDiagnostic(d) + '\n');
-  out(explainText(run.topology, lang));
+  // nothing read: the diagnostics say why, and no empty heading pretends otherwise
+  if (run.sources.captures.length > 0) out(explainText(run.topology, lang));
+  for (const d of missingMessageDiagnostics()) err(formatDiagnostic(d) + '\n');
   return exitStatus(run, Boolean(options.strict));
 }
 
 export function explainText(t: Topology, lang: 'zh' | 'en'): string {
-  const lines: string[] = [lang === 'zh' ? '# 解释' : '# Explanations', ''];
-  for (const e of t.explanations) lines.push(`- ${e.text[lang]}${at(e.evidence)}`);
+  const lines: string[] = [`# ${say(msg('cli:explanations'), lang)}`, ''];
+  for (const e of t.explanations) lines.push(`- ${say(e.message, lang)}${at(e.evidence)}`);
   for (const w of t.walks) {
-    lines.push('', `# ${w.title[lang]}`, '');
+    lines.push('', `# ${say(w.title, lang)}`, '');
     for (const s of w.steps) {
-      lines.push(`${s.text[lang]}${at(s.evidence)}`);
+      lines.push(`${say(s.message, lang)}${at(s.evidence)}`);
       // a bridge's flows, table by table, under the step
-      for (const t of s.tables ?? []) lines.push(`${'  '.repeat(t.depth + 1)}- ${t.text[lang]}${at(t.evidence)}`);
+      for (const t of s.tables ?? []) lines.push(`${'  '.repeat(t.depth + 1)}- ${say(t.message, lang)}${at(t.evidence)}`);
     }
   }
   const claims = t.findings.filter((f) => f.claim);
   if (claims.length) {
-    lines.push('', lang === 'zh' ? '# 作者的说法' : "# The author's claims", '');
-    for (const f of claims) lines.push(`- [${f.kind}] ${f.claim!.file}:${f.claim!.line} «${f.claim!.text}»: ${f.message[lang]}${at(f.evidence)}`);
+    lines.push('', `# ${say(msg('cli:claims'), lang)}`, '');
+    for (const f of claims) lines.push(`- [${f.kind}] ${f.claim!.file}:${f.claim!.line} «${f.claim!.text}»: ${say(f.message, lang)}${at(f.evidence)}`);
   }
   return lines.join('\n') + '\n';
 }

@@ -31,11 +31,12 @@ export function register(program: Command): void {
       if (!input) return;
       // Imported here: the HTML pipeline (shiki's grammars) is the heaviest part to load.
       const { renderGuide } = await import('../pipeline.js');
-      const { html, diagnostics, document } = await renderGuide(input.text, {
+      const { html, diagnostics: rendered, document } = await renderGuide(input.text, {
         path: file === '-' ? undefined : file,
         parse: { sourceName: file, baseDir: input.baseDir, contentRoot: input.contentRoot },
         html: { imageBase: input.baseDir },
       });
+      const diagnostics = [...input.problems, ...rendered];
       for (const diagnostic of diagnostics) process.stderr.write(formatDiagnostic(diagnostic) + '\n');
       if (options.standalone) {
         const title = String(document?.root.attributes.title ?? file);

@@ -38,6 +38,10 @@ export function register(program: Command): void {
           rawEnabled: options.raw !== false,
         });
         xml = toXml(tree);
+        for (const problem of input.problems) {
+          failures++;
+          process.stderr.write(formatDiagnostic(problem) + '\n');
+        }
         for (const message of document.reporter.messages) {
           if (message.level < document.settings.reportLevel) continue;
           if (message.level >= Level.WARNING) failures++;

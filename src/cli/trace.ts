@@ -4,6 +4,8 @@
 
 import type { Command } from 'commander';
 import { formatDiagnostic } from '../diagnostics.js';
+import { msg } from '../message.js';
+import { bilingual, forgetMissingMessages, say } from '../i18n/messages.js';
 import { at } from './topology.js';
 
 interface TraceOptions { bridge: string; flow: string; host?: string; table?: string; lang?: string; json?: boolean; strict?: boolean; patches?: boolean }
@@ -42,13 +44,14 @@ export async function runTrace(paths: string[], options: TraceOptions, out: (s: 
   if (options.lang !== undefined && options.lang !== 'zh' && options.lang !== 'en') return fail(`--lang must be zh or en, not ${options.lang}`);
   const table = Number(options.table ?? '0');
   if (!Number.isInteger(table) || table < 0 || table > 254) return fail(`--table must be a table number 0–254, not ${options.table}`);
-  const { bridgeTracer, parsePacketSpec, traceAcrossPatches } = await import('../explain/flow-trace.js');
+  const { bridgeTracer, parsePacketSpec, traceAcrossPatches } = await import('../explain/openflow/trace.js');
   const { packet, problems } = parsePacketSpec(options.flow);
   if (problems.length) return fail(`--flow ${JSON.stringify(options.flow)}: ${problems.join('; ')}`);
 
   // the joined topology is all a trace needs: no explanations, walks or claim checks
-  const { joinedTopology } = await import('../pipeline.js');
-  const { traceLines, traceOutcome } = await import('../explain/trace-words.js');
+  const { joinedTopology, missingMessageDiagnostics } = await import('../pipeline.js');
+  forgetMissingMessages();
+  const { traceLines, traceOutcome } = await import('../explain/openflow/trace-words.js');
   const lang = options.lang === 'zh' ? 'zh' : 'en';
   const { sources, topology } = joinedTopology(paths);
   for (const d of sources.problems.filter((d) => d.severity === 'error' || d.severity === 'severe')) err(formatDiagnostic(d) + '\n');
@@ -77,24 +80,30 @@ export async function runTrace(paths: string[], options: TraceOptions, out: (s: 
   const certain = parts.every((p) => 'trace' in p && p.trace.certain);
   if (options.json) {
     const bridges = parts.map((p) => ('trace' in p
-      ? { bridge: p.trace.bridge, ...(p.from ? { from: p.from } : {}), certain: p.trace.certain, steps: traceLines(topology, p.trace), outcome: traceOutcome(topology, p.trace) }
+      ? {
+        bridge: p.trace.bridge, ...(p.from ? { from: p.from } : {}), certain: p.trace.certain,
+        steps: traceLines(topology, p.trace).map((l) => ({ depth: l.depth, text: bilingual(l.message), message: l.message, evidence: l.evidence })),
+        outcome: bilingual(traceOutcome(topology, p.trace)),
+        outcome_message: traceOutcome(topology, p.trace),
+      }
       : { bridge: p.missing, from: p.from, flows: 'not captured' }));
     out(JSON.stringify({ host: bridge.host, packet, certain, bridges }, null, 2) + '\n');
   } else {
-    const title = lang === 'zh' ? `# ${bridge.host} 上 ${bridge.name} 的流表追踪：${options.flow}` : `# Trace of ${options.flow} through ${bridge.name} on ${bridge.host}`;
+    const title = `# ${say(msg('cli:trace-title', { host: bridge.host, bridge: bridge.name, flow: options.flow }), lang)}`;
     const body: string[] = [];
     for (const p of parts) {
       if (p.from) {
-        body.push('', lang === 'zh' ? `## 经 patch 端口 ${p.from.port} → ${p.from.peer} 进入 ${'trace' in p ? p.trace.bridge : p.missing}` : `## Through the patch ports ${p.from.port} → ${p.from.peer} into ${'trace' in p ? p.trace.bridge : p.missing}`, '');
+        body.push('', `## ${say(msg('cli:trace-through-patch', { port: p.from.port, peer: p.from.peer, bridge: 'trace' in p ? p.trace.bridge : p.missing }), lang)}`, '');
       }
       if (!('trace' in p)) {
-        body.push(lang === 'zh' ? `抓取中没有 ${p.missing} 的流表，追踪到此为止。` : `The flows of ${p.missing} are not captured; the trace ends here.`);
+        body.push(say(msg('cli:trace-flows-not-captured', { bridge: p.missing }), lang));
         continue;
       }
-      body.push(...traceLines(topology, p.trace).map((l) => `${'  '.repeat(l.depth)}- ${l.text[lang]}${at(l.evidence)}`));
-      body.push('', traceOutcome(topology, p.trace)[lang]);
+      body.push(...traceLines(topology, p.trace).map((l) => `${'  '.repeat(l.depth)}- ${say(l.message, lang)}${at(l.evidence)}`));
+      body.push('', say(traceOutcome(topology, p.trace), lang));
     }
     out([title, '', ...body, ''].join('\n'));
   }
+  for (const d of missingMessageDiagnostics()) err(formatDiagnostic(d) + '\n');
   return options.strict && !certain ? 1 : 0;
 }

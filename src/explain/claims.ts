@@ -9,6 +9,7 @@ import type { GuideText } from '../topology/sources.js';
 import { proseSentences, type ProseSentence } from './claim-text.js';
 import { CHECKERS, type ClaimContext } from './claim-checkers.js';
 import { namesInTopology } from './claim-names.js';
+import { msg } from '../message.js';
 
 interface Pattern {
   checker: keyof typeof CHECKERS;
@@ -96,7 +97,7 @@ function unknownNames(sentence: ProseSentence, known: Set<string>): Finding[] {
     out.push({
       kind: 'unknown-name',
       claim: { text: sentence.text, file: sentence.file, line: sentence.line },
-      message: { zh: `正文提到的 ${name} 不在任何抓取的输出中。`, en: `${name}, named in the prose, appears in no capture.` },
+      message: msg('claim:unknown-name', { name }),
       evidence,
     });
   }

@@ -3,13 +3,14 @@
 
 import type { Bridge, BridgePort, Endpoint, EvidenceRef, Interface, Link, Topology } from '../topology/model.js';
 import { mergeEvidence } from '../topology/refs.js';
+import { msg, type MessageValue } from '../message.js';
 
-/** `name` or `name (netns)`, or with the host when the topology has several hosts. */
-export function where(topology: Topology, e: Endpoint): string {
+/** An endpoint as a message value: its name, or `name (host, netns)` (place:qualified) where the name alone is ambiguous. */
+export function place(topology: Topology, e: Endpoint): MessageValue {
   const parts: string[] = [];
   if (topology.hosts.length > 1) parts.push(e.host);
   if (e.netns) parts.push(e.netns);
-  return parts.length ? `${e.name} (${parts.join(', ')})` : e.name;
+  return parts.length ? msg('place:qualified', { name: e.name, where: parts }) : e.name;
 }
 
 export function endpoint(host: string, name: string, netns?: string): Endpoint {

@@ -11,9 +11,11 @@
 // Where the flows that would prove a mapping are not captured, the hop says so
 // instead of guessing.
 
-import type { Bilingual, Link, Topology } from '../topology/model.js';
+import type { Link, Topology } from '../topology/model.js';
+import type { Message } from '../message.js';
 import { crossWire, enterBridge, isTunnelPort, leaveByTunnel, type Segment } from './segment.js';
-import { surelyNotSentOut, type Trace } from './flow-trace.js';
+import { surelyNotSentOut } from './openflow/trace.js';
+import type { Trace } from './openflow/model.js';
 import { traceEntering, type WalkFrame } from './walk-trace.js';
 
 export type NodeKind = 'vm' | 'interface' | 'bridge' | 'namespace' | 'remote';
@@ -25,8 +27,8 @@ export interface Hop {
   tag?: number;
   /** What the frame carries here (VLAN, tunnel key, no tag on a flat network, or not provable). */
   segment?: Segment;
-  /** This hop was taken without proof: the reason, in both languages. */
-  unproven?: Bilingual;
+  /** This hop was taken without proof: the reason. */
+  unproven?: Message;
 }
 
 export type { Segment } from './segment.js';
@@ -87,7 +89,7 @@ export class TopologyGraph {
   /**
    * Shortest path from one node to another, or undefined when the links (and
    * flows) do not join them. With `frame` (what kind of packet it is, in match
-   * syntax), a bridge with flow processing is also traced (flow-trace.ts): a
+   * syntax), a bridge with flow processing is also traced (openflow/trace.ts): a
    * port the trace surely never sends that packet to is not taken.
    */
   path(from: string, to: string, avoid: (n: PathNode) => boolean = () => false, carrying?: Segment, frame?: WalkFrame): Hop[] | undefined {
@@ -142,7 +144,7 @@ export class TopologyGraph {
    * One step of a frame: the segment it carries after crossing `edge`, or
    * undefined when the captures show it cannot go that way.
    */
-  private move(here: PathNode, next: PathNode, edge: Edge, segment: Segment | undefined): { segment?: Segment | undefined; unproven?: Bilingual } | undefined {
+  private move(here: PathNode, next: PathNode, edge: Edge, segment: Segment | undefined): { segment?: Segment | undefined; unproven?: Message } | undefined {
     if (edge.kind === 'netns') return {};
     if (edge.kind === 'tunnel') return { segment: segment ?? fixedKey(edge.link) };
     if (edge.kind === 'physical') return crossWire(this.topology, edge.link!, here.host, here.name, segment);

@@ -19,9 +19,10 @@
 // install one per network); where a bridge's flows are not captured the
 // segment becomes `unknown` with the reason, so a walk says it is not provable.
 
-import type { Bilingual, Bridge, Flow, Link, Topology } from '../topology/model.js';
+import type { Bridge, Flow, Link, Topology } from '../topology/model.js';
+import { msg, type Message } from '../message.js';
 import { fromPort, keySetBy, matchesUntagged, untagsBy, vlanOfTci, vlanSetBy } from '../topology/flow-vlans.js';
-import { isPlainSwitch } from './rules/openflow.js';
+import { isPlainSwitch } from './openflow/plain-switch.js';
 
 
 export type Proof =
@@ -36,9 +37,9 @@ export type Segment =
   | { kind: 'key'; key: string; proof?: Proof }
   /** No 802.1Q header: a flat provider network between the physical bridges (proof: the flow that stripped the VLAN, or the wire). */
   | { kind: 'untagged'; proof?: Proof }
-  | { kind: 'unknown'; reason: Bilingual };
+  | { kind: 'unknown'; reason: Message };
 
-export interface Move { segment?: Segment | undefined; unproven?: Bilingual }
+export interface Move { segment?: Segment | undefined; unproven?: Message }
 
 const TUNNEL_TYPES = new Set(['gre', 'vxlan', 'geneve', 'stt', 'lisp', 'gre64', 'erspan']);
 
@@ -65,17 +66,13 @@ function sameKey(match: string | undefined, key: string): boolean {
 }
 
 /** A tagged or untagged frame in words, for reasons: `VLAN 101`, `the untagged (flat network) frame`. */
-function frameWords(segment: Segment & { kind: 'vlan' | 'untagged' }): Bilingual {
-  return segment.kind === 'vlan'
-    ? { zh: `VLAN ${segment.vlan}`, en: `VLAN ${segment.vlan}` }
-    : { zh: '不带 VLAN 标签（flat 网络）的帧', en: 'the untagged (flat network) frame' };
+function frameWords(segment: Segment & { kind: 'vlan' | 'untagged' }): Message {
+  return segment.kind === 'vlan' ? msg('segment:vlan', { vlan: segment.vlan }) : msg('segment:untagged-frame');
 }
 
-function notCaptured(bridge: Bridge, what: Bilingual): Bilingual {
-  return {
-    zh: `抓取中没有 ${bridge.host} 上 ${bridge.name} 的流表，${what.zh}无法从抓取中证明`,
-    en: `the flows of ${bridge.name} on ${bridge.host} are not captured, so ${what.en} is not provable from the captures`,
-  };
+/** Why what a frame becomes is not provable: `{what}` is the question (segment:what-…). */
+function notCaptured(bridge: Bridge, what: Message): Message {
+  return msg('segment:flows-not-captured', { host: bridge.host, bridge: bridge.name, what });
 }
 
 /** A frame enters OVS bridge `bridge` by port `port` carrying `segment`: what it carries inside, or undefined if the flows drop it. */
@@ -85,11 +82,11 @@ export function enterBridge(topology: Topology, bridge: Bridge, port: string, se
   if (!segment || segment.kind === 'unknown') return { segment };
   const flows = flowsOf(topology, bridge);
   if (segment.kind === 'key') {
-    const label = { zh: `隧道 key ${segment.key} 在这里换成哪个本地 VLAN`, en: `which local VLAN tunnel key ${segment.key} gets here` };
+    const label = msg('segment:what-key-becomes', { key: segment.key });
     if (!flows.length) return { segment: { kind: 'unknown', reason: notCaptured(bridge, label) } };
     const keyed = flows.filter((f) => f.match.tun_id !== undefined);
     if (!keyed.length) {
-      return { segment: { kind: 'unknown', reason: { zh: `${bridge.host} 上 ${bridge.name} 的流表中没有按隧道 key 匹配的流，${label.zh}无法从抓取中证明`, en: `no captured flow of ${bridge.name} on ${bridge.host} matches a tunnel key, so ${label.en} is not provable from the captures` } } };
+      return { segment: { kind: 'unknown', reason: msg('segment:no-flow-matches-key', { host: bridge.host, bridge: bridge.name, what: label }) } };
     }
     const mapping = keyed.filter((f) => sameKey(f.match.tun_id, segment.key) && vlanSetBy(f) !== undefined);
     if (!mapping.length) return undefined;
@@ -97,9 +94,7 @@ export function enterBridge(topology: Topology, bridge: Bridge, port: string, se
   }
   // a VLAN (or untagged frame) that came over a wire from another host means nothing here until this host's flows say what they make of it
   if (!flows.length && segment.proof?.kind === 'wire') {
-    const what = segment.kind === 'vlan'
-      ? { zh: `从线路上来的 VLAN ${segment.vlan} 在这里变成什么`, en: `what the wire's VLAN ${segment.vlan} becomes here` }
-      : { zh: '从线路上来的不带 VLAN 标签（flat 网络）的帧在这里变成什么', en: 'what the untagged (flat network) frame from the wire becomes here' };
+    const what = segment.kind === 'vlan' ? msg('segment:what-wire-vlan-becomes', { vlan: segment.vlan }) : msg('segment:what-wire-untagged-becomes');
     return { segment: { kind: 'unknown', reason: notCaptured(bridge, what) } };
   }
   if (!flows.length || isPlainSwitch(flows)) return { segment };
@@ -132,7 +127,7 @@ export function leaveByTunnel(topology: Topology, bridge: Bridge, port: string, 
   const flows = flowsOf(topology, bridge);
   if (segment.kind === 'vlan' || segment.kind === 'untagged') {
     const what = frameWords(segment);
-    if (!flows.length) return { segment: { kind: 'unknown', reason: notCaptured(bridge, { zh: `${what.zh}换成哪个隧道 key`, en: `which tunnel key ${what.en} is sent with` }) } };
+    if (!flows.length) return { segment: { kind: 'unknown', reason: notCaptured(bridge, msg('segment:what-key-frame-gets', { frame: what })) } };
     // a learning switch sends it on as it is; the port's own key (options:key=…) then applies
     return isPlainSwitch(flows) ? {} : undefined;
   }
@@ -159,7 +154,7 @@ export function crossWire(topology: Topology, link: Link, from: string, nic: str
   if (segment.kind === 'key') return undefined;
   const bridge = topology.bridges.find((b) => b.kind === 'ovs' && b.host === from && b.name !== nic && b.ports.some((p) => p.name === nic));
   if (bridge && !flowsOf(topology, bridge).length) {
-    return { segment: { kind: 'unknown', reason: notCaptured(bridge, { zh: `帧在 ${nic} 外的线路上带哪个 VLAN`, en: `which VLAN the frame carries on the wire out of ${nic}` }) } };
+    return { segment: { kind: 'unknown', reason: notCaptured(bridge, msg('segment:what-vlan-on-wire', { nic })) } };
   }
   if (segment.kind === 'untagged') return { segment: { kind: 'untagged', proof: { kind: 'wire', link, from } } };
   return { segment: { kind: 'vlan', vlan: segment.vlan, proof: { kind: 'wire', link, from } } };

@@ -1,16 +1,18 @@
 // A walk's pass through an OVS bridge with real flow processing, traced table
-// by table (flow-trace.ts) with what the walk knows of the frame: the port it
+// by table (openflow/trace.ts) with what the walk knows of the frame: the port it
 // enters by, its VLAN or tunnel id, and what kind of packet the walk is (DHCP
 // broadcast, a unicast to the router's or the other VM's MAC, TCP to the
 // metadata address). What the walk does not know stays unknown, so a flow
 // that depends on it is named, not guessed.
 
-import type { Bilingual, Bridge, EvidenceRef, Topology } from '../topology/model.js';
+import type { Bridge, EvidenceRef, Topology } from '../topology/model.js';
+import { msg, type Message } from '../message.js';
 import type { Hop, Segment } from './path-search.js';
-import { bridgeTracer, surelyNotSentOut, type Trace, type TracePacket } from './flow-trace.js';
-import { isPlainSwitch } from './rules/openflow.js';
+import { bridgeTracer, surelyNotSentOut } from './openflow/trace.js';
+import type { Trace, TracePacket } from './openflow/model.js';
+import { isPlainSwitch } from './openflow/plain-switch.js';
 import { METADATA_IP } from './rules/metadata.js';
-import { type TraceLine, traceLines, traceOutcome } from './trace-words.js';
+import { type TraceLine, traceLines, traceOutcome } from './openflow/trace-words.js';
 
 /** What kind of packet a walk follows, in match syntax (`udp: ''`, `tp_dst: '67'`); `dl_dst` may be left for the path to give. */
 export type WalkFrame = Record<string, string>;
@@ -84,16 +86,10 @@ export function traceEntering(topology: Topology, bridge: Bridge, port: string, 
  * A walk step's words for a trace: a sentence with where the flows send the
  * frame, and the lines table by table, with the flows they rest on.
  */
-export function traceWords(topology: Topology, trace: Trace, leavesBy: string | undefined): { text: Bilingual; tables: TraceLine[]; evidence: EvidenceRef[] } {
+export function traceWords(topology: Topology, trace: Trace, leavesBy: string | undefined): { message: Message; tables: TraceLine[]; evidence: EvidenceRef[] } {
   const tables = traceLines(topology, trace);
-  const outcome = traceOutcome(topology, trace);
+  const sentences: Message[] = [msg('walk:traced', { outcome: traceOutcome(topology, trace) })];
   // the path leaves by a port the traced flows never send to: say so rather than hide it
-  const tail: Bilingual = leavesBy !== undefined && surelyNotSentOut(trace, leavesBy)
-    ? { zh: `按这些流，帧不会从 ${leavesBy} 发出。`, en: ` By these flows the frame is not sent out of ${leavesBy}.` }
-    : { zh: '', en: '' };
-  return {
-    text: { zh: `逐表追踪它的流表（如 ovs-appctl ofproto/trace）：${outcome.zh}。${tail.zh}`, en: `Traced table by table through its flows (as ovs-appctl ofproto/trace would): ${outcome.en}.${tail.en}` },
-    tables,
-    evidence: tables.flatMap((l) => l.evidence),
-  };
+  if (leavesBy !== undefined && surelyNotSentOut(trace, leavesBy)) sentences.push(msg('walk:not-sent-out', { port: leavesBy }));
+  return { message: msg('common:sentences', { sentences }), tables, evidence: tables.flatMap((l) => l.evidence) };
 }

@@ -5,6 +5,15 @@
 // `count`. A message a catalog lacks is never a blank: it is said in another
 // language that has it (or as its id and values), and remembered as missing so
 // the build and `netguide i18n status` can report it.
+//
+// A placeholder in a catalog's text is `{name}`, and may say how its value is
+// shown (the only formats; hand-written because Intl has no message format):
+//   {name}            the value: a name or number as it is, a message said, a
+//                     list joined as the language joins a list (Intl.ListFormat)
+//   {name|SEP}        a list joined by SEP, verbatim up to the `}`:
+//                     `{ports|, }`, `{ports|、}`, `{steps|；或}`, `{clauses|}`
+//   {name:capital}    the value with its first letter upper-case (a clause
+//                     that starts a sentence in English)
 
 import { isMessage, type Message, type MessageValue } from '../message.js';
 import { catalogOf } from './catalog.js';
@@ -44,17 +53,30 @@ export function bilingual(message: Message): { zh: string; en: string } {
   return { zh: say(message, 'zh'), en: say(message, 'en') };
 }
 
+/** `{name}`, `{name:capital}`, `{name|SEP}`: the placeholder's name, format and list separator. */
+export const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)(?::(capital))?(?:\|([^}]*))?\}/g;
+
+/** The placeholder names a catalog text uses (for checking that every language uses the same ones). */
+export function placeholders(text: string): string[] {
+  return [...new Set([...text.matchAll(PLACEHOLDER)].map((m) => m[1]!))].sort();
+}
+
 function fill(forms: string[], message: Message, lang: string): string {
   const values = message.values ?? {};
   const form = forms.length > 1 && typeof values.count === 'number' ? forms[pluralIndex(lang, values.count, forms.length)] ?? forms[0]! : forms[0]!;
-  return form.replace(/\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (whole, name: string) => (name in values ? valueText(values[name]!, lang) : whole));
+  return form.replace(PLACEHOLDER, (whole, name: string, format: string | undefined, separator: string | undefined) => {
+    if (!(name in values)) return whole;
+    const text = valueText(values[name]!, lang, separator);
+    return format === 'capital' ? text.charAt(0).toUpperCase() + text.slice(1) : text;
+  });
 }
 
-function valueText(value: MessageValue, lang: string): string {
+function valueText(value: MessageValue, lang: string, separator?: string): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return String(value);
   if (isMessage(value)) return say(value, lang);
-  return listFormat(lang).format((value as readonly MessageValue[]).map((v) => valueText(v, lang)));
+  const items = (value as readonly MessageValue[]).map((v) => valueText(v, lang));
+  return separator === undefined ? listFormat(lang).format(items) : items.join(separator);
 }
 
 const lists = new Map<string, Intl.ListFormat>();

@@ -1,4 +1,6 @@
-// rst → HTML in one call: parse, transform (comments stripped: HTML only),
+// rst → HTML in one call: parse, the caller's tree plugins (a translation
+// replaces the text of the parsed tree there, before the transforms number
+// and list its sections), transform (comments stripped: HTML only),
 // convert to hast, run the caller's rehype plugins (the pipeline adds shiki's
 // highlighting there: rst knows no highlighter), stringify (any depth:
 // to-hast/stringify.ts slices deep trees for rehype-stringify). Returns the
@@ -11,7 +13,7 @@ import { toDiagnostic, type Diagnostic } from '../diagnostics.js';
 import type { Document } from './document.js';
 import { rstParse, type RstParseOptions } from './index.js';
 import { rstRehype, type RstRehypeOptions } from './to-hast/index.js';
-import { rehypeSliceDeep, stringifyOptions } from './to-hast/stringify.js';
+import { expandSlices, rehypeSliceDeep, stringifyOptions } from './to-hast/stringify.js';
 import { rstTransforms, type TransformOptions } from './transforms/index.js';
 
 export interface RstToHtmlOptions {
@@ -20,6 +22,8 @@ export interface RstToHtmlOptions {
   parse?: RstParseOptions;
   transforms?: Partial<TransformOptions>;
   html?: RstRehypeOptions;
+  /** unified plugins run on the parsed rst tree before the transforms (a translation of its text). */
+  treePlugins?: PluggableList;
   /** rehype plugins run on the HTML tree before it is stringified (highlighting, the site's additions). */
   rehypePlugins?: PluggableList;
 }
@@ -32,15 +36,17 @@ export interface RstHtmlResult {
 
 export async function rstToHtml(text: string, options: RstToHtmlOptions = {}): Promise<RstHtmlResult> {
   const file = new VFile({ value: text, path: options.path });
-  const processor = unified()
-    .use(rstParse, options.parse ?? {})
+  const processor = unified().use(rstParse, options.parse ?? {});
+  if (options.treePlugins) processor.use(options.treePlugins);
+  processor
     .use(rstTransforms as never, { stripComments: true, ...options.transforms })
     .use(rstRehype as never, options.html ?? {});
   if (options.rehypePlugins) processor.use(options.rehypePlugins);
   processor.use(rehypeSliceDeep).use(rehypeStringify as never, stringifyOptions());
   const result = await processor.process(file);
   const document = result.data.rst;
-  return { html: String(result.value ?? ''), diagnostics: collectDiagnostics(result, document), document };
+  const html = expandSlices(String(result.value ?? ''), result.data.htmlSlices);
+  return { html, diagnostics: collectDiagnostics(result, document), document };
 }
 
 /** rst messages from the Document (they know the included file they came from), the rest from the vfile. */

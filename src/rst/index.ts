@@ -14,6 +14,10 @@ import { ParseContext } from './parser/context.js';
 import { parseInline } from './parser/inline-bridge.js';
 import { Block, toBlockLines } from './parser/lines.js';
 import { createMachine } from './parser/machine.js';
+import { lineStartOffsets } from './parser/lines.js';
+import { remapTabPositions } from './parser/tab-positions.js';
+import { toSourceLines } from './source-lines.js';
+import { controlCharacterNames } from '../control-characters.js';
 
 export interface ParseResult {
   tree: RstElement;
@@ -24,6 +28,8 @@ export interface ParseResult {
 export function parseRst(text: string, settings: Partial<RstSettings> = {}): ParseResult {
   const document = new Document(settings);
   const { root } = document;
+  document.reporter.knowSource(document.settings.sourceName, text);
+  reportTextProblems(text, document);
   const lines = toBlockLines(text, document.settings.sourceName, document.settings.tabWidth);
   root.position = {
     start: { line: 1, column: 1, offset: 0 },
@@ -39,7 +45,28 @@ export function parseRst(text: string, settings: Partial<RstSettings> = {}): Par
   const context = new ParseContext(document, parseInline, createMachine);
   context.run({ block: new Block(lines, 0, lines.length), parent: root, state: 'Body', matchTitles: true });
   fillPositions(root);
+  if (text.includes('\t')) remapTabPositions(root, text, document.settings.tabWidth);
   return { tree: root, document };
+}
+
+/** Controls the parse keeps in the text (\v, \f become spaces; \x1c–\x1e break lines, as in docutils). */
+const KEPT_CONTROL = /[\x00-\x08\x0e-\x1b\x1f\x7f-\x9f]/;
+
+/**
+ * Problems of the text as a whole, reported (not put in the tree, which stays
+ * docutils'): an empty document, which would make an empty page without a
+ * word, and control characters, which the HTML shows as visible symbols.
+ */
+function reportTextProblems(text: string, document: Document): void {
+  if (!/\S/.test(text)) {
+    document.reporter.warning('The document is empty: there is nothing to show.', { line: 1 });
+    return;
+  }
+  if (!KEPT_CONTROL.test(text)) return;
+  const lines = toSourceLines(text, document.settings.sourceName).filter((l) => KEPT_CONTROL.test(l.text));
+  const names = controlCharacterNames(lines.map((l) => l.text).join('\n').replace(/[\v\f\x1c-\x1e]/g, ' '));
+  const where = lines.length === 1 ? 'A line holds' : `${lines.length} lines hold`;
+  document.reporter.warning(`${where} control characters (${names.join(', ')}): shown as visible symbols (␀, ␛ …).`, { line: lines[0]!.line });
 }
 
 /**
@@ -60,16 +87,11 @@ function fillPositions(root: RstElement): void {
   }
 }
 
+/** The end of the text, lines counted as the parser counts them. */
 function endPoint(text: string) {
-  let line = 1;
-  let last = 0;
-  const pattern = /\r\n|\r|\n/g;
-  let match: RegExpExecArray | null;
-  while ((match = pattern.exec(text)) !== null) {
-    line++;
-    last = match.index + match[0].length;
-  }
-  return { line, column: text.length - last + 1, offset: text.length };
+  const starts = lineStartOffsets(text);
+  const last = starts[starts.length - 1]!;
+  return { line: starts.length, column: text.length - last + 1, offset: text.length };
 }
 
 export interface RstParseOptions extends Partial<RstSettings> {}

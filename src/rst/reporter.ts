@@ -3,6 +3,7 @@
 // plus a diagnostic for the person running the build (file:line:col).
 
 import { element, text, type RstElement, type RstNode } from './nodes.js';
+import { lineStartOffsets } from './parser/lines.js';
 
 export const LEVELS = ['DEBUG', 'INFO', 'WARNING', 'ERROR', 'SEVERE'] as const;
 export type LevelName = (typeof LEVELS)[number];
@@ -37,8 +38,41 @@ export interface ReportedMessage {
 export class Reporter {
   /** Every message made, in order, whether or not it ends up in the tree. */
   readonly messages: ReportedMessage[] = [];
+  /** Where each line starts in the texts read (the document, included files): a message's offset from its line. */
+  private readonly lineStarts = new Map<string, number[]>();
 
   constructor(private readonly defaultSource: string) {}
+
+  /** The texts read, by source name (the document's, each included file's). */
+  readonly texts = new Map<string, string>();
+
+  /** Remember `text` as the content of `source`, so messages about its lines get exact offsets. */
+  knowSource(source: string, text: string): void {
+    this.texts.set(source, text);
+    const starts = lineStartOffsets(text);
+    starts.push(text.length + 1); // the end, one past the last line's end
+    this.lineStarts.set(source, starts);
+  }
+
+  /**
+   * The point of `line`:`column` in `source`, clamped to the text: docutils
+   * reports some problems at the line after the last ("Literal block
+   * expected" after a final `::`), which the point puts at the text's end.
+   */
+  private pointOf(source: string, line: number, column: number): { line: number; column: number; offset: number } {
+    const starts = this.lineStarts.get(source);
+    if (!starts) return { line, column, offset: 0 };
+    const lines = starts.length - 1;
+    if (line > lines) {
+      const last = starts[lines - 1]!;
+      const end = starts[lines]! - 1;
+      return { line: lines, column: end - last + 1, offset: end };
+    }
+    const index = Math.max(0, line - 1);
+    const lineEnd = Math.max(starts[index]!, starts[index + 1]! - 1);
+    const offset = Math.min(starts[index]! + Math.max(0, column - 1), lineEnd);
+    return { line: index + 1, column: offset - starts[index]! + 1, offset };
+  }
 
   systemMessage(level: Level, message: string, options: MessageOptions = {}): RstElement {
     const source = options.source ?? this.defaultSource;
@@ -54,11 +88,10 @@ export class Reporter {
       ...(options.children ?? []),
     ]);
     if (options.line !== undefined) {
-      const column = options.column ?? 1;
-      node.position = {
-        start: { line: options.line, column, offset: -1 },
-        end: { line: options.line, column, offset: -1 },
-      };
+      const point = this.pointOf(source, options.line, options.column ?? 1);
+      node.position = { start: point, end: { ...point } };
+      // a message about an included file is positioned in that file, as the included nodes are
+      if (source !== this.defaultSource) node.data = { source };
     }
     this.messages.push({ level, message, source, line: options.line, column: options.column, node });
     return node;

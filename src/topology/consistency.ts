@@ -4,6 +4,7 @@
 
 import type { Sources } from './sources.js';
 import type { Namespace, Topology } from './model.js';
+import { msg } from '../message.js';
 
 export function checkConsistency(topology: Topology, sources: Sources): void {
   const listedOn = new Set(sources.captures.filter((c) => c.result.parser === 'ip-netns').map((c) => c.host));
@@ -12,10 +13,7 @@ export function checkConsistency(topology: Topology, sources: Sources): void {
     const used = sources.captures.find((c) => c.host === ns.host && c.result.netns === ns.name);
     topology.findings.push({
       kind: 'inconsistent',
-      message: {
-        zh: `命令在命名空间 ${ns.name} 中执行，但同一主机上的 \`ip netns\` 没有列出它。`,
-        en: `A command ran in namespace ${ns.name}, but \`ip netns\` on the same host does not list it.`,
-      },
+      message: msg('consistency:netns-not-listed', { netns: ns.name }),
       evidence: used ? [{ file: used.file, line: used.lineOffset, command: used.command }] : [],
     });
   }
@@ -26,10 +24,7 @@ export function checkConsistency(topology: Topology, sources: Sources): void {
     if (onBridge) continue;
     topology.findings.push({
       kind: 'inconsistent',
-      message: {
-        zh: `路由器端口 ${itf.name}（${itf.netns}）不在任何 OVS 桥上，而 \`ovs-vsctl show\` 已抓取。`,
-        en: `Router port ${itf.name} (${itf.netns}) sits on no OVS bridge, although \`ovs-vsctl show\` was captured.`,
-      },
+      message: msg('consistency:router-port-off-bridge', { port: itf.name, netns: itf.netns }),
       evidence: itf.evidence.slice(0, 1),
     });
   }

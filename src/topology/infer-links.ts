@@ -8,7 +8,8 @@
 // and, marked `likely` with the reason, veth pairs only Neutron's naming
 // suggests (qvb…/qvo… with the same port id).
 
-import type { Bilingual, Endpoint, EvidenceRef, Interface, Link, Topology } from './model.js';
+import type { Endpoint, EvidenceRef, Interface, Link, Topology } from './model.js';
+import { msg, type Message } from '../message.js';
 
 type Known = Interface & {
   peerRef?: { name?: string; ifindex?: number };
@@ -41,10 +42,7 @@ export function inferLinks(topology: Topology): void {
       } else if (candidates.length === 1) {
         links.add({
           kind: 'veth', a: endpoint(itf), b: endpoint(candidates[0]!), certainty: 'likely',
-          reason: {
-            zh: `${itf.name} 的对端是另一个命名空间里 ifindex 为 ${itf.peerRef.ifindex} 的接口；抓取中只有 ${candidates[0]!.name} 的 ifindex 是这个值，但 ifindex 只在各自的命名空间内唯一。`,
-            en: `${itf.name}'s peer is ifindex ${itf.peerRef.ifindex} in another namespace; ${candidates[0]!.name} is the only captured interface with that ifindex, but an ifindex is unique only within its namespace.`,
-          },
+          reason: msg('link:veth-by-ifindex', { name: itf.name, ifindex: itf.peerRef.ifindex, candidate: candidates[0]!.name }),
           evidence: [...firstLine(itf), ...firstLine(candidates[0]!)],
         });
       }
@@ -86,10 +84,7 @@ export function inferLinks(topology: Topology): void {
         const key = port.options?.key ?? port.options?.in_key ?? port.options?.out_key;
         if (key) link.key = key;
         if (!far) {
-          link.reason = {
-            zh: `隧道的远端 ${remote} 不在任何抓取里；链路到此地址为止。`,
-            en: `No capture covers the tunnel's far end ${remote}; the link ends at that address.`,
-          };
+          link.reason = msg('link:tunnel-far-end-not-captured', { remote });
         }
         links.add(link);
       }
@@ -125,19 +120,13 @@ export function inferLinks(topology: Topology): void {
     const intPort = int.ports.find((p) => p.name === a.name)!;
     links.add({
       kind: 'veth', a, b, certainty: 'likely',
-      reason: {
-        zh: `只凭命名推断：Neutron 的 OVS agent 用一对 veth（新版用 patch 端口）int-${bridge.name}/phy-${bridge.name} 连接 ${int.name} 和物理网桥 ${bridge.name}；抓取中没有 @peer、peer_ifindex 或 patch 的 peer 可以证实。`,
-        en: `By naming only: Neutron's OVS agent joins ${int.name} to the physical bridge ${bridge.name} by a veth pair (patch ports in newer releases) int-${bridge.name}/phy-${bridge.name}; no @peer, peer_ifindex or patch peer in the captures proves it.`,
-      },
+      reason: msg('link:veth-by-agent-naming', { int: int.name, bridge: bridge.name }),
       evidence: [...intPort.evidence.slice(0, 1), ...phy.evidence.slice(0, 1)],
     });
   }
 }
 
-const NAMING_REASON = (a: string, b: string): Bilingual => ({
-  zh: `只凭命名推断：Nova 的混合插接把一对 veth 命名为 qvb<端口 ID>/qvo<端口 ID>，${a} 与 ${b} 同名后缀；抓取中没有 @peer 或 peer_ifindex 可以证实。`,
-  en: `By naming only: Nova's hybrid plug names a veth pair qvb<port id>/qvo<port id>, and ${a} and ${b} share the suffix; no @peer or peer_ifindex in the captures proves it.`,
-});
+const NAMING_REASON = (a: string, b: string): Message => msg('link:veth-by-hybrid-naming', { a, b });
 
 function firstLine(itf: Interface): EvidenceRef[] {
   return itf.evidence.slice(0, 1);

@@ -3,12 +3,11 @@
 // services, VMs, routes and flows — every fact with the capture lines that
 // prove it. This is the JSON `netguide topology --json` prints; its JSON Schema
 // is docs/topology.schema.json (kept in step by test/topology/schema.test.ts).
+// What netguide says (explanations, walks, findings, why a link is only
+// likely) is a Message — an id and its values — said in a language at the
+// edge (src/i18n/messages.ts); the JSON adds the texts (pipeline.ts, withTexts).
 
-/** Both languages of every sentence netguide writes. */
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
+import type { Message } from '../message.js';
 
 /** A line of a capture (or of the guide) that a fact rests on. */
 export interface EvidenceRef {
@@ -82,8 +81,8 @@ export interface Link {
   a: Endpoint;
   b: Endpoint;
   certainty: Certainty;
-  /** Why, in both languages — always present when `certainty` is `likely`. */
-  reason?: Bilingual;
+  /** Why — always present when `certainty` is `likely`. */
+  reason?: Message;
   /** Tunnels: the tunnel type and its endpoints. */
   tunnel_type?: string;
   local_ip?: string;
@@ -132,8 +131,8 @@ export interface Service {
    * listening there; absent when a socket or interface capture places it.
    */
   certainty?: Certainty;
-  /** Why, in both languages — present when `certainty` is `likely`. */
-  reason?: Bilingual;
+  /** Why — present when `certainty` is `likely`. */
+  reason?: Message;
   evidence: EvidenceRef[];
 }
 
@@ -209,25 +208,25 @@ export interface Explanation {
   id: string;
   rule: string;
   subjects: Endpoint[];
-  text: Bilingual;
+  message: Message;
   evidence: EvidenceRef[];
 }
 
 export interface WalkStep {
   at: Endpoint;
-  text: Bilingual;
+  message: Message;
   evidence: EvidenceRef[];
   /**
    * How an OVS bridge's flows move the frame, table by table (what
    * `ovs-appctl ofproto/trace` would print): one line per lookup or action,
    * `depth` one more inside each resubmit, each lookup with its flow's line.
    */
-  tables?: { depth: number; text: Bilingual; evidence: EvidenceRef[] }[];
+  tables?: { depth: number; message: Message; evidence: EvidenceRef[] }[];
 }
 
 export interface Walk {
   id: string;
-  title: Bilingual;
+  title: Message;
   steps: WalkStep[];
 }
 
@@ -237,7 +236,7 @@ export interface Finding {
   kind: FindingKind;
   /** The author's claim, as written, when the finding checks one. */
   claim?: { text: string; file: string; line: number };
-  message: Bilingual;
+  message: Message;
   evidence: EvidenceRef[];
 }
 

@@ -21,7 +21,8 @@
 // other end is on the same host (eth1 of a lab host is a veth to another host).
 
 import ipaddr from 'ipaddr.js';
-import type { Bilingual, Bridge, Endpoint, EvidenceRef, Interface, Link, Topology } from './model.js';
+import type { Bridge, Endpoint, EvidenceRef, Interface, Link, Topology } from './model.js';
+import { msg, type Message, type MessageValue } from '../message.js';
 import { endpointKey, mergeEvidence } from './refs.js';
 import { fromPort, matchesUntagged, untagsBy, vlanMatchedBy, vlanSetBy } from './flow-vlans.js';
 
@@ -33,7 +34,7 @@ const NOT_NIC = new Set([
 ]);
 
 /** One reason a NIC carries a VLAN (or, `untagged`, a flat network): the flow that translates it, in words. */
-interface VlanClue { vlan: number | 'untagged'; text: Bilingual; evidence: EvidenceRef[] }
+interface VlanClue { vlan: number | 'untagged'; text: Message; evidence: EvidenceRef[] }
 
 /** An IPv4 address held by the NIC or by the bridge holding it. */
 interface HeldAddress { cidr: string; subnet: string; on: string; evidence: EvidenceRef[] }
@@ -64,35 +65,20 @@ function wire(a: Nic, b: Nic): Link | undefined {
   const pair = a.addresses.flatMap((x) => b.addresses.filter((y) => y.subnet === x.subnet && y.cidr !== x.cidr).map((y) => [x, y] as const))[0];
   if (!vlans.length && !flat && !pair) return undefined;
   const clues = [...a.vlans, ...b.vlans].filter((c) => (c.vlan === 'untagged' ? flat : vlans.includes(c.vlan)));
-  const parts: Bilingual[] = [];
+  const parts: Message[] = [];
   if (vlans.length) {
-    const list = vlans.join(', ');
-    const these = clues.filter((c) => c.vlan !== 'untagged');
-    parts.push({
-      zh: `两者都承载 provider VLAN ${list}，各自网卡旁的流表会转换它（${these.map((c) => c.text.zh).join('；')}）`,
-      en: `both carry provider VLAN ${list}, which the flows next to each NIC translate (${these.map((c) => c.text.en).join('; ')})`,
-    });
+    parts.push(msg('wire:both-carry-vlans', { vlans, clues: clues.filter((c) => c.vlan !== 'untagged').map((c) => c.text) }));
   }
   if (flat) {
-    const these = clues.filter((c) => c.vlan === 'untagged');
-    parts.push({
-      zh: `两者都承载同一种 flat（不带 VLAN 标签）provider 网络，各自网卡旁的流表去掉或打上它的本地 VLAN（${these.map((c) => c.text.zh).join('；')}）`,
-      en: `both carry the same flat (untagged) provider network, whose local VLAN the flows next to each NIC strip or add (${these.map((c) => c.text.en).join('; ')})`,
-    });
+    parts.push(msg('wire:both-carry-flat', { clues: clues.filter((c) => c.vlan === 'untagged').map((c) => c.text) }));
   }
   if (pair) {
     const [x, y] = pair;
-    parts.push({
-      zh: `两者都有 ${x.subnet} 中的地址（${a.itf.host} 上 ${x.on} 的 ${x.cidr}；${b.itf.host} 上 ${y.on} 的 ${y.cidr}）`,
-      en: `both hold addresses in ${x.subnet} (${x.cidr} on ${x.on} on ${a.itf.host}; ${y.cidr} on ${y.on} on ${b.itf.host})`,
-    });
+    parts.push(msg('wire:both-in-subnet', { subnet: x.subnet, cidrA: x.cidr, onA: x.on, hostA: a.itf.host, cidrB: y.cidr, onB: y.on, hostB: b.itf.host }));
   }
   const link: Link = {
     kind: 'physical', a: endpoint(a.itf), b: endpoint(b.itf), certainty: 'likely',
-    reason: {
-      zh: `抓取无法显示网线，把 ${a.itf.host} 上的 ${a.itf.name} 和 ${b.itf.host} 上的 ${b.itf.name} 连起来只是因为${parts.map((p) => p.zh).join('，并且')}`,
-      en: `No capture can show a cable, so ${a.itf.name} on ${a.itf.host} and ${b.itf.name} on ${b.itf.host} are joined only because ${parts.map((p) => p.en).join(', and ')}`,
-    },
+    reason: msg('wire:likely', { a: a.itf.name, hostA: a.itf.host, b: b.itf.name, hostB: b.itf.host, because: parts }),
     evidence: mergeEvidence(a.itf.evidence.slice(0, 1), b.itf.evidence.slice(0, 1), ...clues.map((c) => c.evidence), pair?.[0].evidence, pair?.[1].evidence),
   };
   if (vlans.length) link.vlans = vlans;
@@ -158,16 +144,17 @@ function translation(f: Topology['flows'][number]): { matched: Tagging; set: Tag
 }
 
 function clue(vlan: Tagging, t: { matched: Tagging; set: Tagging }, bridge: Bridge, from: string | undefined, evidence: EvidenceRef[]): VlanClue {
-  const zh = (v: Tagging) => (v === 'untagged' ? '不带标签' : `VLAN ${v}`);
-  const en = (v: Tagging) => (v === 'untagged' ? 'untagged' : `VLAN ${v}`);
+  const tagging = (v: Tagging): Message => (v === 'untagged' ? msg('wire:untagged') : msg('wire:vlan', { vlan: v }));
   // VLAN → VLAN keeps its old words ("VLAN 1 → 101"); a flat network's flows say untagged on their side
-  const to = (v: Tagging) => (v === 'untagged' || t.matched === 'untagged' ? en(v) : String(v));
-  const toZh = (v: Tagging) => (v === 'untagged' || t.matched === 'untagged' ? zh(v) : String(v));
+  const set: MessageValue = t.set === 'untagged' || t.matched === 'untagged' ? tagging(t.set) : t.set;
+  const at = { host: bridge.host, bridge: bridge.name };
   return {
     vlan,
-    text: from
-      ? { zh: `${bridge.host} 上的 ${bridge.name}：从 ${from} 进来的${t.matched === 'untagged' ? '不带标签的帧' : ` VLAN ${t.matched}`} → ${toZh(t.set)}`, en: `${bridge.name} on ${bridge.host}: ${en(t.matched)} from ${from} → ${to(t.set)}` }
-      : { zh: `${bridge.host} 上的 ${bridge.name}：${zh(t.matched)} → ${toZh(t.set)}`, en: `${bridge.name} on ${bridge.host}: ${en(t.matched)} → ${to(t.set)}` },
+    text: from === undefined
+      ? msg('wire:clue', { ...at, matched: tagging(t.matched), set })
+      : t.matched === 'untagged'
+        ? msg('wire:clue-untagged-from', { ...at, from, set })
+        : msg('wire:clue-vlan-from', { ...at, vlan: t.matched, from, set }),
     evidence,
   };
 }

@@ -2,7 +2,8 @@
 // into one list of parsed captures, each knowing its host and the file and
 // line offset that turn a record's output line into a line a person can open.
 
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { readTextFile } from '../text-file.js';
 import { dirname, extname, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { readBundle } from '../captures/bundle.js';
@@ -51,7 +52,8 @@ export function readSources(paths: string[]): Sources {
 }
 
 function readGuideInto(path: string, sources: Sources): void {
-  const text = readFileSync(path, 'utf8');
+  const { text, problems } = readTextFile(path);
+  sources.problems.push(...problems);
   const base = dirname(resolve(path));
   const { tree } = parseRst(text, { sourceName: path, baseDir: base, contentRoot: base });
   sources.guides.push({ file: path, tree });

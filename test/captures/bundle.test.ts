@@ -4,10 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { readBundle, sosFileCommand, type Bundle } from '../../src/captures/bundle.js';
 import { fixturesRoot } from './run-fixtures.js';
-import { findSamples } from '../../src/topology/coverage.js';
-import { repoRoot } from './run-fixtures.js';
-
-const samplesRoot = () => findSamples(repoRoot());
+import { labSamples } from '../fixture-paths.js';
 
 /** What a bundle read gives, paths relative to the bundle, without the records (the parsers' fixtures check those). */
 function summary(bundle: Bundle): unknown {
@@ -46,9 +43,8 @@ test('should turn sosreport file names back into commands', () => {
   assert.equal(sosFileCommand('ip_netns_exec_qdhcp-5f2f_ip_-d_address_show'), 'ip netns exec qdhcp-5f2f ip -d address show');
 });
 
-test('should read every capture of a lab bundle, in manifest order, with the manifest\'s commands', (t) => {
-  const dir = samplesRoot() && join(samplesRoot()!, 'local');
-  if (!dir || !existsSync(dir)) return t.skip('capture-lab samples not found');
+test('should read every capture of a lab bundle, in manifest order, with the manifest\'s commands', () => {
+  const dir = join(labSamples, 'local');
   const bundle = readBundle(dir);
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { commands: { command: string; file: string }[] };
   assert.equal(bundle.layout, 'capture-lab');

@@ -3,13 +3,11 @@
 // got a role and none was left unparsed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { splitLines } from '../../src/captures/lines.js';
-import { bundleInputs, coverage, findSamples, guideInputs, type CaptureInput } from '../../src/topology/coverage.js';
-import { repoRoot } from './run-fixtures.js';
+import { bundleInputs, coverage, guideInputs, type CaptureInput } from '../../src/topology/coverage.js';
+import { labSamples, repoRoot, seedContent } from '../fixture-paths.js';
 
-const samplesRoot = () => findSamples(repoRoot());
-const seedInputs = () => guideInputs(join(repoRoot(), 'content'), repoRoot());
+const seedInputs = () => guideInputs(seedContent, repoRoot);
 
 function check(name: string, inputs: () => CaptureInput[]): void {
   test(`should give every line of the ${name} a role and leave none unparsed`, (t) => {
@@ -28,9 +26,7 @@ function check(name: string, inputs: () => CaptureInput[]): void {
 }
 
 check('capture-lab samples', () => {
-  const root = samplesRoot();
-  if (!root) throw new Error('capture-lab samples not found (set NETGUIDE_SAMPLES)');
-  return bundleInputs(root);
+  return bundleInputs(labSamples);
 });
 check('seed guide captures', seedInputs);
 

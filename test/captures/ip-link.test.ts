@@ -91,11 +91,37 @@ test('should unwrap wrapped lines, split glued entries, and report notes and str
 
 test('should report lines before any header and broken headers as unparsed, never throw', () => {
   const cmd = parseCommandLine('ip link');
-  const result = parser.parse('    link/ether aa:bb:cc:dd:ee:ff\n3: eth1: <BROADCAST,MULTI\n', cmd);
-  assert.deepEqual(result.records, []);
-  assert.deepEqual(result.lineRoles, ['unparsed', 'unparsed']);
+  const result = parser.parse('    link/ether aa:bb:cc:dd:ee:ff\n3: eth1: <BROADCAST,MULTI\n4: eth2: <UP> mtu 1500\n    link/ether aa:bb:cc:dd:ee:01\n', cmd);
+  assert.deepEqual(result.records.map((r) => r.name), ['eth2']);
+  assert.deepEqual(result.lineRoles, ['unparsed', 'unparsed', 'fact', 'fact']);
   assert.match(result.unparsed[1]!.reason, /unclosed/);
+  assert.equal(result.notes, undefined, 'a broken header inside the capture is no sign of a cut');
   assert.deepEqual(parser.parse('', cmd).lineRoles, []);
+});
+
+test('should keep what a capture cut short inside its last entry tells, mark that record incomplete and note the cut', () => {
+  const cmd = parseCommandLine('ip link');
+  const lo = '1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN mode DEFAULT group default qlen 1000\n    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00\n';
+  const cases: [string, string, Record<string, unknown>][] = [
+    ['12: qvo7bfa2daa-66@', 'the header is cut short after "@"', { ifindex: 12, name: 'qvo7bfa2daa-66' }],
+    ['12: qvo7bfa2daa-66@qvb7bfa2daa-66: <BROADCAST,MULTI', 'the header is cut short inside its <FLAGS> list', { ifindex: 12, name: 'qvo7bfa2daa-66', linkedTo: { text: 'qvb7bfa2daa-66', name: 'qvb7bfa2daa-66' } }],
+    ['12: qvo7bfa2daa-66@qvb7bfa2daa-66: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue master', 'the header is cut short after "master"', { ifindex: 12, name: 'qvo7bfa2daa-66' }],
+    ['12: qvo7bfa2daa-66@qvb7bfa2daa-66: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP mode DEFAULT group default qlen 1000', 'no `link/` line after its header', { ifindex: 12, name: 'qvo7bfa2daa-66', mtu: 1500 }],
+  ];
+  for (const [last, why, fields] of cases) {
+    const result = parser.parse(lo + last, cmd);
+    assert.equal(result.records.length, 2, last);
+    const record = result.records[1]! as unknown as Record<string, unknown>;
+    for (const [key, value] of Object.entries(fields)) assert.deepEqual(record[key], value, `${last}: ${key}`);
+    assert.equal(record['incomplete'], why);
+    assert.equal(result.records[0]!.incomplete, undefined, 'the complete entry is not marked');
+    assert.deepEqual(result.lineRoles, ['fact', 'fact', 'fact']);
+    assert.deepEqual(result.notes, [{ line: 3, kind: 'truncated', message: `the capture ends in the middle of the output (${why}): its last record is incomplete` }]);
+  }
+  // a pipe keeps header lines only, on purpose: no cut
+  const grep = parser.parse('12: qvo7bfa2daa-66@qvb7bfa2daa-66: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP mode DEFAULT group default qlen 1000\n', parseCommandLine('ip link | grep qvo'));
+  assert.equal(grep.records[0]!.incomplete, undefined);
+  assert.equal(grep.notes, undefined);
 });
 
 test('should take the namespace from ip -n NS when there is no ip netns exec', () => {

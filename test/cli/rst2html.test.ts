@@ -11,25 +11,27 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const cli = join(root, 'dist/src/cli.js');
+/** The seed guide's vendored copy, relative to the repository (where the CLI runs). */
+const seed = 'test/fixtures/seed/local/local.rst';
 
 function run(...args: string[]) {
   return spawnSync(process.execPath, [cli, 'rst2html', ...args], { cwd: root, encoding: 'utf8' });
 }
 
 test('should print the seed as an HTML fragment and its missing image as a warning', () => {
-  const result = run('content/local/local.rst');
+  const result = run(seed);
   assert.equal(result.status, 0, result.stderr);
   assert.match(result.stdout, /^<h1 class="title">/);
-  assert.match(result.stderr, /^content\/local\/local\.rst:\d+:\d+: warning: Image file not found: "local\.png"/m);
+  assert.match(result.stderr, /^test\/fixtures\/seed\/local\/local\.rst:\d+:\d+: warning: Image file not found: "local\.png"/m);
 });
 
 test('should fail on warnings with --strict', () => {
-  const result = run('--strict', 'content/local/local.rst');
+  const result = run('--strict', seed);
   assert.equal(result.status, 1);
 });
 
 test('should print a whole page with --standalone', () => {
-  const result = run('--standalone', 'content/local/local.rst');
+  const result = run('--standalone', seed);
   assert.match(result.stdout, /^<!doctype html>\n<html lang="en">[\s\S]*<title>OpenStack Network - Local<\/title>[\s\S]*<\/html>\n$/);
 });
 

@@ -3,10 +3,10 @@
 // file:line:col diagnostics on stderr.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { runTopology } from '../../src/cli/topology.js';
 import { runExplain } from '../../src/cli/explain.js';
-import { caseInput, repoRoot } from '../topology/fixture-cases.js';
+import { caseInput } from '../topology/fixture-cases.js';
+import { seedGuide } from '../fixture-paths.js';
 
 async function run(fn: (out: (s: string) => void, err: (s: string) => void) => Promise<number>): Promise<{ status: number; out: string; err: string }> {
   let out = '';
@@ -15,7 +15,7 @@ async function run(fn: (out: (s: string) => void, err: (s: string) => void) => P
   return { status, out, err };
 }
 
-const seed = join(repoRoot, 'content/local/local.rst');
+const seed = seedGuide;
 
 test('topology summary lists hosts, bridges with tags, links with certainty, NAT, services, VMs, coverage and findings', async () => {
   const r = await run((o, e) => runTopology([seed], {}, o, e));
@@ -56,4 +56,11 @@ test('explain rejects an unknown --lang', async () => {
   const r = await run((o, e) => runExplain([seed], { lang: 'fr' }, o, e));
   assert.equal(r.status, 2);
   assert.match(r.err, /--lang must be zh or en/);
+});
+
+test('topology summary in Chinese says its headings from the catalog', async () => {
+  const r = await run((o, e) => runTopology([seed], { lang: 'zh' }, o, e));
+  assert.equal(r.status, 0);
+  for (const heading of ['主机：', '命名空间：', '网桥：', '链路：', 'NAT：', '服务：', '虚拟机：', '核对结果：']) assert.ok(r.out.includes(heading), heading);
+  assert.match(r.out, /覆盖率：127 行抓取：108 行事实，9 行表头，2 行空行，8 行噪声，0 行未解析/);
 });

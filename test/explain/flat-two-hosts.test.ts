@@ -14,7 +14,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Topology } from '../../src/topology/model.js';
-import { caseInput, edit, loadCase, physicalWires, says, segmentAt, stepAt, tablesText, variant, walkById } from '../topology/fixture-cases.js';
+import { brief, caseInput, edit, hasMessage, loadCase, physicalWires, says, segmentAt, stepAt, tablesBrief, valuesOf, variant, walkById } from '../topology/fixture-cases.js';
 import { keyOf, TopologyGraph, vmKey } from '../../src/explain/path-search.js';
 
 const t = loadCase('flat-two-hosts');
@@ -48,15 +48,18 @@ test('flat-two-hosts: no tunnel; the two eth1 are joined as a likely physical wi
   assert.equal(wire!.flat, true);
   assert.equal(wire!.vlans, undefined, 'no VLAN id is on the wire');
   assert.equal(wire!.subnet, undefined, 'eth1 carries no address on either host');
-  assert.match(wire!.reason!.en, /^No capture can show a cable, so eth1 on compute and eth1 on network are joined only because both carry the same flat \(untagged\) provider network, whose local VLAN the flows next to each NIC strip or add/);
-  assert.match(wire!.reason!.en, /br-eth1 on compute: VLAN 1 → untagged; br-int on compute: untagged from int-br-eth1 → VLAN 1; br-eth1 on network: VLAN 2 → untagged; br-int on network: untagged from int-br-eth1 → VLAN 2\)$/);
-  assert.match(wire!.reason!.zh, /^抓取无法显示网线，.*两者都承载同一种 flat（不带 VLAN 标签）provider 网络/);
+  assert.equal(brief(wire!.reason!), 'wire:likely(a=eth1, hostA=compute, b=eth1, hostB=network, because=[wire:both-carry-flat(clues=['
+    + 'wire:clue(host=compute, bridge=br-eth1, matched=wire:vlan(vlan=1), set=wire:untagged), '
+    + 'wire:clue-untagged-from(host=compute, bridge=br-int, from=int-br-eth1, set=wire:vlan(vlan=1)), '
+    + 'wire:clue(host=network, bridge=br-eth1, matched=wire:vlan(vlan=2), set=wire:untagged), '
+    + 'wire:clue-untagged-from(host=network, bridge=br-int, from=int-br-eth1, set=wire:vlan(vlan=2))])])');
   assert.ok(says(wire!.evidence, 'compute/05-ovs-ofctl-dump-flows-br-eth1.txt', 'in_port=2,dl_vlan=1 actions=strip_vlan,NORMAL'));
   assert.ok(says(wire!.evidence, PHY_FLOWS, 'in_port=2,dl_vlan=2 actions=strip_vlan,NORMAL'));
   assert.ok(says(wire!.evidence, INT_FLOWS, 'in_port=4,vlan_tci=0x0000 actions=mod_vlan_vid:2,NORMAL'));
   const explanation = t.explanations.find((e) => e.rule === 'physical-wire')!;
-  assert.match(explanation.text.en, /a frame one NIC sends untagged \(flat network\) reaches the other\. This is only likely: No capture can show a cable/);
-  assert.match(explanation.text.zh, /一块网卡不带 VLAN 标签（flat 网络）发出的帧能到达另一块。这只是推断（likely）/);
+  const said = valuesOf(explanation.message, 'physical-wire:likely-carrying');
+  assert.deepEqual(said.on, [{ id: 'physical-wire:untagged' }]);
+  assert.equal((said.reason as { id: string }).id, 'wire:likely');
 });
 
 test('flat-two-hosts: the VM reaches the DHCP server, the router and the metadata proxy on network only over the wire', () => {
@@ -65,8 +68,8 @@ test('flat-two-hosts: the VM reaches the DHCP server, the router and the metadat
     const names = w.steps.map((s) => `${s.at.host}/${s.at.name}`);
     const at = names.indexOf('network/eth1');
     assert.ok(at > 0 && names[at - 1] === 'compute/eth1', `${w.id} crosses compute/eth1 → network/eth1`);
-    assert.match(w.steps[at]!.text.en, /arrives at eth1 \(network\) untagged \(flat network\)/);
-    assert.ok(!w.steps.some((s) => /VLAN 1 on the wire|tagged VLAN 1 \(set/.test(s.text.en)), `${w.id} never keeps VLAN 1 on the wire`);
+    assert.equal((valuesOf(w.steps[at]!.message, 'walk:on-the-wire').carrying as { id: string }).id, 'walk:wire-untagged');
+    assert.ok(!w.steps.some((s) => hasMessage(s.message, 'walk:wire-tagged')), `${w.id} never keeps VLAN 1 on the wire`);
   }
 });
 
@@ -84,41 +87,37 @@ test('flat-two-hosts: VM → DHCP carries local VLAN 1, no tag on the wire, loca
 
   const w = walkById(t, `walk:dhcp:${VM}`)!;
   const strip = stepAt(w, 'compute', 'br-eth1');
-  assert.match(strip.text.en, /^9\. It enters the OVS bridge br-eth1 \(compute\) by phy-br-eth1 \(local VLAN 1\)\. .* Its flows strip VLAN 1: the frame goes on untagged \(flat network\)\.$/);
-  assert.match(strip.text.zh, /流表去掉 VLAN 1 标签：帧不带 VLAN 标签（flat 网络）继续。$/);
-  assert.equal(tablesText(strip), 'table 0: the priority 4 flow that matches in_port=phy-br-eth1 (port 2), VLAN=1; strip the VLAN tag; forward as a normal learning switch (NORMAL).');
+  assert.match(brief(strip.message), /^walk:numbered-step\(n=9, step=common:sentences\(sentences=\[walk:enters-ovs-bridge\(bridge=place:qualified\(name=br-eth1, where=\[compute\]\), port=phy-br-eth1, carrying=walk:carried-local-vlan\(vlan=1\)\), .*, walk:flows-strip-vlan\(vlan=1\)\]\)\)$/);
+  assert.equal(tablesBrief(strip), 'trace:lookup(table=0, priority=4, match=flow:matches(fields=[flow:field-is(field=flow:field-in-port, value=flow:named-port(name=phy-br-eth1, number=2)), flow:field-is(field=flow:field-vlan, value=1)])); '
+    + 'trace:set(action=action:strip-vlan); trace:forward(how=action:normal)');
   assert.ok(says(strip.evidence, 'compute/05-ovs-ofctl-dump-flows-br-eth1.txt', 'dl_vlan=1 actions=strip_vlan,NORMAL'));
 
   const wire = stepAt(w, 'network', 'eth1');
-  assert.match(wire.text.en, /^11\. It goes out on the physical wire from eth1 on compute and arrives at eth1 \(network\) untagged \(flat network\) \(the VLAN stripped by the flows of br-eth1 on compute\)\. That the two NICs share a wire is likely, not proven: No capture can show a cable/);
-  assert.match(wire.text.zh, /^11\. 帧从 compute 上的 eth1 进入物理线路，不带 VLAN 标签（flat 网络）（VLAN 由 compute 上 br-eth1 的流表去掉），到达 eth1 \(network\)。这两块网卡在同一条线路上只是推断（likely），并未证实：/);
+  assert.match(brief(wire.message), /^walk:numbered-step\(n=11, step=walk:on-the-wire\(host=compute, port=eth1, carrying=walk:wire-untagged\(setter=walk:wire-vlan-stripped-by\(host=compute, bridge=br-eth1\)\), to=place:qualified\(name=eth1, where=\[network\]\), reason=wire:likely\(/);
 
   const farPhysical = stepAt(w, 'network', 'br-eth1');
-  assert.match(farPhysical.text.en, /by eth1 \(untagged \(flat network\), as it came over the wire from compute\)\. Traced table by table through its flows \(as ovs-appctl ofproto\/trace would\): br-eth1 sends the packet on by normal switching \(NORMAL\)\.$/);
-  assert.match(farPhysical.text.zh, /（不带 VLAN 标签（flat 网络），从 compute 经线路带来）/);
+  assert.match(brief(farPhysical.message), /port=eth1, carrying=walk:carried-untagged-from-wire\(from=compute\)\), common:sentences\(sentences=\[walk:traced\(outcome=trace:sends\(bridge=br-eth1, exits=\[trace:forward\(how=trace:exit-normal\)\]\)\)\]\)\]\)\)$/);
 
   const farInt = stepAt(w, 'network', 'br-int');
-  assert.match(farInt.text.en, /by int-br-eth1 \(untagged \(flat network\), as it came over the wire from compute\)\. .*br-int sends the packet on by normal switching \(NORMAL\) \(tagged VLAN 2\)\. Its flows tag the untagged \(flat network\) frame with VLAN 2\.$/);
-  assert.match(farInt.text.zh, /流表给不带 VLAN 标签（flat 网络）的帧打上 VLAN 2。$/);
+  assert.match(brief(farInt.message), /port=int-br-eth1, carrying=walk:carried-untagged-from-wire\(from=compute\)\), .*trace:sends\(bridge=br-int, exits=\[trace:forward\(how=trace:exit-normal, carrying=trace:carrying\(what=\[trace:tagged\(vlan=2\)\]\)\)\]\).*, walk:flows-tag-untagged\(vlan=2\)\]\)\)$/);
   // the tracer is told the frame is untagged, so the `vlan_tci=0x0000` flow matches it for certain
-  assert.match(tablesText(farInt), /^table 0: the priority 3 flow that matches in_port=int-br-eth1 \(port \d+\), vlan_tci=0x0000; set the VLAN to 2; forward as a normal learning switch \(NORMAL\) \(tagged VLAN 2\)\.$/);
+  assert.match(tablesBrief(farInt), /^trace:lookup\(table=0, priority=3, match=flow:matches\(fields=\[flow:field-is\(field=flow:field-in-port, value=flow:named-port\(name=int-br-eth1, number=\d+\)\), flow:field-is\(field=vlan_tci, value=0x0000\)\]\)\); trace:set\(action=action:set-vlan\(vlan=2\)\); trace:forward\(how=action:normal, carrying=trace:carrying\(what=\[trace:tagged\(vlan=2\)\]\)\)$/);
   assert.ok(says(farInt.evidence, INT_FLOWS, 'in_port=4,vlan_tci=0x0000 actions=mod_vlan_vid:2,NORMAL'));
 
-  assert.match(w.steps.at(-2)!.text.en, new RegExp(`^16\\. It leaves br-int by the port ${DHCP_PORT} \\(network\\) \\(tag 2, the frame's local VLAN, so the port is in its network\\)\\.$`));
-  assert.match(w.steps.at(-1)!.text.en, new RegExp(`The DHCP broadcast reaches ${DHCP_PORT} in ${QDHCP}`));
-  assert.ok(!w.steps.some((s) => /not provable|cannot be checked/.test(s.text.en)));
+  assert.equal(brief(w.steps.at(-2)!.message), `walk:numbered-step(n=16, step=walk:leaves-by-port-in-network(bridge=br-int, port=place:qualified(name=${DHCP_PORT}, where=[network]), tag=2))`);
+  assert.deepEqual([valuesOf(w.steps.at(-1)!.message, 'walk:dhcp-answers').interface, valuesOf(w.steps.at(-1)!.message, 'walk:dhcp-answers').space], [DHCP_PORT, QDHCP]);
+  assert.ok(!w.steps.some((s) => hasMessage(s.message, 'walk:not-provable') || hasMessage(s.message, 'walk:unproven-port')));
 });
 
 test('flat-two-hosts: without network\'s br-int flows, the wire still stands on br-eth1\'s flows and the walk says the local VLAN is not provable', () => {
   const v = variant('flat-two-hosts', (dir) => unlinkSync(join(dir, INT_FLOWS)));
   const [wire] = physicalWires(v);
   assert.equal(wire?.flat, true);
-  assert.doesNotMatch(wire!.reason!.en, /br-int on network/);
+  assert.doesNotMatch(brief(wire!.reason!), /host=network, bridge=br-int/);
   const w = walkById(v, `walk:dhcp:${VM}`)!;
   const farInt = stepAt(w, 'network', 'br-int');
-  assert.match(farInt.text.en, /by int-br-eth1 \(untagged \(flat network\), as it came over the wire from compute\)\. Its flows are not captured\. The flows of br-int on network are not captured, so what the untagged \(flat network\) frame from the wire becomes here is not provable from the captures\.$/);
-  assert.match(farInt.text.zh, /抓取中没有 network 上 br-int 的流表，从线路上来的不带 VLAN 标签（flat 网络）的帧在这里变成什么无法从抓取中证明。$/);
-  assert.match(w.steps.at(-2)!.text.en, new RegExp(`It reaches ${DHCP_PORT} \\(network\\)\\. Whether this port is in the frame's network cannot be checked: the flows of br-int on network are not captured`));
+  assert.match(brief(farInt.message), /port=int-br-eth1, carrying=walk:carried-untagged-from-wire\(from=compute\)\), walk:flows-not-captured, walk:not-provable\(reason=segment:flows-not-captured\(host=network, bridge=br-int, what=segment:what-wire-untagged-becomes\)\)\]\)\)$/);
+  assert.match(brief(w.steps.at(-2)!.message), new RegExp(`walk:reaches\\(to=place:qualified\\(name=${DHCP_PORT}, where=\\[network\\]\\)\\), walk:unproven-port\\(reason=segment:flows-not-captured\\(host=network, bridge=br-int,`));
 });
 
 test('flat-two-hosts: an untagged frame reaches no access port unless a flow tags it', () => {
@@ -167,7 +166,8 @@ test('flat-two-hosts: the strip and tag flows are explained as a flat network, p
   const t = loadCase('flat-two-hosts');
   const flat = t.explanations.filter((e) => e.rule === 'vlan-translation');
   assert.deepEqual(flat.map((e) => e.id), ['vlan-translation:compute/br-int/untagged-1', 'vlan-translation:network/br-int/untagged-2']);
-  assert.match(flat[0]!.text.en, /^br-int table 0 on compute turns untagged frames \(flat network\) into VLAN 1; the other way, br-eth1 table 0 turns VLAN 1 back into untagged frames \(flat network\)\. .*no VLAN tag on the wire/);
-  assert.match(flat[1]!.text.zh, /把 不带 VLAN 标签的帧（flat 网络） 换成 VLAN 2；反方向 br-eth1 表 0 把 VLAN 2 换回 不带 VLAN 标签的帧（flat 网络）/);
+  assert.equal(brief(flat[0]!.message), 'vlan-translation:turns(host=vlan-translation:on-host(host=compute), bridge=br-int, table=0, from=vlan-translation:untagged, to=vlan-translation:vlan(vlan=1), '
+    + 'back=vlan-translation:back(bridge=br-eth1, table=0, from=vlan-translation:vlan(vlan=1), to=vlan-translation:untagged), why=vlan-translation:why-flat(vlan=1))');
+  assert.match(brief(flat[1]!.message), /from=vlan-translation:untagged, to=vlan-translation:vlan\(vlan=2\), back=vlan-translation:back\(bridge=br-eth1, table=0, from=vlan-translation:vlan\(vlan=2\), to=vlan-translation:untagged\)/);
   assert.equal(flat[0]!.evidence.length, 2, 'the tagging flow and the stripping flow');
 });

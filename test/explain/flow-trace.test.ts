@@ -7,10 +7,11 @@ import assert from 'node:assert/strict';
 import { buildTopology } from '../../src/topology/build.js';
 import { readSources } from '../../src/topology/sources.js';
 import type { Flow, Topology } from '../../src/topology/model.js';
-import { FlowTracer, bridgeTracer, parsePacketSpec, traceAcrossPatches, type Trace, type TracePacket } from '../../src/explain/flow-trace.js';
-import { traceLines, traceOutcome } from '../../src/explain/trace-words.js';
+import { FlowTracer, bridgeTracer, parsePacketSpec, traceAcrossPatches } from '../../src/explain/openflow/trace.js';
+import type { Trace, TracePacket } from '../../src/explain/openflow/model.js';
+import { traceLines, traceOutcome } from '../../src/explain/openflow/trace-words.js';
 import { parseFlowText } from '../../src/captures/ovs/flow-line.js';
-import { caseInput } from '../topology/fixture-cases.js';
+import { brief, caseInput, hasMessage } from '../topology/fixture-cases.js';
 
 const greTwoVms = buildTopology(readSources([caseInput('gre-two-vms')]));
 
@@ -54,10 +55,10 @@ test('should say which flows may match instead when the destination MAC is only 
   assert.equal(table20.flow?.priority, 0, 'the flood fallback is the flow that surely matches');
   assert.equal(table20.unless.length, 4, 'the four learned flows of VLAN 1 may match instead');
   assert.ok(table20.unless.every((u) => u.fields.some((f) => f.startsWith('dl_dst='))));
-  const words = traceLines(greTwoVms, trace).map((l) => l.text.en).join('\n');
+  const words = traceLines(greTwoVms, trace).map((l) => brief(l.message)).join('\n');
   // flows of one priority that only the unknown field tells apart are said together, by their values
-  assert.match(words, /unless it matches one of 4 priority 1 flows told apart by dl_dst \(fa:16:3e:1a:2b:3c, fa:16:3e:5d:6e:7f, 26:eb:ae:3c:5a:81, fa:16:3e:6b:91:d4\), which depend on dl_dst, not known from the captures/);
-  const table20Line = traceLines(greTwoVms, trace).find((l) => /^table 20/.test(l.text.en))!;
+  assert.match(words, /unless=trace:unless\(flows=\[trace:unless-one-of\(count=4, priority=1, fields=\[dl_dst\], values=\[trace:field-values\(values=\[fa:16:3e:1a:2b:3c\]\), trace:field-values\(values=\[fa:16:3e:5d:6e:7f\]\), trace:field-values\(values=\[26:eb:ae:3c:5a:81\]\), trace:field-values\(values=\[fa:16:3e:6b:91:d4\]\)\]\)\]\)/);
+  const table20Line = traceLines(greTwoVms, trace).find((l) => l.message.values?.table === 20)!;
   assert.equal(table20Line.evidence.length, 5, 'the flow taken and the four that may match instead are all evidence');
 });
 
@@ -68,15 +69,14 @@ test('should bring a frame from the tunnel in with the far host\'s own local VLA
   assert.deepEqual(exits(trace), ['patch-int vlan=2 key=0x2a']);
   const lines = traceLines(greTwoVms, trace);
   assert.equal(lines[0]!.evidence[0]!.file.endsWith('network/02-ovs-ofctl-dump-flows-br-tun.txt'), true);
-  assert.match(traceOutcome(greTwoVms, trace).en, /^br-tun sends the packet out of patch-int \(tagged VLAN 2, tunnel id 0x2a\)$/);
-  assert.match(traceOutcome(greTwoVms, trace).zh, /从 patch-int 发出（带 VLAN 2，隧道 id 0x2a）/);
+  assert.equal(brief(traceOutcome(greTwoVms, trace)), 'trace:sends(bridge=br-tun, exits=[trace:exit-out-of(port=patch-int, carrying=trace:carrying(what=[trace:tagged(vlan=2), trace:tunnel-id(id=0x2a)]))])');
 });
 
 test('should drop a frame from the tunnel with a key no network uses (table 2 priority 0)', () => {
   const trace = tracer(greTwoVms, 'network', 'br-tun').trace(packet('in_port=2,tun_id=0x2b'));
   assert.deepEqual(lookups(trace), ['0:4', '2:9']);
   assert.deepEqual(trace.exits, []);
-  assert.equal(traceOutcome(greTwoVms, trace).en, 'br-tun drops the packet');
+  assert.equal(brief(traceOutcome(greTwoVms, trace)), 'trace:drops(bridge=br-tun)');
 });
 
 // ---- small tables made of dump lines -------------------------------------------------
@@ -172,7 +172,7 @@ test('should read OpenFlow 1.3 set_field vlan_vid and vlan_vid matches with the 
 test('should mark an action it does not evaluate and keep going', () => {
   const trace = flows(['table=0, priority=1 actions=multipath(eth_src,50,modulo_n,1,0,NXM_NX_REG0[]),output:2']).trace(packet('in_port=1'));
   assert.equal(trace.certain, false);
-  assert.ok(traceLines({ flows: [], bridges: [] } as unknown as Topology, trace).some((l) => /does not evaluate/.test(l.text.en)));
+  assert.ok(traceLines({ flows: [], bridges: [] } as unknown as Topology, trace).some((l) => hasMessage(l.message, 'trace:not-evaluated')));
   assert.deepEqual(exits(trace), ['2 vlan=undefined key=undefined']);
 });
 

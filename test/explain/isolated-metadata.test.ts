@@ -5,10 +5,7 @@
 // at that process, and the explanation must say the DHCP namespace serves it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadCase as load, says } from '../topology/fixture-cases.js';
-
-
-
+import { hasMessage, loadCase as load, plain, says, valuesOf } from '../topology/fixture-cases.js';
 
 const t = load('local-isolated-metadata');
 const NS = 'qdhcp-1da5d6c9-2a5f-4a0f-9a1e-5c7c1b8e6f01';
@@ -36,36 +33,46 @@ test('isolated metadata: the walk goes VM → tap → qbr → veth → br-int (V
   const walks = t.walks.filter((w) => w.id.startsWith('walk:metadata:'));
   assert.deepEqual(walks.map((w) => w.id), [`walk:metadata:allinone/instance-00000001/${NS}`]);
   const [walk] = walks;
-  assert.equal(walk!.title.en, 'VM instance-00000001 to the metadata service (169.254.169.254, served by the DHCP namespace)');
-  assert.equal(walk!.title.zh, '虚拟机 instance-00000001 访问 metadata（169.254.169.254，由 DHCP 命名空间提供）');
+  assert.deepEqual(plain(walk!.title), { id: 'walk:title-metadata-dhcp', vm: 'instance-00000001', address: '169.254.169.254' });
   assert.deepEqual(walk!.steps.map((s) => [s.at.netns ?? '', s.at.name]), [
     ['', 'instance-00000001'], ['', 'tap7e2a4a6c-2b'], ['', 'qbr7e2a4a6c-2b'], ['', 'qvb7e2a4a6c-2b'], ['', 'qvo7e2a4a6c-2b'],
     ['', 'br-int'], [NS, NS], [NS, 'tap0a8a0a6b-67'], [NS, 'python -m http.server'],
   ]);
   const steps = walk!.steps;
-  assert.match(steps[5]!.text.en, /tags it with local VLAN 1/);
-  assert.match(steps[6]!.text.en, new RegExp(`It enters namespace ${NS} by tap0a8a0a6b-67 \\(203\\.0\\.113\\.2/28, 169\\.254\\.169\\.254/16`));
-  assert.equal(steps[7]!.text.en, '8. 169.254.169.254 is an address of tap0a8a0a6b-67 here (169.254.169.254/16), so the request to 169.254.169.254:80 is delivered inside this namespace, with no NAT.');
+  assert.equal(valuesOf(steps[5]!.message, 'walk:enters-ovs-bridge-tagged').vlan, 1);
+  assert.deepEqual(valuesOf(steps[6]!.message, 'walk:enters-namespace'), {
+    netns: NS, port: 'tap0a8a0a6b-67', addresses: { id: 'walk:addresses', addresses: ['203.0.113.2/28', '169.254.169.254/16', 'fe80::f816:3eff:fe1a:2b3c/64'] },
+  });
+  assert.deepEqual(plain(steps[7]!.message), {
+    id: 'walk:numbered-step', n: 8,
+    step: { id: 'walk:metadata-address-here', address: '169.254.169.254', interface: 'tap0a8a0a6b-67', cidr: '169.254.169.254/16' },
+  });
   assert.ok(says(steps[7]!.evidence, '08-ip-netns-exec-qdhcp-ip-addr.txt', 'inet 169.254.169.254/16 brd 169.254.255.255 scope global tap0a8a0a6b-67'));
   const last = steps[8]!;
-  assert.equal(last.text.en, '9. Process 135 (python -m http.server, network_id=1da5d6c9-2a5f-4a0f-9a1e-5c7c1b8e6f01) takes the request: it listens on 0.0.0.0:80 (socket of python3, pid 135), every address of the namespace, 169.254.169.254 included; it hands the request to the metadata agent.');
-  assert.match(last.text.zh, /^9\. 进程 135（python -m http\.server，network_id=1da5d6c9-2a5f-4a0f-9a1e-5c7c1b8e6f01）接收请求：它监听 0\.0\.0\.0:80/);
+  assert.deepEqual(plain(last.message), {
+    id: 'walk:numbered-step', n: 9,
+    step: {
+      id: 'walk:isolated-proxy-takes-request', pid: 135, process: 'python -m http.server',
+      network: { id: 'walk:network-id', network: '1da5d6c9-2a5f-4a0f-9a1e-5c7c1b8e6f01' },
+      covers: { id: 'metadata:listens-on-every-address', at: '0.0.0.0:80', owner: { id: 'metadata:socket-of', process: 'python3', pid: 135 }, address: '169.254.169.254' },
+      likely: '',
+    },
+  });
   assert.ok(says(last.evidence, '11-ip-netns-exec-qdhcp-netstat-tunlp.txt', '135/python3'));
   assert.ok(says(last.evidence, '12-ps-ef-grep-135.txt', 'root         135'));
-  assert.ok(!steps.some((s) => /redirect/i.test(s.text.en)), 'no REDIRECT step on this path');
+  assert.ok(!steps.some((s) => hasMessage(s.message, 'walk:nat-hit')), 'no REDIRECT step on this path');
 });
 
 test('isolated metadata: the explanation says the DHCP namespace serves metadata, with no router REDIRECT', () => {
   const metadata = t.explanations.filter((e) => e.rule === 'metadata');
   assert.deepEqual(metadata.map((e) => e.id), [`metadata:allinone/${NS}`]);
   const [e] = metadata;
-  assert.match(e!.text.en, new RegExp(`^Metadata is served by the DHCP namespace ${NS} \\(Neutron's isolated metadata`));
-  assert.match(e!.text.en, /tap0a8a0a6b-67 in the namespace holds 169\.254\.169\.254\/16/);
-  assert.match(e!.text.en, /process 135 \(python -m http\.server\) takes the request — it listens on 0\.0\.0\.0:80/);
-  assert.match(e!.text.en, /No captured NAT rule redirects 169\.254\.169\.254 \(there is no router REDIRECT\)/);
-  assert.match(e!.text.en, /that route is not in the captures/);
-  assert.match(e!.text.zh, new RegExp(`^metadata 由 DHCP 命名空间 ${NS} 提供`));
-  assert.match(e!.text.zh, /抓取中没有重定向 169\.254\.169\.254 的 NAT 规则/);
+  const isolated = valuesOf(e!.message, 'metadata:isolated');
+  assert.equal(isolated.netns, NS);
+  assert.deepEqual(isolated.held, { id: 'metadata:held-here', interface: 'tap0a8a0a6b-67', cidr: '169.254.169.254/16', address: '169.254.169.254' });
+  assert.deepEqual([isolated.pid, isolated.process], [135, 'python -m http.server']);
+  assert.deepEqual(valuesOf(e!.message, 'metadata:listens-on-every-address').at, '0.0.0.0:80');
+  assert.deepEqual(isolated.redirect, { id: 'metadata:no-redirect', address: '169.254.169.254' });
   assert.ok(says(e!.evidence, '08-ip-netns-exec-qdhcp-ip-addr.txt', 'inet 169.254.169.254/16'));
   assert.ok(says(e!.evidence, '11-ip-netns-exec-qdhcp-netstat-tunlp.txt', '0.0.0.0:80'));
   assert.ok(says(e!.evidence, '12-ps-ef-grep-135.txt', 'http.server 80'));
@@ -81,6 +88,9 @@ test('isolated metadata: a bundle with a router (gre-two-vms) still gets the RED
   const gre = load('gre-two-vms');
   const metadata = gre.explanations.filter((e) => e.rule === 'metadata');
   assert.equal(metadata.length, 1);
-  assert.match(metadata[0]!.text.en, /neutron-l3-agent-PREROUTING in namespace qrouter-8c8b3c56-4f7a-4b2e-9f3d-2d1e7a6b5c42 redirects \(REDIRECT\) it to local port 9697/);
+  const redirected = valuesOf(metadata[0]!.message, 'metadata:redirected');
+  assert.deepEqual([redirected.chain, redirected.netns, redirected.how, redirected.local], [
+    'neutron-l3-agent-PREROUTING', { id: 'common:in-namespace', netns: 'qrouter-8c8b3c56-4f7a-4b2e-9f3d-2d1e7a6b5c42' }, { id: 'metadata:by-redirect' }, 9697,
+  ]);
   assert.ok(!gre.walks.some((w) => w.id.includes('qdhcp-')));
 });

@@ -1,13 +1,13 @@
-// The seed guide (content/local/local.rst): every claim in the author's bullets
+// The seed guide (content/local/local.rst, its copy in test/fixtures/seed): every claim in the author's bullets
 // reproduced and confirmed from the captures, plus the VM → Internet walk, the
 // DHCP range and the metadata process with its router id.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import type { Finding } from '../../src/topology/model.js';
-import { explained, repoRoot } from '../topology/fixture-cases.js';
+import { explained, valuesOf } from '../topology/fixture-cases.js';
+import { seedGuide } from '../fixture-paths.js';
 
-const seed = join(repoRoot, 'content/local/local.rst');
+const seed = seedGuide;
 const topology = explained([seed]);
 const claims = topology.findings.filter((f) => f.claim && f.kind !== 'unknown-name');
 
@@ -41,7 +41,7 @@ for (const [line, text, count] of BULLETS) {
     const found = claimAt(line, text);
     assert.equal(found.length, count);
     for (const f of found) {
-      assert.equal(f.kind, 'confirmed', f.message.en);
+      assert.equal(f.kind, 'confirmed', JSON.stringify(f.message));
       assert.ok(f.evidence.length > 0);
       assert.ok(f.evidence.every((e) => e.file.endsWith('local.rst') && e.line > 0 && e.line < line));
     }
@@ -55,12 +55,12 @@ test('seed: the veth claim rests on ethtool peer_ifindex lines', () => {
 
 test('seed: the placeholder claims resolve qr-XXX and qg-XXX to the captured router ports', () => {
   const [routed] = claimAt(194, 'qr-XXX');
-  assert.match(routed!.message.en, /qr-cbfa75fd-e1/);
-  assert.match(routed!.message.en, /qg-c5ab6a1c-f1/);
+  const { devA, devB } = valuesOf(routed!.message, 'claim:routed-confirmed');
+  assert.deepEqual([devA, devB], ['qr-cbfa75fd-e1', 'qg-c5ab6a1c-f1']);
 });
 
 test('seed: no name in the prose is missing from the captures', () => {
-  assert.deepEqual(topology.findings.filter((f) => f.kind === 'unknown-name').map((f) => f.message.en), []);
+  assert.deepEqual(topology.findings.filter((f) => f.kind === 'unknown-name').map((f) => f.message), []);
 });
 
 test('seed: VM → Internet walk goes tap → qbr → veth → br-int tag 2 → router (SNAT) → qg → br-ex → eth0 → gateway', () => {
@@ -71,34 +71,36 @@ test('seed: VM → Internet walk goes tap → qbr → veth → br-int tag 2 → 
     'instance-00000007', 'tap7bfa2daa-66', 'qbr7bfa2daa-66', 'qvb7bfa2daa-66', 'qvo7bfa2daa-66', 'br-int',
     'qrouter-7052699b-ed8d-48a0-8365-50ac54017dfc', 'qg-c5ab6a1c-f1', 'br-ex', '192.168.1.1',
   ]);
-  const text = walk.steps.map((s) => s.text.en).join('\n');
-  assert.match(text, /local VLAN 2/);
-  assert.match(text, /10\.0\.1\.0\/28 to 192\.168\.1\.245 \(SNAT\)/);
-  assert.match(text, /physical NIC eth0/);
-  assert.ok(walk.steps.every((s, i) => s.text.zh.startsWith(`${i + 1}. `)));
+  const at = (name: string) => walk.steps.find((s) => s.at.name === name)!.message;
+  assert.deepEqual(valuesOf(at('br-int'), 'walk:enters-ovs-bridge-tagged'), { bridge: 'br-int', port: 'qvo7bfa2daa-66', vlan: 2 });
+  assert.deepEqual(valuesOf(at('qrouter-7052699b-ed8d-48a0-8365-50ac54017dfc'), 'walk:snat-rewrites'), { chain: 'neutron-l3-agent-snat', source: '10.0.1.0/28', to: '192.168.1.245' });
+  assert.deepEqual(valuesOf(at('br-ex'), 'walk:leaves-host-by-nic'), { bridge: 'br-ex', nic: 'eth0' });
+  assert.deepEqual(walk.steps.map((s) => valuesOf(s.message, 'walk:numbered-step').n), walk.steps.map((_, i) => i + 1));
 });
 
 test('seed: the DHCP explanation gives dnsmasq, its namespace, interface, subnet and lease', () => {
   const dhcp = topology.explanations.find((e) => e.rule === 'dhcp');
   assert.ok(dhcp);
-  for (const word of ['dnsmasq', '6390', 'qdhcp-5f2ffda1-76da-427e-b3c1-4bfc088cfb75', 'tapa042dd0d-97', '10.0.1.0', '86400s', 'tag 2']) {
-    assert.ok(dhcp.text.en.includes(word), word);
-    assert.ok(dhcp.text.zh.includes(word), word);
-  }
+  const served = valuesOf(dhcp.message, 'dhcp:served');
+  assert.deepEqual([served.process, served.pid, served.interface], ['dnsmasq', 6390, 'tapa042dd0d-97']);
+  assert.deepEqual(served.netns, { id: 'dhcp:in-namespace', netns: 'qdhcp-5f2ffda1-76da-427e-b3c1-4bfc088cfb75' });
+  assert.deepEqual(valuesOf(dhcp.message, 'dhcp:tag'), { tag: 2 });
+  assert.deepEqual(valuesOf(dhcp.message, 'dhcp:range'), { start: '10.0.1.0', mode: { id: 'dhcp:static' }, lease: '86400s' });
 });
 
 test('seed: the metadata explanation names the REDIRECT, port 9697, the proxy process and its router id', () => {
   const meta = topology.explanations.find((e) => e.rule === 'metadata');
   assert.ok(meta);
-  for (const word of ['169.254.169.254:80', '9697', '5957', 'neutron-ns-metadata-proxy', '7052699b-ed8d-48a0-8365-50ac54017dfc']) {
-    assert.ok(meta.text.en.includes(word), word);
-    assert.ok(meta.text.zh.includes(word), word);
-  }
+  const redirected = valuesOf(meta.message, 'metadata:redirected');
+  assert.deepEqual([redirected.address, redirected.port, redirected.local, redirected.how], ['169.254.169.254', 80, 9697, { id: 'metadata:by-redirect' }]);
+  assert.deepEqual(valuesOf(meta.message, 'metadata:listener'), {
+    port: 9697, pid: 5957, process: 'neutron-ns-metadata-proxy', owner: { id: 'metadata:serving-router', router: '7052699b-ed8d-48a0-8365-50ac54017dfc' },
+  });
   assert.deepEqual(meta.evidence.map((e) => e.line), [232, 245, 249]);
 });
 
 test('seed: a bridge with one NORMAL flow is explained as a learning switch without flow processing', () => {
   const flows = topology.explanations.filter((e) => e.rule === 'openflow');
   assert.deepEqual(flows.map((e) => e.id), ['openflow:compute/br-int', 'openflow:compute/br-ex']);
-  assert.ok(flows.every((e) => e.text.zh.includes('不做 flow 处理') && e.text.en.includes('no flow processing')));
+  assert.ok(flows.every((e) => e.message.id === 'openflow:plain-switch'));
 });

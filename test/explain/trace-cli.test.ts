@@ -4,7 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runTrace } from '../../src/cli/trace.js';
-import { caseInput } from '../topology/fixture-cases.js';
+import { brief, caseInput, en } from '../topology/fixture-cases.js';
+import type { Message } from '../../src/message.js';
 
 const bundle = caseInput('gre-two-vms');
 
@@ -28,16 +29,18 @@ test('should print each table the packet visits, indented by resubmit depth, wit
 test('should give the trace as JSON and in Chinese', async () => {
   const json = await run({ bridge: 'br-tun', host: 'network', flow: 'in_port=2,tun_id=0x2a', json: true });
   assert.equal(json.status, 0);
-  type Part = { bridge: string; from?: { bridge: string; port: string; peer: string }; steps: { depth: number; text: { en: string } }[]; outcome: { en: string } };
+  type Part = { bridge: string; from?: { bridge: string; port: string; peer: string }; steps: { depth: number; text: { en: string }; message: Message }[]; outcome: { en: string }; outcome_message: Message };
   const parsed = JSON.parse(json.out) as { certain: boolean; bridges: Part[] };
   assert.equal(parsed.certain, true);
   assert.deepEqual(parsed.bridges.map((b) => b.bridge), ['br-tun', 'br-int'], 'on through the patch port, as ofproto/trace goes');
   const [tun, int] = parsed.bridges as [Part, Part];
   assert.deepEqual(tun.steps.map((s) => s.depth).slice(0, 3), [0, 1, 1]);
-  assert.match(tun.outcome.en, /out of patch-int \(tagged VLAN 2, tunnel id 0x2a\)/);
+  assert.equal(brief(tun.outcome_message), 'trace:sends(bridge=br-tun, exits=[trace:exit-out-of(port=patch-int, carrying=trace:carrying(what=[trace:tagged(vlan=2), trace:tunnel-id(id=0x2a)]))])');
+  assert.equal(tun.outcome.en, en(tun.outcome_message), 'the JSON keeps the text beside the message');
+  assert.ok(tun.steps.every((s) => s.text.en === en(s.message)));
   assert.deepEqual(int.from, { bridge: 'br-tun', port: 'patch-int', peer: 'patch-tun' });
   // br-int sees the frame as br-tun sent it: tagged VLAN 2
-  assert.match(int.outcome.en, /^br-int sends the packet on by normal switching \(NORMAL\) \(tagged VLAN 2, tunnel id 0x2a\)$/);
+  assert.equal(brief(int.outcome_message), 'trace:sends(bridge=br-int, exits=[trace:forward(how=trace:exit-normal, carrying=trace:carrying(what=[trace:tagged(vlan=2), trace:tunnel-id(id=0x2a)]))])');
   const zh = await run({ bridge: 'br-tun', host: 'network', flow: 'in_port=2,tun_id=0x2a', lang: 'zh' });
   assert.match(zh.out, /^# network 上 br-tun 的流表追踪/m);
   assert.match(zh.out, /表 2：命中优先级 1 的流/);

@@ -11,7 +11,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { unlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { edit, loadCase, physicalWires, says, segmentAt, stepAt, tablesText, variant, walkById } from '../topology/fixture-cases.js';
+import { brief, edit, hasMessage, loadCase, physicalWires, says, segmentAt, stepAt, tablesBrief, valuesOf, variant, walkById } from '../topology/fixture-cases.js';
 import { keyOf, TopologyGraph, vmKey } from '../../src/explain/path-search.js';
 import { subnetOf } from '../../src/topology/physical-wires.js';
 import { topologyDiagram } from '../../src/render/diagram/index.js';
@@ -33,16 +33,15 @@ test('vlan-two-hosts: no tunnel; the two eth1 are joined as a likely physical wi
   assert.equal(wire!.certainty, 'likely');
   assert.deepEqual(wire!.vlans, [101]);
   assert.equal(wire!.subnet, undefined, 'eth1 carries no address on either host');
-  assert.match(wire!.reason!.en, /^No capture can show a cable, so eth1 on compute and eth1 on network are joined only because both carry provider VLAN 101/);
-  assert.match(wire!.reason!.en, /br-eth1 on compute: VLAN 1 → 101; br-int on compute: VLAN 101 from int-br-eth1 → 1; br-eth1 on network: VLAN 2 → 101; br-int on network: VLAN 101 from int-br-eth1 → 2/);
-  assert.match(wire!.reason!.zh, /^抓取无法显示网线，.*两者都承载 provider VLAN 101/);
+  assert.equal(brief(wire!.reason!), 'wire:likely(a=eth1, hostA=compute, b=eth1, hostB=network, because=[wire:both-carry-vlans(vlans=[101], clues=['
+    + 'wire:clue(host=compute, bridge=br-eth1, matched=wire:vlan(vlan=1), set=101), wire:clue-vlan-from(host=compute, bridge=br-int, vlan=101, from=int-br-eth1, set=1), '
+    + 'wire:clue(host=network, bridge=br-eth1, matched=wire:vlan(vlan=2), set=101), wire:clue-vlan-from(host=network, bridge=br-int, vlan=101, from=int-br-eth1, set=2)])])');
   // every flow the reason names is evidence of the link
   assert.ok(says(wire!.evidence, 'compute/05-ovs-ofctl-dump-flows-br-eth1.txt', 'in_port=2,dl_vlan=1 actions=mod_vlan_vid:101,NORMAL'));
   assert.ok(says(wire!.evidence, 'network/05-ovs-ofctl-dump-flows-br-eth1.txt', 'in_port=2,dl_vlan=2 actions=mod_vlan_vid:101,NORMAL'));
   assert.ok(says(wire!.evidence, 'network/04-ovs-ofctl-dump-flows-br-int.txt', 'in_port=4,dl_vlan=101 actions=mod_vlan_vid:2,NORMAL'));
   const explanation = t.explanations.find((e) => e.rule === 'physical-wire')!;
-  assert.match(explanation.text.en, /^eth1 \(compute\) and eth1 \(network\) are likely on one physical network .* on VLAN 101 reaches the other\. This is only likely: No capture can show a cable/);
-  assert.match(explanation.text.zh, /这只是推断（likely）/);
+  assert.match(brief(explanation.message), /^physical-wire:likely-carrying\(a=place:qualified\(name=eth1, where=\[compute\]\), b=place:qualified\(name=eth1, where=\[network\]\), reason=wire:likely\(.*\), on=\[physical-wire:on-vlans\(vlans=\[101\]\)\]\)$/);
 });
 
 test('vlan-two-hosts: the VM reaches the DHCP server, the router and the metadata proxy on network only over the wire', () => {
@@ -69,21 +68,19 @@ test('vlan-two-hosts: VM → DHCP carries local VLAN 1, VLAN 101 on the wire, lo
 
   const w = walkById(t, `walk:dhcp:${VM}`)!;
   const wire = stepAt(w, 'network', 'eth1');
-  assert.match(wire.text.en, /^11\. It goes out on the physical wire from eth1 on compute and arrives at eth1 \(network\) tagged VLAN 101 \(set by the flows of br-eth1 on compute\)\. That the two NICs share a wire is likely, not proven: No capture can show a cable/);
-  assert.match(wire.text.zh, /^11\. 帧从 compute 上的 eth1 进入物理线路，带 VLAN 101（由 compute 上 br-eth1 的流表设置），到达 eth1 \(network\)。这两块网卡在同一条线路上只是推断（likely），并未证实：/);
+  assert.match(brief(wire.message), /^walk:numbered-step\(n=11, step=walk:on-the-wire\(host=compute, port=eth1, carrying=walk:wire-tagged\(vlan=101, setter=walk:wire-vlan-set-by\(host=compute, bridge=br-eth1\)\), to=place:qualified\(name=eth1, where=\[network\]\), reason=wire:likely\(/);
   assert.ok(says(wire.evidence, 'compute/05-ovs-ofctl-dump-flows-br-eth1.txt', 'dl_vlan=1 actions=mod_vlan_vid:101'));
   const farPhysical = w.steps.filter((s) => s.at.host === 'network' && s.at.name === 'br-eth1')[0]!;
-  assert.match(farPhysical.text.en, /by eth1 \(VLAN 101, as it came over the wire from compute\)\. Traced table by table through its flows \(as ovs-appctl ofproto\/trace would\): br-eth1 sends the packet on by normal switching \(NORMAL\) \(tagged VLAN 101\)\.$/);
-  assert.equal(tablesText(farPhysical), 'table 0: the priority 1 flow that matches every packet; forward as a normal learning switch (NORMAL) (tagged VLAN 101).');
+  assert.match(brief(farPhysical.message), /port=eth1, carrying=walk:carried-vlan-from-wire\(vlan=101, from=compute\)\), common:sentences\(sentences=\[walk:traced\(outcome=trace:sends\(bridge=br-eth1, exits=\[trace:forward\(how=trace:exit-normal, carrying=trace:carrying\(what=\[trace:tagged\(vlan=101\)\]\)\)\]\)\)\]\)\]\)\)$/);
+  assert.equal(tablesBrief(farPhysical), 'trace:lookup(table=0, priority=1, match=flow:matches-every-packet); trace:forward(how=action:normal, carrying=trace:carrying(what=[trace:tagged(vlan=101)]))');
   const farInt = w.steps.filter((s) => s.at.host === 'network' && s.at.name === 'br-int')[0]!;
-  assert.match(farInt.text.en, /br-int sends the packet on by normal switching \(NORMAL\) \(tagged VLAN 2\)\. Its flows turn VLAN 101 into VLAN 2\.$/);
-  assert.match(tablesText(farInt), /^table 0: the priority 3 flow that matches in_port=int-br-eth1 \(port \d+\), VLAN=101; set the VLAN to 2; forward as a normal learning switch \(NORMAL\) \(tagged VLAN 2\)\.$/);
-  assert.match(farInt.text.zh, /流表把 VLAN 101 换成 VLAN 2。$/);
+  assert.match(brief(farInt.message), /trace:sends\(bridge=br-int, exits=\[trace:forward\(how=trace:exit-normal, carrying=trace:carrying\(what=\[trace:tagged\(vlan=2\)\]\)\)\]\)\)\]\), walk:flows-turn-vlan\(from=101, to=2\)\]\)\)$/);
+  assert.match(tablesBrief(farInt), /^trace:lookup\(table=0, priority=3, match=flow:matches\(fields=\[flow:field-is\(field=flow:field-in-port, value=flow:named-port\(name=int-br-eth1, number=\d+\)\), flow:field-is\(field=flow:field-vlan, value=101\)\]\)\); trace:set\(action=action:set-vlan\(vlan=2\)\); trace:forward\(how=action:normal, carrying=trace:carrying\(what=\[trace:tagged\(vlan=2\)\]\)\)$/);
   assert.ok(says(farInt.evidence, 'network/04-ovs-ofctl-dump-flows-br-int.txt', 'in_port=4,dl_vlan=101 actions=mod_vlan_vid:2,NORMAL'));
-  assert.match(w.steps.at(-2)!.text.en, new RegExp(`^16\\. It leaves br-int by the port ${DHCP_PORT} \\(network\\) \\(tag 2, the frame's local VLAN, so the port is in its network\\)\\.$`));
-  assert.match(w.steps.at(-1)!.text.en, new RegExp(`The DHCP broadcast reaches ${DHCP_PORT} in ${QDHCP}`));
+  assert.equal(brief(w.steps.at(-2)!.message), `walk:numbered-step(n=16, step=walk:leaves-by-port-in-network(bridge=br-int, port=place:qualified(name=${DHCP_PORT}, where=[network]), tag=2))`);
+  assert.deepEqual([valuesOf(w.steps.at(-1)!.message, 'walk:dhcp-answers').interface, valuesOf(w.steps.at(-1)!.message, 'walk:dhcp-answers').space], [DHCP_PORT, QDHCP]);
   // a step is never said to be unprovable when the flows of both hosts are captured
-  assert.ok(!w.steps.some((s) => /not provable|cannot be checked/.test(s.text.en)));
+  assert.ok(!w.steps.some((s) => hasMessage(s.message, 'walk:not-provable') || hasMessage(s.message, 'walk:unproven-port')));
 });
 
 test('vlan-two-hosts: with the DHCP port tagged 3 on network (not the VLAN br-int makes of 101), no walk reaches it', () => {
@@ -97,19 +94,18 @@ test('vlan-two-hosts: without network\'s br-int flows, the wire still stands on 
   const v = variant('vlan-two-hosts', (dir) => unlinkSync(join(dir, 'network/04-ovs-ofctl-dump-flows-br-int.txt')));
   const [wire] = physicalWires(v);
   assert.deepEqual(wire?.vlans, [101]);
-  assert.doesNotMatch(wire!.reason!.en, /br-int on network/);
+  assert.doesNotMatch(brief(wire!.reason!), /host=network, bridge=br-int/);
   const w = walkById(v, `walk:dhcp:${VM}`)!;
   const farInt = stepAt(w, 'network', 'br-int');
-  assert.match(farInt.text.en, /by int-br-eth1 \(VLAN 101, as it came over the wire from compute\)\. Its flows are not captured\. The flows of br-int on network are not captured, so what the wire's VLAN 101 becomes here is not provable from the captures\.$/);
-  assert.match(farInt.text.zh, /抓取中没有 network 上 br-int 的流表，从线路上来的 VLAN 101 在这里变成什么无法从抓取中证明。$/);
-  assert.match(w.steps.at(-2)!.text.en, new RegExp(`It reaches ${DHCP_PORT} \\(network\\)\\. Whether this port is in the frame's network cannot be checked: the flows of br-int on network are not captured`));
+  assert.match(brief(farInt.message), /port=int-br-eth1, carrying=walk:carried-vlan-from-wire\(vlan=101, from=compute\)\), walk:flows-not-captured, walk:not-provable\(reason=segment:flows-not-captured\(host=network, bridge=br-int, what=segment:what-wire-vlan-becomes\(vlan=101\)\)\)\]\)\)$/);
+  assert.match(brief(w.steps.at(-2)!.message), new RegExp(`walk:reaches\\(to=place:qualified\\(name=${DHCP_PORT}, where=\\[network\\]\\)\\), walk:unproven-port\\(reason=segment:flows-not-captured\\(host=network, bridge=br-int,`));
 });
 
 test('vlan-two-hosts: without compute\'s br-eth1 flows, the VLAN on the wire is not provable (the wire stands on br-int\'s flows)', () => {
   const v = variant('vlan-two-hosts', (dir) => unlinkSync(join(dir, 'compute/05-ovs-ofctl-dump-flows-br-eth1.txt')));
   assert.equal(physicalWires(v).length, 1);
   const w = walkById(v, `walk:dhcp:${VM}`)!;
-  assert.match(stepAt(w, 'network', 'eth1').text.en, /arrives at eth1 \(network\) \(the flows of br-eth1 on compute are not captured, so which VLAN the frame carries on the wire out of eth1 is not provable from the captures\)\. That the two NICs share a wire is likely, not proven/);
+  assert.deepEqual(valuesOf(stepAt(w, 'network', 'eth1').message, 'walk:on-the-wire').carrying, { id: 'common:paren', text: { id: 'segment:flows-not-captured', host: 'compute', bridge: 'br-eth1', what: { id: 'segment:what-vlan-on-wire', nic: 'eth1' } } });
 });
 
 test('vlan-two-hosts: without any flow on network, or with network on provider VLAN 102, the two eth1 are not joined and no walk leaves compute', () => {
@@ -140,7 +136,7 @@ test('vlan-two-hosts: addresses in one subnet join the NICs too, but a walk stil
   assert.equal(more.length, 0);
   assert.equal(wire?.subnet, '198.51.100.0/24');
   assert.equal(wire?.vlans, undefined, 'no VLAN both sides carry');
-  assert.match(wire!.reason!.en, /joined only because both hold addresses in 198\.51\.100\.0\/24 \(198\.51\.100\.11\/24 on eth1 on compute; 198\.51\.100\.21\/24 on eth1 on network\)$/);
+  assert.deepEqual(valuesOf(wire!.reason!, 'wire:both-in-subnet'), { subnet: '198.51.100.0/24', cidrA: '198.51.100.11/24', onA: 'eth1', hostA: 'compute', cidrB: '198.51.100.21/24', onB: 'eth1', hostB: 'network' });
   // the inserted `inet 198.51.100.11/24` line (line 10) is evidence (the copy is gone by now: compare by place)
   assert.ok(wire!.evidence.some((e) => e.file.endsWith('compute/08-ip-addr.txt') && e.line === 10));
   // VLAN 101 crosses, but network's br-int maps only VLAN 102 from int-br-eth1: no port of network is reached
@@ -158,7 +154,7 @@ test('vlan-two-hosts: IPv6 addresses in one /64 join the NICs; link-local ones (
   const [wire, ...more] = physicalWires(v);
   assert.equal(more.length, 0);
   assert.equal(wire?.subnet, '2001:db8:100::/64');
-  assert.match(wire!.reason!.en, /both hold addresses in 2001:db8:100::\/64 \(2001:db8:100::11\/64 on eth1 on compute; 2001:db8:100::21\/64 on eth1 on network\)$/);
+  assert.deepEqual(valuesOf(wire!.reason!, 'wire:both-in-subnet'), { subnet: '2001:db8:100::/64', cidrA: '2001:db8:100::11/64', onA: 'eth1', hostA: 'compute', cidrB: '2001:db8:100::21/64', onB: 'eth1', hostB: 'network' });
   const linkLocalOnly = variant('vlan-two-hosts', (dir) => {
     edit(join(dir, 'network/04-ovs-ofctl-dump-flows-br-int.txt'), /dl_vlan=101/g, 'dl_vlan=102');
     edit(join(dir, 'network/05-ovs-ofctl-dump-flows-br-eth1.txt'), /mod_vlan_vid:101/g, 'mod_vlan_vid:102');

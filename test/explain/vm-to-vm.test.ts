@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { relative } from 'node:path';
 import type { WalkStep } from '../../src/topology/model.js';
-import { caseInput, lineOf, loadCase as load, repoRoot, says, tablesText } from '../topology/fixture-cases.js';
+import { brief, caseInput, hasMessage, lineOf, loadCase as load, plain, repoRoot, says, tablesBrief, valuesOf } from '../topology/fixture-cases.js';
 import { readSources } from '../../src/topology/sources.js';
 import { vlanOfTci } from '../../src/topology/flow-vlans.js';
 import { buildWalks } from '../../src/explain/walks.js';
@@ -39,7 +39,7 @@ test('gre-two-vms: two VMs on two hosts, one GRE tunnel between 198.51.100.11 an
 test('gre-two-vms: one VM → VM walk, through each VM\'s tap, qbr, qvb, qvo and both br-tun across the tunnel', () => {
   assert.deepEqual(t.walks.filter((w) => w.id.startsWith('walk:vm:')).map((w) => w.id), [WALK]);
   const walk = t.walks.find((w) => w.id === WALK)!;
-  assert.equal(walk.title.en, 'VM instance-00000001 to VM instance-00000002 across hosts');
+  assert.deepEqual(plain(walk.title), { id: 'walk:title-vm-to-vm', vm: 'instance-00000001', other: 'instance-00000002' });
   assert.deepEqual(walk.steps.map((s) => `${s.at.host}:${s.at.name}`), [
     'compute:instance-00000001', 'compute:tap7e2a4a6c-2b', 'compute:qbr7e2a4a6c-2b', 'compute:qvb7e2a4a6c-2b',
     'compute:qvo7e2a4a6c-2b', 'compute:br-int', 'compute:patch-tun', 'compute:patch-int', 'compute:br-tun',
@@ -47,63 +47,60 @@ test('gre-two-vms: one VM → VM walk, through each VM\'s tap, qbr, qvb, qvo and
     'network:br-int', 'network:qvob41c9e27-5d', 'network:qvbb41c9e27-5d', 'network:qbrb41c9e27-5d',
     'network:tapb41c9e27-5d', 'network:instance-00000002',
   ]);
-  assert.ok(walk.steps.every((s, i) => s.text.en.startsWith(`${i + 1}. `) && s.text.zh.startsWith(`${i + 1}. `)));
+  assert.ok(walk.steps.every((s, i) => s.message.id === 'walk:numbered-step' && s.message.values?.n === i + 1));
   // the last VM receives, it does not send
-  assert.match(walk.steps[0]!.text.en, /VM instance-00000001 sends the packet/);
-  assert.match(walk.steps[19]!.text.en, /VM instance-00000002 receives the frame on its NIC/);
-  assert.match(walk.steps[19]!.text.zh, /虚拟机 instance-00000002 在它的网卡.*收到这个帧/);
-  assert.match(walk.steps[18]!.text.en, /leaves qbrb41c9e27-5d by the tap device tapb41c9e27-5d \(network\), whose other side is the NIC of VM instance-00000002/);
+  assert.deepEqual(valuesOf(walk.steps[0]!.message, 'walk:vm-sends'), { vm: 'instance-00000001' });
+  assert.deepEqual(valuesOf(walk.steps[19]!.message, 'walk:vm-receives'), { vm: 'instance-00000002' });
+  assert.deepEqual(valuesOf(walk.steps[18]!.message, 'walk:leaves-by-tap'), { bridge: 'qbrb41c9e27-5d', tap: { id: 'place:qualified', name: 'tapb41c9e27-5d', where: ['network'] }, vm: 'instance-00000002' });
   assert.ok(evidenceSays(walk.steps[18]!, 'network/19-virsh-dumpxml-instance-00000002-grep-tap.txt', "<target dev='tapb41c9e27-5d'/>"));
 });
 
 test('gre-two-vms: the tunnel step names the key 0x2a and both endpoints, with the two ovs-vsctl lines as evidence', () => {
   const walk = t.walks.find((w) => w.id === WALK)!;
-  const step = walk.steps.find((s) => /encapsulated/.test(s.text.en))!;
-  assert.equal(step.text.en, '11. It is encapsulated in the GRE tunnel with key 0x2a (set by the sending side\'s set_tunnel flow; the port has key=flow): outer IP from 198.51.100.11 (gre-c6336415 on compute) to 198.51.100.21 (network), where gre-c633640b decapsulates it.');
-  assert.match(step.text.zh, /封装进 GRE 隧道，隧道 key 0x2a.*外层 IP 从 198\.51\.100\.11（compute 上的 gre-c6336415）到 198\.51\.100\.21（network），在 network 上由 gre-c633640b 解封装/);
+  const step = walk.steps.find((s) => hasMessage(s.message, 'walk:encapsulated'))!;
+  assert.equal(brief(step.message), 'walk:numbered-step(n=11, step=walk:encapsulated(type=GRE, key=walk:key-set-by-flow(key=0x2a), from=198.51.100.11, fromPort=gre-c6336415, fromHost=compute, to=198.51.100.21, toHost=network, toPort=gre-c633640b))');
   assert.ok(evidenceSays(step, 'compute/01-ovs-vsctl-show.txt', 'Port gre-c6336415'));
   assert.ok(evidenceSays(step, 'network/01-ovs-vsctl-show.txt', 'Port gre-c633640b'));
   // the key comes from compute's br-tun: VLAN 1 → strip, set_tunnel:0x2a
   const out = walk.steps.find((s) => s.at.host === 'compute' && s.at.name === 'br-tun')!;
-  assert.match(out.text.en, /\(local VLAN 1\)\. Traced table by table through its flows \(as ovs-appctl ofproto\/trace would\): br-tun sends the packet out of gre-c6336415 \(untagged, tunnel id 0x2a\) \(some steps depend on fields the captures do not give\)\./);
-  assert.match(tablesText(out), /table 21: the priority 32768 flow that matches VLAN=1; strip the VLAN tag; set tunnel id 0x2a; send out of gre-c6336415 \(untagged, tunnel id 0x2a\)/);
+  assert.match(brief(out.message), /carrying=walk:carried-local-vlan\(vlan=1\)\), common:sentences\(sentences=\[walk:traced\(outcome=trace:sends\(bridge=br-tun, exits=\[trace:exit-out-of\(port=gre-c6336415, carrying=trace:carrying\(what=\[trace:untagged, trace:tunnel-id\(id=0x2a\)\]\)\)\], uncertain=trace:uncertain\)\)\]\)/);
+  assert.match(tablesBrief(out), /trace:lookup\(table=21, priority=32768, match=flow:matches\(fields=\[flow:field-is\(field=flow:field-vlan, value=1\)\]\)\); trace:set\(action=action:strip-vlan\); trace:set\(action=action:set-tunnel-id\(id=0x2a\)\); trace:send-out\(port=gre-c6336415, carrying=trace:carrying\(what=\[trace:untagged, trace:tunnel-id\(id=0x2a\)\]\)\)/);
   assert.ok(evidenceSays(out, 'compute/02-ovs-ofctl-dump-flows-br-tun.txt', 'dl_vlan=1 actions=strip_vlan,set_tunnel:0x2a'));
   // and network's br-tun turns tunnel id 0x2a into its own local VLAN 2
   const back = walk.steps.find((s) => s.at.host === 'network' && s.at.name === 'br-tun')!;
-  assert.match(tablesText(back), /table 2: the priority 1 flow that matches tunnel id=0x2a; set the VLAN to 2; table 10: /);
+  assert.match(tablesBrief(back), /trace:lookup\(table=2, priority=1, match=flow:matches\(fields=\[flow:field-is\(field=flow:field-tunnel-id, value=0x2a\)\]\)\); trace:set\(action=action:set-vlan\(vlan=2\)\); trace:lookup\(table=10, /);
   assert.ok(evidenceSays(back, 'network/02-ovs-ofctl-dump-flows-br-tun.txt', 'tun_id=0x2a actions=mod_vlan_vid:2'));
 });
 
 test('gre-two-vms: local VLAN 1 on compute, 2 on network, each from its own host\'s captures', () => {
   const walk = t.walks.find((w) => w.id === WALK)!;
   const computeInt = walk.steps.find((s) => s.at.host === 'compute' && s.at.name === 'br-int')!;
-  assert.match(computeInt.text.en, /by qvo7e2a4a6c-2b, which tags it with local VLAN 1\./);
+  assert.deepEqual(valuesOf(computeInt.message, 'walk:enters-ovs-bridge-tagged'), { bridge: { id: 'place:qualified', name: 'br-int', where: ['compute'] }, port: 'qvo7e2a4a6c-2b', vlan: 1 });
   assert.ok(evidenceSays(computeInt, 'compute/01-ovs-vsctl-show.txt', 'tag: 1'));
   const networkInt = walk.steps.find((s) => s.at.host === 'network' && s.at.name === 'br-int')!;
-  assert.match(networkInt.text.en, /by patch-tun \(local VLAN 2, set by the tunnel bridge's mod_vlan_vid\)/);
-  assert.match(networkInt.text.zh, /本地 VLAN 2，由 br-tun 的 mod_vlan_vid 设置/);
+  const entering = valuesOf(networkInt.message, 'walk:enters-ovs-bridge');
+  assert.deepEqual([entering.port, entering.carrying], ['patch-tun', { id: 'walk:carried-local-vlan-set-by-tunnel-bridge', vlan: 2, bridge: 'br-tun' }]);
   const qvo = walk.steps.find((s) => s.at.name === 'qvob41c9e27-5d')!;
-  assert.match(qvo.text.en, /It leaves br-int by the port qvob41c9e27-5d \(network\) \(tag 2\)/);
+  assert.match(brief(qvo.message), /walk:leaves-by-port\(bridge=br-int, port=place:qualified\(name=qvob41c9e27-5d, where=\[network\]\), tag=walk:tag\(tag=2\)\)/);
   // and the explanations say the same per host
-  const vlans = t.explanations.filter((e) => e.rule === 'local-vlan').map((e) => e.text.en);
-  assert.ok(vlans.some((v) => v.startsWith('On br-int on compute, qvo7e2a4a6c-2b carries tag 1.')));
-  assert.ok(vlans.some((v) => v.startsWith('On br-int on network, tap0a8a0a6b-67, qr-4e5f6a7b-8c, qvob41c9e27-5d carry tag 2.')));
+  const vlans = t.explanations.filter((e) => e.rule === 'local-vlan').map((e) => brief(e.message));
+  assert.ok(vlans.includes('local-vlan:port(bridge=br-int, host=common:on-host(host=compute), ports=[qvo7e2a4a6c-2b], tag=1)'));
+  assert.ok(vlans.includes('local-vlan:ports(bridge=br-int, host=common:on-host(host=network), ports=[tap0a8a0a6b-67, qr-4e5f6a7b-8c, qvob41c9e27-5d], tag=2)'));
 });
 
 test('gre-two-vms: each VM\'s veth pair is proven by ethtool peer_ifindex on its own host', () => {
   const walk = t.walks.find((w) => w.id === WALK)!;
-  const veths = walk.steps.filter((s) => /Through the veth pair/.test(s.text.en));
+  const veths = walk.steps.filter((s) => hasMessage(s.message, 'walk:through-veth'));
   assert.equal(veths.length, 2);
   assert.ok(evidenceSays(veths[0]!, 'compute/08-ethtool-s-qvb7e2a4a6c-2b.txt', 'peer_ifindex'));
   assert.ok(evidenceSays(veths[1]!, 'network/20-ethtool-s-qvbb41c9e27-5d.txt', 'peer_ifindex'));
-  assert.ok(veths.every((s) => !/only likely/.test(s.text.en)));
+  assert.ok(veths.every((s) => !hasMessage(s.message, 'walk:pairing-likely')));
 });
 
 test('gre-two-vms: a unicast whose MAC the captures do not give may take one of br-tun\'s learned table-20 flows, each named by its MAC', () => {
   const walk = t.walks.find((w) => w.id === WALK)!;
   const out = walk.steps.find((s) => s.at.host === 'compute' && s.at.name === 'br-tun')!;
-  assert.match(tablesText(out), /table 20: the priority 0 flow that matches every packet; unless it matches one of 4 priority 1 flows told apart by dl_dst \(fa:16:3e:1a:2b:3c, fa:16:3e:5d:6e:7f, 26:eb:ae:3c:5a:81, fa:16:3e:6b:91:d4\), which depend on dl_dst, not known from the captures; table 21: /);
-  assert.match(tablesText(out, 'zh'), /表 20：命中优先级 0 的流（匹配所有包）；但也可能命中优先级 1 的 4 条流之一（按 dl_dst 区分/);
+  assert.match(tablesBrief(out), /trace:lookup\(table=20, priority=0, match=flow:matches-every-packet, unless=trace:unless\(flows=\[trace:unless-one-of\(count=4, priority=1, fields=\[dl_dst\], values=\[trace:field-values\(values=\[fa:16:3e:1a:2b:3c\]\), trace:field-values\(values=\[fa:16:3e:5d:6e:7f\]\), trace:field-values\(values=\[26:eb:ae:3c:5a:81\]\), trace:field-values\(values=\[fa:16:3e:6b:91:d4\]\)\]\)\]\)\); trace:lookup\(table=21, /);
   assert.ok(evidenceSays(out, 'compute/02-ovs-ofctl-dump-flows-br-tun.txt', 'vlan_tci=0x0001/0x0fff,dl_dst=fa:16:3e:6b:91:d4 actions=load:0->NXM_OF_VLAN_TCI[],load:0x2a->NXM_NX_TUN_ID[],output:2'));
 });
 
@@ -137,6 +134,6 @@ test('gre-two-vms: a tunnel link stored from the far end is walked the right way
   }
   assert.equal(reversed.links.find((l) => l.kind === 'tunnel')!.a.host, 'network');
   const walk = buildWalks(reversed).find((w) => w.id === WALK)!;
-  const step = walk.steps.find((s) => /encapsulated/.test(s.text.en))!;
-  assert.match(step.text.en, /with key 0x2a .*: outer IP from 198\.51\.100\.11 \(gre-c6336415 on compute\) to 198\.51\.100\.21 \(network\), where gre-c633640b decapsulates it\.$/);
+  const step = walk.steps.find((s) => hasMessage(s.message, 'walk:encapsulated'))!;
+  assert.match(brief(step.message), /walk:encapsulated\(type=GRE, key=walk:key[^(]*\(key=0x2a\), from=198\.51\.100\.11, fromPort=gre-c6336415, fromHost=compute, to=198\.51\.100\.21, toHost=network, toPort=gre-c633640b\)\)$/);
 });

@@ -5,9 +5,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Topology } from '../../src/topology/model.js';
-import { edit, loadCase, tablesText, variant } from '../topology/fixture-cases.js';
+import { brief, edit, loadCase, tablesBrief, variant } from '../topology/fixture-cases.js';
 import { DHCP_FRAME, destinationMac, enteringPacket } from '../../src/explain/walk-trace.js';
 import { TopologyGraph, keyOf, vmKey, nsKey } from '../../src/explain/path-search.js';
+import { msg } from '../../src/message.js';
 
 const t = loadCase('gre-two-vms');
 const says = (refs: { file: string; line: number }[], file: string, line: number) => refs.some((r) => r.file.endsWith(file) && r.line === line);
@@ -15,19 +16,19 @@ const says = (refs: { file: string; line: number }[], file: string, line: number
 test('SNAT walk: the frame goes to the router\'s qr- MAC, so br-tun takes the flow learn() wrote for that MAC', () => {
   const walk = t.walks.find((w) => w.id === 'walk:snat:compute/instance-00000001')!;
   const brTun = walk.steps.find((s) => s.at.host === 'compute' && s.at.name === 'br-tun')!;
-  assert.match(tablesText(brTun), /table 1: the priority 32768 flow that matches unicast frames; table 20: the priority 1 flow that matches VLAN 1 \(vlan_tci=0x0001\/0x0fff\), destination MAC=fa:16:3e:5d:6e:7f; strip the VLAN tag; set tunnel id 0x2a; send out of gre-c6336415 \(untagged, tunnel id 0x2a\)\./);
-  assert.doesNotMatch(tablesText(brTun), /unless/, 'nothing left unknown: the MAC is given');
+  assert.match(tablesBrief(brTun), /trace:lookup\(table=1, priority=32768, match=flow:matches\(fields=\[flow:unicast\]\)\); trace:lookup\(table=20, priority=1, match=flow:matches\(fields=\[flow:vlan-tci\(vlan=1, tci=0x0001\/0x0fff\), flow:field-is\(field=flow:field-destination-mac, value=fa:16:3e:5d:6e:7f\)\]\)\); trace:set\(action=action:strip-vlan\); trace:set\(action=action:set-tunnel-id\(id=0x2a\)\); trace:send-out\(port=gre-c6336415, carrying=trace:carrying\(what=\[trace:untagged, trace:tunnel-id\(id=0x2a\)\]\)\)$/);
+  assert.doesNotMatch(tablesBrief(brTun), /unless=/, 'nothing left unknown: the MAC is given');
   assert.ok(says(brTun.evidence, 'compute/02-ovs-ofctl-dump-flows-br-tun.txt', 13), 'the learned flow line');
 });
 
 test('DHCP walk: a broadcast takes br-tun\'s flood table; arriving from the tunnel it gets the far host\'s local VLAN and is learned', () => {
   const walk = t.walks.find((w) => w.id.startsWith('walk:dhcp:compute/instance-00000001'))!;
   const out = walk.steps.find((s) => s.at.host === 'compute' && s.at.name === 'br-tun')!;
-  assert.match(tablesText(out), /table 1: the priority 32768 flow that matches broadcast and multicast frames; table 21: the priority 32768 flow that matches VLAN=1; strip the VLAN tag; set tunnel id 0x2a; send out of gre-c6336415/);
+  assert.match(tablesBrief(out), /trace:lookup\(table=1, priority=32768, match=flow:matches\(fields=\[flow:broadcast-multicast\]\)\); trace:lookup\(table=21, priority=32768, match=flow:matches\(fields=\[flow:field-is\(field=flow:field-vlan, value=1\)\]\)\); trace:set\(action=action:strip-vlan\); trace:set\(action=action:set-tunnel-id\(id=0x2a\)\); trace:send-out\(port=gre-c6336415/);
   const back = walk.steps.find((s) => s.at.host === 'network' && s.at.name === 'br-tun')!;
-  assert.match(tablesText(back), /table 2: the priority 1 flow that matches tunnel id=0x2a; set the VLAN to 2; table 10: the priority 1 flow that matches every packet; learn: .*; send out of patch-int \(tagged VLAN 2, tunnel id 0x2a\)\./);
-  assert.match(back.text.zh, /逐表追踪它的流表（如 ovs-appctl ofproto\/trace）：br-tun 把包从 patch-int 发出（带 VLAN 2，隧道 id 0x2a）。/);
-  assert.match(tablesText(back, 'zh'), /^表 0：命中优先级 1 的流（匹配 入端口=gre-/);
+  assert.match(tablesBrief(back), /trace:lookup\(table=2, priority=1, match=flow:matches\(fields=\[flow:field-is\(field=flow:field-tunnel-id, value=0x2a\)\]\)\); trace:set\(action=action:set-vlan\(vlan=2\)\); trace:lookup\(table=10, priority=1, match=flow:matches-every-packet\); action:learn\(.*; trace:send-out\(port=patch-int, carrying=trace:carrying\(what=\[trace:tagged\(vlan=2\), trace:tunnel-id\(id=0x2a\)\]\)\)$/);
+  assert.match(brief(back.message), /walk:traced\(outcome=trace:sends\(bridge=br-tun, exits=\[trace:exit-out-of\(port=patch-int, carrying=trace:carrying\(what=\[trace:tagged\(vlan=2\), trace:tunnel-id\(id=0x2a\)\]\)\)\]\)\)/);
+  assert.match(tablesBrief(back), /^trace:lookup\(table=0, priority=1, match=flow:matches\(fields=\[flow:field-is\(field=flow:field-in-port, value=flow:named-port\(name=gre-/);
   assert.deepEqual(back.tables!.map((t) => t.depth), [0, 1, 1, 2, 2, 2], 'each resubmit one level deeper');
 });
 
@@ -45,7 +46,7 @@ test('enteringPacket: an access port\'s frame enters untagged, a trunk\'s with i
   assert.deepEqual(enteringPacket('qvo1', frame, { portTag: 1, tunnelled: false }).fields, { ip: '', tun_id: '0', vlan_tci: '0' });
   assert.deepEqual(enteringPacket('patch-int', frame, { before: { kind: 'vlan', vlan: 3 }, tunnelled: false }).fields, { ip: '', tun_id: '0', dl_vlan: '3' });
   assert.deepEqual(enteringPacket('gre-1', frame, { before: { kind: 'key', key: '0x2a' }, tunnelled: true }).fields, { ip: '', vlan_tci: '0', tun_id: '0x2a' });
-  assert.deepEqual(enteringPacket('gre-1', frame, { before: { kind: 'unknown', reason: { zh: '', en: '' } }, tunnelled: true }).fields, { ip: '', vlan_tci: '0' }, 'an unknown key stays unknown');
+  assert.deepEqual(enteringPacket('gre-1', frame, { before: { kind: 'unknown', reason: msg('test:unknown') }, tunnelled: true }).fields, { ip: '', vlan_tci: '0' }, 'an unknown key stays unknown');
 });
 
 test('enteringPacket: a flat network\'s untagged frame enters with vlan_tci 0, so vlan_tci=0x0000 flows match it', () => {

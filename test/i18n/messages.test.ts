@@ -39,3 +39,14 @@ test('should read plural forms and skip fuzzy entries', () => {
   assert.deepEqual(catalog.get('t:lines'), ['{count} line', '{count} lines']);
   assert.equal(catalog.has('t:fuzzy'), false);
 });
+
+test('should define each message once per catalog (a second definition would silently win)', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { localesDir } = await import('../../src/i18n/catalog.js');
+  for (const lang of ['zh', 'en']) {
+    const text = readFileSync(join(localesDir, `${lang}.po`), 'utf8');
+    const keys = [...text.matchAll(/^(?:msgctxt "((?:[^"\\]|\\.)*)"\n)?msgid "((?:[^"\\]|\\.)*)"$/gm)].map((m) => `${m[1] ?? ''}\u0004${m[2]}`);
+    const twice = keys.filter((k, i) => keys.indexOf(k) !== i);
+    assert.deepEqual(twice, [], `${lang}.po defines these more than once`);
+  }
+});

@@ -4,14 +4,15 @@
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { labSamples } from '../fixture-paths.js';
 import { buildTopology } from '../../src/topology/build.js';
 import { readSources } from '../../src/topology/sources.js';
 import { diagramGraph, drawDiagram, layoutDiagram, topologyDiagram } from '../../src/render/diagram/index.js';
 
-const bundle = '/work/shared/capture-lab/samples/gre';
+const bundle = join(labSamples, 'gre');
 
-describe('topology diagram', { skip: !existsSync(bundle) && 'capture-lab samples not present' }, () => {
+describe('topology diagram', () => {
   const topology = buildTopology(readSources([bundle]));
 
   it('should draw one host box per host, each holding its bridges', async () => {

@@ -10,6 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseRst } from '../../src/rst/index.js';
 import { toXml } from '../../src/rst/writers/xml.js';
+import { sharedDir } from '../fixture-paths.js';
 
 /** The repository root (dist/test/rst/ → three levels up from the compiled file). */
 export function repoRoot(): string {
@@ -23,7 +24,7 @@ export function repoRoot(): string {
 }
 
 export function corpusDir(): string {
-  return resolve(repoRoot(), '..', 'shared', 'rst-corpus');
+  return join(sharedDir, 'rst-corpus');
 }
 
 export interface CorpusRun {
@@ -73,7 +74,9 @@ export function runCorpus(options: { filter?: RegExp; extraArgs?: string[] } = {
 }
 
 // `node dist/test/rst/corpus-run.js [REGEX] [compare.mjs args…]` prints the report.
-if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
+// (`node --test dist/test/` also runs this file, as a test file: then it does nothing;
+// conformance.test.ts runs the corpus, or says why it is skipped.)
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1]) && process.env['NODE_TEST_CONTEXT'] === undefined) {
   const [filter, ...rest] = process.argv.slice(2);
   const run = runCorpus({ filter: filter ? new RegExp(filter) : undefined, extraArgs: rest });
   process.stdout.write(run.report);

@@ -8,6 +8,7 @@ import { standardInclude, STANDARD_INCLUDES } from '../../src/rst/directives/sta
 import { Level } from '../../src/rst/reporter.js';
 import { toText, type RstElement } from '../../src/rst/nodes.js';
 import { makeCall, runError } from './directive-call.js';
+import { seedDir } from '../fixture-paths.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixtures = path.resolve(here, '../../../test/fixtures/rst');
@@ -186,7 +187,7 @@ test('should include code as a code literal block naming its source', () => {
 });
 
 test('should include the seed guide scripts as bash code', () => {
-  const dir = path.resolve(here, '../../../content/local');
+  const dir = seedDir;
   for (const script of ['local_settings.sh', 'create_ext-net.sh', 'create_int-net.sh']) {
     const { call, document } = makeCall(include, {
       name: 'include',

@@ -1,4 +1,4 @@
-// The seed guide (content/local/local.rst) rendered by the whole rst → HTML
+// The seed guide (content/local/local.rst, its copy in test/fixtures/seed) rendered by the whole rst → HTML
 // pipeline shows what issue 2 asks for: docinfo, a numbered table of contents,
 // numbered sections, the missing figure as a warning at its line, the three
 // included scripts highlighted as bash, and every literal block intact.
@@ -10,9 +10,8 @@ import { before, test } from 'node:test';
 import type { RstHtmlResult } from '../../src/rst/html.js';
 import { renderGuide as rstToHtml } from '../../src/pipeline.js';
 import { isElement, toText, type RstElement } from '../../src/rst/nodes.js';
-import { repoRoot } from './helpers/compare-xml.js';
+import { seedDir as guideDir } from '../fixture-paths.js';
 
-const guideDir = join(repoRoot, 'content/local');
 const seedPath = join(guideDir, 'local.rst');
 const seedText = readFileSync(seedPath, 'utf8');
 let result: RstHtmlResult;

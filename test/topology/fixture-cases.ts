@@ -3,6 +3,7 @@
 // the explained topology a person checks by eye: findings (kind, claim line and
 // text) and explanation ids.
 
+import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -12,6 +13,40 @@ import { readSources } from '../../src/topology/sources.js';
 import { explainTopology } from '../../src/explain/index.js';
 import type { EvidenceRef, Link, Topology, Walk, WalkStep } from '../../src/topology/model.js';
 import type { Hop } from '../../src/explain/path-search.js';
+import { isMessage, type Message, type MessageValue } from '../../src/message.js';
+import { say } from '../../src/i18n/messages.js';
+
+/** A message said in English / in Chinese (for the golden files and a few whole-sentence checks). */
+export const en = (m: Message): string => say(m, 'en');
+export const zh = (m: Message): string => say(m, 'zh');
+
+/** Every message with id `id` in `m`: itself, or nested in its values (depth first, in order). */
+export function messagesIn(m: MessageValue | undefined, id: string): Message[] {
+  if (m === undefined || typeof m === 'string' || typeof m === 'number') return [];
+  if (Array.isArray(m)) return (m as MessageValue[]).flatMap((v) => messagesIn(v, id));
+  const message = m as Message;
+  return [...(message.id === id ? [message] : []), ...Object.values(message.values ?? {}).flatMap((v) => messagesIn(v, id))];
+}
+
+/** Does `m` say message `id` (itself or nested)? */
+export const hasMessage = (m: MessageValue | undefined, id: string): boolean => messagesIn(m, id).length > 0;
+
+/**
+ * The values of the (first) message `id` in `m`, plain: names and numbers as
+ * they are, nested messages as `{ id, …values }`; fails when `m` does not say `id`.
+ */
+export function valuesOf(m: MessageValue | undefined, id: string): Record<string, unknown> {
+  const [found] = messagesIn(m, id);
+  assert.ok(found, `no ${id} in ${JSON.stringify(m)}`);
+  return Object.fromEntries(Object.entries(found.values ?? {}).map(([k, v]) => [k, plain(v)]));
+}
+
+/** A message value as plain data: a nested message becomes `{ id, ...values }`, `''` (an absent clause) stays ''. */
+export function plain(v: MessageValue): unknown {
+  if (isMessage(v)) return { id: v.id, ...Object.fromEntries(Object.entries(v.values ?? {}).map(([k, x]) => [k, plain(x)])) };
+  if (Array.isArray(v)) return (v as MessageValue[]).map(plain);
+  return v;
+}
 
 /** The repository root (tests run from dist/test/…). */
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -54,16 +89,29 @@ export function caseNames(): string[] {
 
 export function expectedSubset(topology: Topology): unknown {
   return {
-    findings: topology.findings.map((f) => ({ kind: f.kind, ...(f.claim ? { line: f.claim.line, claim: f.claim.text } : {}), en: f.message.en })),
+    findings: topology.findings.map((f) => ({ kind: f.kind, ...(f.claim ? { line: f.claim.line, claim: f.claim.text } : {}), message: plain(f.message) })),
     explanations: topology.explanations.map((e) => e.id),
     walks: topology.walks.map((w) => ({ id: w.id, steps: w.steps.length })),
   };
 }
 
-/** A walk step's bridge trace (its `tables`) as one line of text: `table 0: …; table 1: …; send out of gre-1.` */
-export function tablesText(step: { tables?: { text: { zh: string; en: string } }[] }, lang: 'zh' | 'en' = 'en'): string {
-  const lines = (step.tables ?? []).map((t) => t.text[lang]);
-  return lines.length ? lines.join(lang === 'zh' ? '；' : '; ') + (lang === 'zh' ? '。' : '.') : '';
+/**
+ * A message's ids and values in one line, for assertions that read like the
+ * data: `trace:lookup(table=0, priority=1, match=flow:matches(fields=[…]))`;
+ * an absent clause ('') is left out.
+ */
+export function brief(v: MessageValue): string {
+  if (isMessage(v)) {
+    const values = Object.entries(v.values ?? {}).filter(([, x]) => x !== '').map(([k, x]) => `${k}=${brief(x)}`);
+    return values.length ? `${v.id}(${values.join(', ')})` : v.id;
+  }
+  if (Array.isArray(v)) return `[${(v as MessageValue[]).map(brief).join(', ')}]`;
+  return String(v);
+}
+
+/** A walk step's bridge trace (its `tables`) line by line, in brief: `trace:lookup(table=0, …); trace:forward(…)`. */
+export function tablesBrief(step: { tables?: { message: Message }[] }): string {
+  return (step.tables ?? []).map((t) => brief(t.message)).join('; ');
 }
 
 /** Fixture `name`'s bundle copied and changed (capture files dropped or edited) in a temporary folder, then explained, as if captured so. */

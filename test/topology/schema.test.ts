@@ -3,15 +3,16 @@
 // topology fixture; and it rejects a model that breaks it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { runTopology } from '../../src/cli/topology.js';
 import { caseInput, caseNames, repoRoot } from './fixture-cases.js';
+import { labSamples, seedGuide } from '../fixture-paths.js';
 
 const schema = JSON.parse(readFileSync(join(repoRoot, 'docs/topology.schema.json'), 'utf8'));
 const validate = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true }).compile(schema);
-const LAB = '/work/shared/capture-lab/samples';
+const LAB = labSamples;
 
 async function jsonOf(path: string): Promise<unknown> {
   let out = '';
@@ -21,8 +22,8 @@ async function jsonOf(path: string): Promise<unknown> {
 }
 
 const inputs = [
-  join(repoRoot, 'content/local/local.rst'),
-  ...(existsSync(LAB) ? readdirSync(LAB, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join(LAB, d.name)) : []),
+  seedGuide,
+  ...readdirSync(LAB, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join(LAB, d.name)),
   ...caseNames().map(caseInput),
 ];
 
@@ -35,10 +36,10 @@ for (const input of inputs) {
 }
 
 test('the schema rejects a likely link without a reason and an unknown finding kind', async () => {
-  const json = (await jsonOf(join(repoRoot, 'content/local/local.rst'))) as { links: { certainty: string }[]; findings: { kind: string }[] };
+  const json = (await jsonOf(seedGuide)) as { links: { certainty: string }[]; findings: { kind: string }[] };
   json.links[0]!.certainty = 'likely';
   assert.equal(validate(json), false);
-  const again = (await jsonOf(join(repoRoot, 'content/local/local.rst'))) as { findings: { kind: string }[] };
+  const again = (await jsonOf(seedGuide)) as { findings: { kind: string }[] };
   again.findings[0]!.kind = 'maybe';
   assert.equal(validate(again), false);
 });

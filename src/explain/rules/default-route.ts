@@ -1,6 +1,7 @@
 // Default routes: where a host or namespace sends what it has no route for.
 
 import type { Explanation, Topology } from '../../topology/model.js';
+import { msg, type Message } from '../../message.js';
 import type { Rule } from '../rule.js';
 
 export const defaultRouteRule: Rule = {
@@ -9,21 +10,19 @@ export const defaultRouteRule: Rule = {
     return topology.routes
       .filter((r) => r.destination === 'default' || r.destination === '0.0.0.0/0')
       .map((route) => {
-        const space = route.netns ? `命名空间 ${route.netns} ` : `主机 ${route.host} `;
-        const spaceEn = route.netns ? `namespace ${route.netns}` : `host ${route.host}`;
         const others = topology.routes.filter((r) => r !== route && r.host === route.host && r.netns === route.netns && r.dev);
-        const devs = [...new Set([route.dev, ...others.map((r) => r.dev)].filter(Boolean))];
-        const routed = route.netns?.startsWith('qrouter-') && devs.length > 1
-          ? { zh: `这个路由器在 ${devs.join('、')} 之间转发。`, en: ` The router forwards between ${devs.join(' and ')}.` }
-          : { zh: '', en: '' };
+        const devs = [...new Set([route.dev, ...others.map((r) => r.dev)].filter((d): d is string => Boolean(d)))];
+        const sentences: Message[] = [msg('default-route:of', {
+          space: route.netns ? msg('default-route:namespace', { netns: route.netns }) : msg('default-route:host', { host: route.host }),
+          via: route.via ? msg('default-route:via', { via: route.via }) : '',
+          dev: route.dev ? msg('default-route:out-of', { dev: route.dev }) : '',
+        })];
+        if (route.netns?.startsWith('qrouter-') && devs.length > 1) sentences.push(msg('default-route:router-forwards', { devs }));
         return {
           id: `default-route:${route.host}/${route.netns ?? ''}`,
           rule: 'default-route',
           subjects: [{ host: route.host, ...(route.netns ? { netns: route.netns } : {}), name: route.dev ?? 'default' }],
-          text: {
-            zh: `${space}的默认路由${route.via ? `经网关 ${route.via} ` : ''}${route.dev ? `从 ${route.dev} 出去` : ''}：没有更具体路由的包都走这里。${routed.zh}`,
-            en: `The default route of ${spaceEn} goes${route.via ? ` via the gateway ${route.via}` : ''}${route.dev ? ` out of ${route.dev}` : ''}: every packet with no more specific route takes it.${routed.en}`,
-          },
+          message: msg('common:sentences', { sentences }),
           evidence: [...route.evidence, ...others.flatMap((r) => r.evidence)],
         };
       });

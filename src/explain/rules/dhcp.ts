@@ -1,6 +1,7 @@
 // The DHCP server: dnsmasq, its interface, namespace, ranges, lease time and network.
 
-import type { Bilingual, Explanation, Topology } from '../../topology/model.js';
+import type { Explanation, Topology } from '../../topology/model.js';
+import { msg, type Message } from '../../message.js';
 import { bridgeHolding, evidence } from '../facts.js';
 import type { Rule } from '../rule.js';
 
@@ -13,13 +14,12 @@ export function readRange(range: string): { start?: string; mode?: string; lease
   return { ...(start ? { start } : {}), ...(mode ? { mode } : {}), ...(lease ? { lease } : {}) };
 }
 
-/** dnsmasq's `--dhcp-range`s in words: `subnet 10.0.1.0 (static: …), lease 86400s`; empty when there are none. */
-export function describeRanges(ranges: readonly string[]): Bilingual {
-  const read = ranges.map(readRange);
-  return {
-    zh: read.map((r) => `子网 ${r.start ?? '?'}${r.mode === 'static' ? '（static：只给 Neutron 预先登记的端口分配固定地址）' : ''}，租期 ${r.lease ?? '?'}`).join('；'),
-    en: read.map((r) => `subnet ${r.start ?? '?'}${r.mode === 'static' ? ' (static: only the fixed addresses Neutron registered for its ports)' : ''}, lease ${r.lease ?? '?'}`).join('; '),
-  };
+/** dnsmasq's `--dhcp-range`s in words (`subnet 10.0.1.0 (static: …), lease 86400s`); undefined when there are none. */
+export function describeRanges(ranges: readonly string[]): Message | undefined {
+  if (!ranges.length) return undefined;
+  return msg('dhcp:ranges', {
+    ranges: ranges.map(readRange).map((r) => msg('dhcp:range', { start: r.start ?? '?', mode: r.mode === 'static' ? msg('dhcp:static') : '', lease: r.lease ?? '?' })),
+  });
 }
 
 export const dhcpRule: Rule = {
@@ -31,16 +31,24 @@ export const dhcpRule: Rule = {
         const itf = service.interface;
         const port = itf ? bridgeHolding(topology, service.host, itf) : undefined;
         const addr = itf ? topology.interfaces.find((i) => i.host === service.host && i.name === itf && i.netns === service.netns)?.addresses.find((a) => a.family === 'inet') : undefined;
-        const { zh: rangeZh, en: rangeEn } = describeRanges(service.ranges ?? []);
-        const onBr = port ? { zh: `，${itf} 在 ${port.bridge.name} 上${port.port.tag !== undefined ? `（tag ${port.port.tag}，与同 tag 的虚拟机端口同一网络）` : ''}`, en: `; ${itf} is on ${port.bridge.name}${port.port.tag !== undefined ? ` (tag ${port.port.tag}, one network with the VM ports of that tag)` : ''}` } : { zh: '', en: '' };
+        const ranges = describeRanges(service.ranges ?? []);
+        const sentences: Message[] = [
+          msg('dhcp:served', {
+            process: service.process ?? 'dnsmasq',
+            pid: service.pid ?? '?',
+            netns: service.netns ? msg('dhcp:in-namespace', { netns: service.netns }) : '',
+            interface: itf ?? '?',
+            address: addr ? msg('common:paren', { text: addr.cidr }) : '',
+            bridge: port ? msg('dhcp:on-bridge', { interface: itf!, bridge: port.bridge.name, tag: port.port.tag !== undefined ? msg('dhcp:tag', { tag: port.port.tag }) : '' }) : '',
+          }),
+          ranges ? msg('dhcp:range-is', { ranges }) : msg('dhcp:no-range'),
+        ];
+        if (service.network_id) sentences.push(msg('dhcp:network', { network: service.network_id }));
         return {
           id: `dhcp:${service.host}/${service.netns ?? ''}/${itf ?? ''}`,
           rule: 'dhcp',
           subjects: [{ host: service.host, ...(service.netns ? { netns: service.netns } : {}), name: itf ?? service.process ?? 'dhcp' }],
-          text: {
-            zh: `DHCP 服务由 ${service.process ?? 'dnsmasq'}（进程 ${service.pid ?? '?'}）提供，${service.netns ? `运行在命名空间 ${service.netns} 里，` : ''}监听接口 ${itf ?? '?'}${addr ? `（${addr.cidr}）` : ''}${onBr.zh}。${rangeZh ? `地址范围：${rangeZh}。` : '抓取中没有 --dhcp-range。'}${service.network_id ? `它属于网络 ${service.network_id}。` : ''}`,
-            en: `DHCP is served by ${service.process ?? 'dnsmasq'} (pid ${service.pid ?? '?'})${service.netns ? ` in namespace ${service.netns}` : ''}, listening on ${itf ?? '?'}${addr ? ` (${addr.cidr})` : ''}${onBr.en}. ${rangeEn ? `Range: ${rangeEn}.` : 'No --dhcp-range in the captures.'}${service.network_id ? ` It belongs to network ${service.network_id}.` : ''}`,
-          },
+          message: msg('common:sentences', { sentences }),
           evidence: evidence(service.evidence, port?.port.evidence, addr?.evidence),
         };
       });

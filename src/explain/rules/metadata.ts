@@ -2,7 +2,8 @@
 // process listening on it in that namespace and the router or network it serves;
 // on a network without a router, the DHCP namespace that serves metadata.
 
-import type { Address, Bilingual, Explanation, Interface, Service, Socket, Topology } from '../../topology/model.js';
+import type { Address, Explanation, Interface, Service, Socket, Topology } from '../../topology/model.js';
+import { msg, type Message } from '../../message.js';
 import { evidence } from '../facts.js';
 import type { Rule } from '../rule.js';
 
@@ -28,17 +29,16 @@ export function serviceSocket(topology: Topology, service: Service): Socket | un
  * How a socket's local address covers 169.254.169.254: `0.0.0.0` is every
  * address of the namespace, 169.254.169.254 included.
  */
-export function socketCovers(socket: Socket | undefined, port: number | undefined): Bilingual {
-  if (!socket) return { zh: `抓取中没有它监听 ${port ?? '?'} 端口的套接字`, en: `no capture shows its socket on port ${port ?? '?'}` };
-  const owner = socket.pid !== undefined || socket.process ? `（套接字属于 ${socket.process ?? '?'}，进程 ${socket.pid ?? '?'}）` : '';
-  const ownerEn = socket.pid !== undefined || socket.process ? ` (socket of ${socket.process ?? '?'}, pid ${socket.pid ?? '?'})` : '';
+export function socketCovers(socket: Socket | undefined, port: number | undefined): Message {
+  if (!socket) return msg('metadata:no-socket', { port: port ?? '?' });
+  const owner = socket.pid !== undefined || socket.process ? msg('metadata:socket-of', { process: socket.process ?? '?', pid: socket.pid ?? '?' }) : '';
   const at = `${socket.local}:${socket.port}`;
   if (socket.local === '0.0.0.0' || socket.local === '*' || socket.local === '::' || socket.local === '[::]') {
-    return { zh: `它监听 ${at}${owner}，即本命名空间的所有地址，包括 ${METADATA_IP}`, en: `it listens on ${at}${ownerEn}, every address of the namespace, ${METADATA_IP} included` };
+    return msg('metadata:listens-on-every-address', { at, owner, address: METADATA_IP });
   }
   return socket.local === METADATA_IP
-    ? { zh: `它直接监听 ${at}${owner}`, en: `it listens on ${at}${ownerEn} itself` }
-    : { zh: `它监听 ${at}${owner}，不包括 ${METADATA_IP}`, en: `it listens on ${at}${ownerEn}, which does not include ${METADATA_IP}` };
+    ? msg('metadata:listens-on-it', { at, owner })
+    : msg('metadata:listens-elsewhere', { at, owner, address: METADATA_IP });
 }
 
 export const metadataRule: Rule = {
@@ -51,27 +51,30 @@ export const metadataRule: Rule = {
       const socket = topology.sockets.find((s) => s.host === nat.host && s.netns === nat.netns && s.port === port);
       const service = topology.services.find((s) => s.kind === 'metadata' && s.host === nat.host && s.netns === nat.netns && (s.port === port || s.pid === socket?.pid));
       const owner = service?.router_id
-        ? { zh: `，它服务于路由器 ${service.router_id}`, en: `, serving router ${service.router_id}` }
+        ? msg('metadata:serving-router', { router: service.router_id })
         : service?.network_id
-          ? { zh: `，它服务于网络 ${service.network_id}`, en: `, serving network ${service.network_id}` }
-          : { zh: '', en: '' };
+          ? msg('metadata:serving-network', { network: service.network_id })
+          : '';
       const listener = service?.certainty === 'likely'
-        ? { zh: `在这个命名空间里接收 ${port} 端口请求的可能是进程 ${service.pid ?? '?'}（${service.process ?? '?'}）${owner.zh}（只是推断（likely）：${service.reason?.zh ?? ''}）；它把请求交给 Neutron metadata agent，再转到 Nova metadata 服务。`, en: `The process taking port ${port} in this namespace is likely ${service.pid ?? '?'} (${service.process ?? '?'})${owner.en} (likely: ${service.reason?.en ?? ''}); it hands the request to the Neutron metadata agent, which forwards it to Nova's metadata service.` }
+        ? msg('metadata:likely-listener', { port, pid: service.pid ?? '?', process: service.process ?? '?', owner, reason: service.reason ?? '' })
         : service
-        ? { zh: `在这个命名空间里监听 ${port} 端口的是进程 ${service.pid ?? '?'}（${service.process ?? '?'}）${owner.zh}；它把请求交给 Neutron metadata agent，再转到 Nova metadata 服务。`, en: `The process listening on port ${port} in this namespace is ${service.pid ?? '?'} (${service.process ?? '?'})${owner.en}; it hands the request to the Neutron metadata agent, which forwards it to Nova's metadata service.` }
-        : socket
-          ? { zh: `在这个命名空间里监听 ${port} 端口的是进程 ${socket.pid ?? '?'}（${socket.process ?? '?'}），但抓取中看不到它的命令行。`, en: `Process ${socket.pid ?? '?'} (${socket.process ?? '?'}) listens on port ${port} in this namespace, but no capture shows its command line.` }
-          : { zh: `抓取中看不到谁在监听 ${port} 端口。`, en: `No capture shows what listens on port ${port}.` };
-      const ns = nat.netns ? `命名空间 ${nat.netns} 中` : '';
-      const nsEn = nat.netns ? ` in namespace ${nat.netns}` : '';
+          ? msg('metadata:listener', { port, pid: service.pid ?? '?', process: service.process ?? '?', owner })
+          : socket
+            ? msg('metadata:listener-without-command', { port, pid: socket.pid ?? '?', process: socket.process ?? '?' })
+            : msg('metadata:no-listener', { port });
+      const redirected = msg('metadata:redirected', {
+        address: METADATA_IP,
+        port: nat.port ?? 80,
+        netns: nat.netns ? msg('common:in-namespace', { netns: nat.netns }) : '',
+        chain: nat.chain,
+        how: msg(nat.kind === 'redirect' ? 'metadata:by-redirect' : 'metadata:by-dnat'),
+        local: port,
+      });
       out.push({
         id: `metadata:${nat.host}/${nat.netns ?? ''}`,
         rule: 'metadata',
         subjects: [{ host: nat.host, ...(nat.netns ? { netns: nat.netns } : {}), name: nat.chain }],
-        text: {
-          zh: `虚拟机访问 ${METADATA_IP}:${nat.port ?? 80} 取 metadata：${ns}链 ${nat.chain} 把它${nat.kind === 'redirect' ? '重定向（REDIRECT）' : '转换（DNAT）'}到本机 ${port} 端口，即 ${METADATA_IP}:${port}。${listener.zh}`,
-          en: `A VM asks ${METADATA_IP}:${nat.port ?? 80} for its metadata: the chain ${nat.chain}${nsEn} ${nat.kind === 'redirect' ? 'redirects (REDIRECT)' : 'translates (DNAT)'} it to local port ${port}, i.e. ${METADATA_IP}:${port}. ${listener.en}`,
-        },
+        message: msg('common:sentences', { sentences: [redirected, listener] }),
         evidence: evidence(nat.evidence, socket?.evidence, service?.evidence),
       });
     }
@@ -80,25 +83,23 @@ export const metadataRule: Rule = {
       if (redirects.some((n) => n.host === service.host && n.netns === service.netns)) continue;
       const holder = metadataAddress(topology, service.host, service.netns);
       const socket = serviceSocket(topology, service);
-      const covers = socketCovers(socket, service.port);
-      const likely = service.certainty === 'likely' && service.reason
-        ? { zh: `（它在这个命名空间里只是推断（likely）：${service.reason.zh}）`, en: ` (that it runs in this namespace is likely: ${service.reason.en})` }
-        : { zh: '', en: '' };
-      const network = service.network_id ? { zh: `，服务于网络 ${service.network_id}`, en: `, serving network ${service.network_id}` } : { zh: '', en: '' };
-      const address = holder
-        ? { zh: `命名空间里的 ${holder.itf.name} 持有 ${holder.address.cidr}，发往 ${METADATA_IP} 的请求在这里就是本机地址`, en: `${holder.itf.name} in the namespace holds ${holder.address.cidr}, so a request to ${METADATA_IP} is addressed to this namespace itself` }
-        : { zh: `抓取中看不到本命名空间哪个接口持有 ${METADATA_IP}`, en: `no capture shows which interface of the namespace holds ${METADATA_IP}` };
-      const noRedirect = redirects.length === 0
-        ? { zh: `抓取中没有重定向 ${METADATA_IP} 的 NAT 规则（没有路由器的 REDIRECT）`, en: `no captured NAT rule redirects ${METADATA_IP} (there is no router REDIRECT)` }
-        : { zh: `这个命名空间里没有重定向它的 NAT 规则（别处的 REDIRECT 属于路由器）`, en: `no NAT rule in this namespace redirects it (the REDIRECT elsewhere belongs to a router)` };
       out.push({
         id: `metadata:${service.host}/${service.netns}`,
         rule: 'metadata',
         subjects: [{ host: service.host, netns: service.netns!, name: service.process ?? 'metadata' }],
-        text: {
-          zh: `metadata 由 DHCP 命名空间 ${service.netns} 提供（Neutron 的 isolated metadata，用于没有路由器的 flat 或隔离网络）：${address.zh}；进程 ${service.pid ?? '?'}（${service.process ?? '?'}）接收请求，${covers.zh}${network.zh}${likely.zh}，再交给 Neutron metadata agent。${noRedirect.zh}。虚拟机到 ${METADATA_IP} 的主机路由由 DHCP agent 通过 DHCP（option 121）下发，指向 DHCP 端口的地址；这条路由不在抓取中。`,
-          en: `Metadata is served by the DHCP namespace ${service.netns} (Neutron's isolated metadata, for flat or isolated networks without a router): ${address.en}; process ${service.pid ?? '?'} (${service.process ?? '?'}) takes the request — ${covers.en}${network.en}${likely.en} — and hands it to the Neutron metadata agent. ${upper(noRedirect.en)}. The VM's host route to ${METADATA_IP} via the DHCP port's address comes from the DHCP agent by DHCP (option 121); that route is not in the captures.`,
-        },
+        message: msg('metadata:isolated', {
+          netns: service.netns!,
+          held: holder
+            ? msg('metadata:held-here', { interface: holder.itf.name, cidr: holder.address.cidr, address: METADATA_IP })
+            : msg('metadata:held-nowhere-captured', { address: METADATA_IP }),
+          pid: service.pid ?? '?',
+          process: service.process ?? '?',
+          covers: socketCovers(socket, service.port),
+          network: service.network_id ? msg('metadata:serves-network', { network: service.network_id }) : '',
+          likely: service.certainty === 'likely' && service.reason ? msg('metadata:likely-here', { reason: service.reason }) : '',
+          redirect: redirects.length === 0 ? msg('metadata:no-redirect', { address: METADATA_IP }) : msg('metadata:no-redirect-here'),
+          address: METADATA_IP,
+        }),
         evidence: evidence(holder?.address.evidence, socket?.evidence, service.evidence),
       });
     }
@@ -111,8 +112,4 @@ export function isDhcpNamespace(topology: Topology, host: string, netns: string 
   if (!netns) return false;
   const ns = topology.namespaces.find((n) => n.host === host && n.name === netns);
   return ns?.role === 'dhcp' || netns.startsWith('qdhcp-');
-}
-
-function upper(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

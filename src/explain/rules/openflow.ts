@@ -2,14 +2,12 @@
 // where resubmit/goto_table lead; a bridge whose only flow is `actions=NORMAL`
 // acts as a normal learning switch, with no flow processing.
 
-import type { Explanation, Flow, Topology } from '../../topology/model.js';
+import type { Explanation, Topology } from '../../topology/model.js';
+import { msg } from '../../message.js';
 import { evidence } from '../facts.js';
-import { flowWords } from '../flow-words.js';
+import { flowWords } from '../openflow/flow-words.js';
+import { isPlainSwitch } from '../openflow/plain-switch.js';
 import type { Rule } from '../rule.js';
-
-export function isPlainSwitch(flows: Flow[]): boolean {
-  return flows.length > 0 && flows.every((f) => f.actions.length === 1 && f.actions[0]!.type === 'output' && (f.actions[0] as { port?: { reserved?: string } }).port?.reserved === 'NORMAL' && Object.keys(f.match).length === 0);
-}
 
 export const openflowRule: Rule = {
   id: 'openflow',
@@ -19,17 +17,13 @@ export const openflowRule: Rule = {
     for (const key of keys) {
       const [host, bridge] = key.split('\u0000') as [string, string];
       const flows = topology.flows.filter((f) => f.host === host && f.bridge === bridge);
-      const onHost = topology.hosts.length > 1 ? `（${host}）` : '';
-      const onHostEn = topology.hosts.length > 1 ? ` on ${host}` : '';
+      const onHost = topology.hosts.length > 1 ? msg('common:on-host', { host }) : '';
       if (isPlainSwitch(flows)) {
         out.push({
           id: `openflow:${host}/${bridge}`,
           rule: 'openflow',
           subjects: [{ host, name: bridge }],
-          text: {
-            zh: `${bridge}${onHost} 只有一条流（优先级 ${flows.map((f) => f.priority).join('/')}，actions=NORMAL）：它就是一个普通的自学习二层交换机，不做 flow 处理。`,
-            en: `${bridge}${onHostEn} has a single flow (priority ${flows.map((f) => f.priority).join('/')}, actions=NORMAL): it acts as a normal learning switch, no flow processing.`,
-          },
+          message: msg('openflow:plain-switch', { bridge, host: onHost, priorities: flows.map((f) => f.priority) }),
           evidence: evidence(...flows.map((f) => f.evidence)),
         });
         continue;
@@ -37,17 +31,19 @@ export const openflowRule: Rule = {
       const tables = [...new Set(flows.map((f) => f.table))].sort((a, b) => a - b);
       for (const table of tables) {
         const here = flows.filter((f) => f.table === table).sort((a, b) => b.priority - a.priority);
-        const words = here.map((f) => flowWords(topology, f));
         const next = [...new Set(here.flatMap((f) => f.actions.filter((a) => a.type === 'resubmit' || a.type === 'goto_table').map((a) => (a as { table?: number }).table).filter((t): t is number => t !== undefined)))];
-        const lead = next.length ? { zh: `；从这里可转到表 ${next.join('、')}`, en: `; from here packets go on to table ${next.join(', ')}` } : { zh: '', en: '' };
         out.push({
           id: `openflow:${host}/${bridge}/${table}`,
           rule: 'openflow',
           subjects: [{ host, name: bridge }],
-          text: {
-            zh: `${bridge}${onHost} 表 ${table}（${here.length} 条流）：${words.map((w, i) => `(${i + 1}) ${w.zh}`).join('；')}${lead.zh}。`,
-            en: `${bridge}${onHostEn} table ${table} (${here.length} flow${here.length > 1 ? 's' : ''}): ${words.map((w, i) => `(${i + 1}) ${w.en}`).join('; ')}${lead.en}.`,
-          },
+          message: msg('openflow:table', {
+            bridge,
+            host: onHost,
+            table,
+            count: here.length,
+            flows: here.map((f, i) => msg('openflow:numbered-flow', { n: i + 1, flow: flowWords(topology, f) })),
+            next: next.length ? msg('openflow:goes-on-to', { tables: next }) : '',
+          }),
           evidence: evidence(...here.map((f) => f.evidence)),
         });
       }

@@ -4,7 +4,8 @@
 // addresses in one subnet).
 
 import type { Explanation, Topology } from '../../topology/model.js';
-import { where } from '../facts.js';
+import { msg, type Message } from '../../message.js';
+import { place } from '../facts.js';
 import type { Rule } from '../rule.js';
 
 export const physicalWireRule: Rule = {
@@ -13,21 +14,16 @@ export const physicalWireRule: Rule = {
     return topology.links
       .filter((l) => l.kind === 'physical')
       .map((link) => {
-        const a = where(topology, link.a);
-        const b = where(topology, link.b);
-        const vlans = link.vlans?.length ? link.vlans.join(', ') : undefined;
         // what a frame carries on the wire: the shared provider VLANs, and/or none at all (flat network)
-        const on: { zh: string[]; en: string[] } = { zh: [], en: [] };
-        if (vlans) { on.zh.push(`在 VLAN ${vlans} 上`); on.en.push(`on VLAN ${vlans}`); }
-        if (link.flat) { on.zh.push('不带 VLAN 标签（flat 网络）'); on.en.push('untagged (flat network)'); }
+        const on: Message[] = [];
+        if (link.vlans?.length) on.push(msg('physical-wire:on-vlans', { vlans: link.vlans }));
+        if (link.flat) on.push(msg('physical-wire:untagged'));
+        const values = { a: place(topology, link.a), b: place(topology, link.b), reason: link.reason ?? msg('link:no-proof') };
         return {
           id: `physical-wire:${link.a.host}/${link.a.name}:${link.b.host}/${link.b.name}`,
           rule: 'physical-wire',
           subjects: [link.a, link.b],
-          text: {
-            zh: `${a} 和 ${b} 很可能在同一个物理网络上（一根网线，或承载相同 VLAN 的交换机端口）：一块网卡${on.zh.join('或')}发出的帧能到达另一块。这只是推断（likely）：${link.reason?.zh ?? '抓取中没有直接证据'}。`,
-            en: `${a} and ${b} are likely on one physical network (a cable, or switch ports carrying the same VLANs): a frame one NIC sends${on.en.length ? ` ${on.en.join(' or ')}` : ''} reaches the other. This is only likely: ${link.reason?.en ?? 'no capture proves it'}.`,
-          },
+          message: on.length ? msg('physical-wire:likely-carrying', { ...values, on }) : msg('physical-wire:likely', values),
           evidence: link.evidence,
         };
       });

@@ -6,6 +6,7 @@
 // `vlan_tci=0x0000 actions=mod_vlan_vid:L` puts it back on the way in.
 
 import type { Explanation, Flow, Topology } from '../../topology/model.js';
+import { msg, type Message } from '../../message.js';
 import { evidence } from '../facts.js';
 import type { Rule } from '../rule.js';
 import { matchesUntagged, untagsBy } from '../../topology/flow-vlans.js';
@@ -28,6 +29,13 @@ function translations(flows: Flow[]): Translation[] {
   return out;
 }
 
+/** What a flow matches or makes: a VLAN, untagged frames (flat network), a tunnel id. */
+function label(kind: Kind, value: string): Message {
+  if (kind === 'vlan') return msg('vlan-translation:vlan', { vlan: value });
+  if (kind === 'untagged') return msg('vlan-translation:untagged');
+  return msg('vlan-translation:tunnel', { id: value });
+}
+
 export const providerVlanRule: Rule = {
   id: 'vlan-translation',
   explain(topology: Topology): Explanation[] {
@@ -39,30 +47,23 @@ export const providerVlanRule: Rule = {
       used.add(t);
       const back = all.find((u) => !used.has(u) && u.flow.host === t.flow.host && u.from === t.to && u.to === t.from && u.fromKind === t.toKind);
       if (back) used.add(back);
-      const onHost = topology.hosts.length > 1 ? `${t.flow.host} 上 ` : '';
-      const onHostEn = topology.hosts.length > 1 ? ` on ${t.flow.host}` : '';
-      const label = (kind: Kind, v: string, lang: 'zh' | 'en') => {
-        if (kind === 'vlan') return `VLAN ${v}`;
-        if (kind === 'untagged') return lang === 'zh' ? '不带 VLAN 标签的帧（flat 网络）' : 'untagged frames (flat network)';
-        return lang === 'zh' ? `隧道 id ${v}` : `tunnel id ${v}`;
-      };
-      const zhOne = `${onHost}${t.flow.bridge} 表 ${t.flow.table} 把 ${label(t.fromKind, t.from, 'zh')} 换成 ${label(t.toKind, t.to, 'zh')}`;
-      const enOne = `${t.flow.bridge} table ${t.flow.table}${onHostEn} turns ${label(t.fromKind, t.from, 'en')} into ${label(t.toKind, t.to, 'en')}`;
-      const zhBack = back ? `；反方向 ${back.flow.bridge} 表 ${back.flow.table} 把 ${label(back.fromKind, back.from, 'zh')} 换回 ${label(back.toKind, back.to, 'zh')}` : '；抓取中没有看到反方向的转换';
-      const enBack = back ? `; the other way, ${back.flow.bridge} table ${back.flow.table} turns ${label(back.fromKind, back.from, 'en')} back into ${label(back.toKind, back.to, 'en')}` : '; the captures show no translation the other way';
       const local = t.toKind === 'vlan' ? t.to : t.from;
       const flat = t.fromKind === 'untagged' || t.toKind === 'untagged';
-      const why = flat
-        ? { zh: `本机的本地 VLAN ${local} 只在 br-int 内有效；flat 网络在线路上不带 VLAN 标签，所以离开本机时去掉它，进来时再打上。`, en: `Local VLAN ${local} is meaningful only inside this host; a flat network carries no VLAN tag on the wire, so the tag comes off on the way out and goes back on on the way in.` }
-        : { zh: `本机的本地 VLAN ${local} 只在 br-int 内有效，离开本机时必须换成网络真正的标识。`, en: `Local VLAN ${local} is meaningful only inside this host, so it is swapped for the network's real identifier on the way out.` };
       out.push({
         id: `vlan-translation:${t.flow.host}/${t.flow.bridge}/${t.from || 'untagged'}-${t.to || 'untagged'}`,
         rule: 'vlan-translation',
         subjects: [{ host: t.flow.host, name: t.flow.bridge }],
-        text: {
-          zh: `${zhOne}${zhBack}。${why.zh}`,
-          en: `${enOne}${enBack}. ${why.en}`,
-        },
+        message: msg('vlan-translation:turns', {
+          host: topology.hosts.length > 1 ? msg('vlan-translation:on-host', { host: t.flow.host }) : '',
+          bridge: t.flow.bridge,
+          table: t.flow.table,
+          from: label(t.fromKind, t.from),
+          to: label(t.toKind, t.to),
+          back: back
+            ? msg('vlan-translation:back', { bridge: back.flow.bridge, table: back.flow.table, from: label(back.fromKind, back.from), to: label(back.toKind, back.to) })
+            : msg('vlan-translation:no-back'),
+          why: msg(flat ? 'vlan-translation:why-flat' : 'vlan-translation:why', { vlan: local }),
+        }),
         evidence: evidence(t.flow.evidence, back?.flow.evidence),
       });
     }

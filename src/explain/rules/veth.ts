@@ -3,7 +3,8 @@
 // Neutron's naming only, which makes the pairing merely likely).
 
 import type { Explanation, Topology } from '../../topology/model.js';
-import { commandsOf, where } from '../facts.js';
+import { msg } from '../../message.js';
+import { commandsOf, place } from '../facts.js';
 import type { Rule } from '../rule.js';
 
 export const vethRule: Rule = {
@@ -12,34 +13,16 @@ export const vethRule: Rule = {
     return topology.links
       .filter((l) => l.kind === 'veth')
       .map((link) => {
-        const a = where(topology, link.a);
-        const b = where(topology, link.b);
-        const commands = commandsOf(link.evidence);
-        let proof: { zh: string; en: string };
-        if (link.certainty === 'likely') {
-          proof = {
-            zh: `这只是推断（likely）：${link.reason?.zh ?? '抓取中没有直接证据。'}`,
-            en: `This is only likely: ${link.reason?.en ?? 'no capture proves it directly.'}`,
-          };
-        } else if (commands.some((c) => c.includes('ethtool'))) {
-          proof = {
-            zh: `由 \`ethtool -S\` 的 peer_ifindex 证实：一端报告的对端 ifindex 正是另一端在 \`ip link\` 中的编号。`,
-            en: `Proven by \`ethtool -S\`: the peer_ifindex one end reports is the other end's ifindex in \`ip link\`.`,
-          };
-        } else {
-          proof = {
-            zh: `由 \`ip link\` 中的 @peer（接口名后的 @ 对端）证实。`,
-            en: `Proven by the @peer suffix \`ip link\` prints after the interface name.`,
-          };
-        }
+        const proof = link.certainty === 'likely'
+          ? msg('veth:likely', { reason: link.reason ?? msg('veth:no-direct-proof') })
+          : commandsOf(link.evidence).some((c) => c.includes('ethtool'))
+            ? msg('veth:proof-ethtool')
+            : msg('veth:proof-ip-link');
         return {
           id: `veth:${link.a.host}/${link.a.name}`,
           rule: 'veth',
           subjects: [link.a, link.b],
-          text: {
-            zh: `${a} 和 ${b} 是一对 veth：从一端进入的帧会从另一端出来，像一根虚拟网线。${proof.zh}`,
-            en: `${a} and ${b} are a veth pair: a frame sent into one end comes out of the other, like a virtual cable. ${proof.en}`,
-          },
+          message: msg('veth:pair', { a: place(topology, link.a), b: place(topology, link.b), proof }),
           evidence: link.evidence,
         };
       });

@@ -3,6 +3,7 @@
 // as wires between them. Every box knows its name and the lines that prove it.
 
 import type { Endpoint, EvidenceRef, LinkKind, Topology } from '../../topology/model.js';
+import { say } from '../../i18n/messages.js';
 
 export type BoxKind = 'host' | 'namespace' | 'bridge' | 'port' | 'interface' | 'vm';
 
@@ -125,7 +126,7 @@ export function diagramGraph(topology: Topology): DiagramGraph {
     if (link.kind === 'member' && bridge?.children.some((c) => c.id === b)) continue;
     add({
       id: idOf('link', link.kind, a, b), kind: link.kind, likely: link.certainty === 'likely', source: a, target: b,
-      label: `${link.a.name} — ${link.b.name}`, ...(link.reason ? { reason: link.reason.en } : {}), evidence: link.evidence,
+      label: `${link.a.name} — ${link.b.name}`, ...(link.reason ? { reason: say(link.reason, 'en') } : {}), evidence: link.evidence,
     });
   }
   // An OVS internal port moved into a namespace: the port on the bridge and the

@@ -1,3 +1,4 @@
+// Not @shikijs/rehype (its core entry): it swaps the whole <pre> for shiki's (id, classes, positions lost), never checks that the highlighted text equals the block's, and reports unknown languages without a place; this plugin keeps all three.
 // rehype plugin: highlight the literal blocks the rst → hast step marks with
 // a language (`<pre><code class="language-bash">`) using the shared shiki
 // highlighter, light and dark colours as CSS variables. The block keeps its

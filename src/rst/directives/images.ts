@@ -12,6 +12,7 @@ import { element, listAttribute, type RstElement, type RstNode } from '../nodes.
 import { escapeToNull, splitEscapedWhitespace, unescape } from '../parser/escapes.js';
 import { Level } from '../reporter.js';
 import { addName, directiveSource } from './helpers.js';
+import { outsideRootReason } from './include-files.js';
 import {
   choice,
   classOption,
@@ -44,6 +45,11 @@ function isLocalPath(value: string): boolean {
   return !/^[a-z][a-z0-9+.-]*:/i.test(value) && !value.startsWith('//');
 }
 
+/**
+ * Where the image was asked for and, for a local path, the file it names. A
+ * path outside the content root (`../../etc/passwd`, `/etc/passwd`, a link
+ * leading out) is refused: a site must never publish or point at such a file.
+ */
 function imageData(call: DirectiveCall, imageUri: string): ImageData {
   const source = directiveSource(call);
   const data: ImageData = { uri: imageUri, source, line: call.line };
@@ -56,6 +62,9 @@ function imageData(call: DirectiveCall, imageUri: string): ImageData {
     } catch {
       // keep the URI as written
     }
+    const path = decoded.split(/[?#]/)[0]!;
+    const refused = outsideRootReason(path, base, settings.contentRoot);
+    if (refused) throw call.error(Level.ERROR, `Problems with "${call.name}" directive path:\n${refused}`);
     data.path = isAbsolute(decoded) ? decoded : resolve(base, decoded);
   }
   return data;

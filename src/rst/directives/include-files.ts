@@ -57,6 +57,37 @@ export function resolveInsideRoot(target: string, baseDir: string, contentRoot: 
   return { ok: true, absolute: real, display };
 }
 
+/**
+ * Why a file the document names (an image, a csv-table's `:file:`) may not be
+ * used: it lies outside the content root, by its path or, where it exists,
+ * through a symbolic link. Undefined when it is inside (it need not exist).
+ */
+export function outsideRootReason(target: string, baseDir: string, contentRoot: string): string | undefined {
+  const absolute = path.normalize(path.resolve(baseDir, target));
+  const display = displayPath(absolute);
+  let root: string;
+  try {
+    root = realpathSync(contentRoot);
+  } catch {
+    return `The content root "${contentRoot}" does not exist.`;
+  }
+  if (!isInside(path.resolve(contentRoot), absolute) && !isInside(root, absolute)) return `Path "${display}" is outside the content root; refused.`;
+  // the deepest existing part of the path, followed through its links
+  let existing = absolute;
+  let rest = '';
+  for (;;) {
+    try {
+      const real = realpathSync(existing);
+      return isInside(root, path.join(real, rest)) ? undefined : `Path "${display}" leads outside the content root (through a symbolic link); refused.`;
+    } catch {
+      const parent = path.dirname(existing);
+      if (parent === existing) return undefined;
+      rest = path.join(path.basename(existing), rest);
+      existing = parent;
+    }
+  }
+}
+
 export type Decoded = { ok: true; text: string } | { ok: false; reason: string };
 
 /** Read and decode a file (default UTF-8, strict; a byte order mark is dropped). */

@@ -107,6 +107,7 @@ function include(call: DirectiveCall): RstNode[] {
     fileText = normalizeNewlines(decoded.text);
     shownPath = resolved.display;
   }
+  document.reporter.knowSource(shownPath, original);
   const tabWidth = (call.options['tab-width'] as number | undefined) ?? settings.tabWidth;
   const clip = {
     startLine: call.options['start-line'] as number | undefined,
@@ -124,9 +125,13 @@ function include(call: DirectiveCall): RstNode[] {
       throw call.error(Level.WARNING, `"${shownPath}": line ${index + 1} exceeds the line-length-limit.`);
     }
   });
+  // An empty file (or nothing left after clipping) would vanish from the page without a word:
+  // a warning in its place says so (docutils is silent; a capture file left empty is a mistake).
+  const empty = clipped.text.trim() === '' ? emptyInclude(call, shownPath, clipped.text === fileText) : undefined;
 
-  if ('literal' in call.options) return [literalInclude(call, clipped.text, lines, shownPath, tabWidth)];
-  if ('code' in call.options) return codeBlockFromInclude(call, lines, shownPath);
+  if ('literal' in call.options) return [literalInclude(call, clipped.text, lines, shownPath, tabWidth), ...(empty ? [empty] : [])];
+  if ('code' in call.options) return [...codeBlockFromInclude(call, lines, shownPath), ...(empty ? [empty] : [])];
+  if (empty) return [empty];
 
   // Included as reStructuredText: refuse cycles and runaway nesting.
   const chains = chainsOf(call);
@@ -156,6 +161,15 @@ function include(call: DirectiveCall): RstNode[] {
   noteInsertedLines(document, lines);
   call.state.insertInput([...lines, closing], shownPath);
   return [];
+}
+
+/** The warning for an include that brings in nothing (the file is empty or blank, or clipping left nothing). */
+function emptyInclude(call: DirectiveCall, shownPath: string, wholeFile: boolean): RstElement {
+  const what = wholeFile ? `the file "${shownPath}" is empty` : `nothing of "${shownPath}" is left after clipping`;
+  return call.state.document.reporter.warning(`Problem with "${call.name}" directive: ${what}; nothing included.`, {
+    line: call.line,
+    source: directiveSource(call),
+  });
 }
 
 /** `:literal:` — the clipped text as one literal block (tabs expanded), optionally with line numbers. */

@@ -3,6 +3,7 @@
 // section-numbering transform), `header` and `footer` (the document's
 // decoration element, created on first use).
 
+import { label } from '../languages/index.js';
 import { normalizeName } from '../names.js';
 import { element, listAttribute, toText, type RstElement } from '../nodes.js';
 import { Level } from '../reporter.js';
@@ -10,24 +11,9 @@ import { assertHasContent, classesOf, inlineTitle, PENDING_TRANSFORMS, pendingNo
 import { choice, classOption, flag, nonnegativeInt, pyInt, unchangedRequired } from './options.js';
 import type { DirectiveCall, DirectiveDefinition } from './types.js';
 
-/** docutils' `labels['contents']` for the languages our guides are written in and a few more. */
-const CONTENTS_LABEL: Record<string, string> = {
-  en: 'Contents',
-  de: 'Inhalt',
-  es: 'Contenido',
-  fr: 'Sommaire',
-  it: 'Indice',
-  ja: '目次',
-  ko: '목차',
-  nl: 'Inhoud',
-  ru: 'Содержание',
-  zh_cn: '目录',
-  zh_tw: '目錄',
-};
-
+/** docutils' `labels['contents']` in the document's language (src/rst/languages). */
 export function contentsLabel(languageCode: string): string {
-  const code = languageCode.toLowerCase().replace(/-/g, '_');
-  return CONTENTS_LABEL[code] ?? CONTENTS_LABEL[code.split('_')[0]!] ?? CONTENTS_LABEL.en!;
+  return label(languageCode, 'contents') ?? 'Contents';
 }
 
 /** `none` is stored as null, like docutils' None (no back-links). */

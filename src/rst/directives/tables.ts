@@ -2,8 +2,8 @@
 // simple table), `csv-table` (CSV content, a file beside the document, never
 // a URL) and `list-table` (a uniform two-level bullet list), as docutils 0.19.
 
-import { existsSync, readFileSync, realpathSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import iconv from 'iconv-lite';
 import { element, listAttribute, span, type RstElement, type RstNode } from '../nodes.js';
 import { Level } from '../reporter.js';
@@ -12,6 +12,7 @@ import { buildTable } from '../tables/build.js';
 import { CsvError, DOCUTILS_DIALECT, HEADER_DIALECT, readCsv, type CsvDialect, type CsvField } from '../tables/csv.js';
 import type { TableCell, TableRow } from '../tables/structure.js';
 import { addName, argumentLines, directiveSource, inlineTitle } from './helpers.js';
+import { outsideRootReason } from './include-files.js';
 import {
   choice,
   classOption,
@@ -153,13 +154,6 @@ function csvDialect(options: Record<string, unknown>): CsvDialect {
   return dialect;
 }
 
-/** Whether `target` lies inside `root` (after resolving symbolic links where the files exist). */
-function isInside(root: string, target: string): boolean {
-  const real = (p: string) => (existsSync(p) ? realpathSync(p) : p);
-  const rel = relative(real(root), real(target));
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-}
-
 /** The lines of the `:file:` option's file, read beside the document and never outside the content root. */
 function readCsvFile(call: DirectiveCall): SourceLine[] {
   const { settings } = call.state.document;
@@ -169,9 +163,8 @@ function readCsvFile(call: DirectiveCall): SourceLine[] {
   const file = resolve(base, option);
   const problem = (reason: string) =>
     call.error(Level.SEVERE, `Problems with "${call.name}" directive path:\n${reason}.`);
-  if (!isInside(settings.contentRoot, file)) {
-    throw problem(`"${option}" is outside the content root ${settings.contentRoot}`);
-  }
+  const refused = outsideRootReason(option, base, settings.contentRoot);
+  if (refused) throw problem(refused.replace(/\.$/, ''));
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);

@@ -25,6 +25,15 @@ export function rstrip(text: string): string {
 /** Python's str.splitlines() boundaries (after \v and \f became spaces). */
 const LINE_BREAK = /\r\n|[\n\r\x1c-\x1e\x85\u2028\u2029]/g;
 
+/** Where each line starts in `value`, line breaks as the parser counts them (docutils' splitlines). */
+export function lineStartOffsets(value: string): number[] {
+  const starts = [0];
+  const pattern = new RegExp(LINE_BREAK.source, 'g');
+  let match: RegExpExecArray | null;
+  while ((match = pattern.exec(value)) !== null) starts.push(match.index + match[0].length);
+  return starts;
+}
+
 /** Python's `str.expandtabs(width)`. */
 export function expandTabs(text: string, width: number): string {
   if (!text.includes('\t')) return text;

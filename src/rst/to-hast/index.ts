@@ -7,7 +7,9 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { VFile } from 'vfile';
+import { hasControlCharacters, showControlCharacters } from '../../control-characters.js';
 import type { Document } from '../document.js';
+import { getLanguage } from '../languages/index.js';
 import { isElement, type RstElement } from '../nodes.js';
 import { handlers as defaultHandlers } from './handlers/index.js';
 import { State, type ToHastOptions } from './state.js';
@@ -16,13 +18,17 @@ export type { Handler, ToHastOptions } from './state.js';
 export { State } from './state.js';
 
 export function rstToHast(tree: RstElement, options: ToHastOptions = {}): Root {
-  const state = new State({ ...defaultHandlers, ...options.handlers }, options, options.labels ?? {});
-  return convert(tree, state);
+  return rstToHastWithState(tree, options).root;
+}
+
+/** The labels a page shows: the language module's words, then the caller's. */
+function labelsFor(options: ToHastOptions): Record<string, string> {
+  return { ...getLanguage(options.languageCode).labels, ...options.labels };
 }
 
 /** Like rstToHast, also returning the conversion warnings (unknown node types). */
 export function rstToHastWithState(tree: RstElement, options: ToHastOptions = {}): { root: Root; state: State } {
-  const state = new State({ ...defaultHandlers, ...options.handlers }, options, options.labels ?? {});
+  const state = new State({ ...defaultHandlers, ...options.handlers }, options, labelsFor(options));
   return { root: convert(tree, state), state };
 }
 
@@ -89,7 +95,9 @@ export function rstRehype(options: RstRehypeOptions = {}) {
       const replacement = options.missingImage?.(String(node.attributes.uri ?? ''), node);
       if (replacement) imageReplacements.set(node, replacement);
     }
-    const { root, state } = rstToHastWithState(tree, { ...options, imageReplacements });
+    const languageCode = options.languageCode ?? (file.data as { rst?: Document }).rst?.settings.languageCode;
+    const { root, state } = rstToHastWithState(tree, { ...options, languageCode, imageReplacements });
+    showControls(root);
     for (const warning of state.warnings) {
       const place = warning.node.position?.start;
       const message = file.message(warning.message, { place, ruleId: 'unknown-node', source: 'rst-html' });
@@ -114,7 +122,7 @@ function checkImages(tree: RstElement, file: VFile, imageBase: string | undefine
     if (!uri || /^[a-z][a-z0-9+.-]*:/i.test(uri) || uri.startsWith('//') || isAbsolute(uri)) continue;
     const source = typeof node.data?.source === 'string' ? node.data.source : undefined;
     const folder = source && source !== file.path ? dirname(source) : base;
-    const path = resolve(folder, decodeURI(uri.split(/[?#]/)[0]!));
+    const path = resolve(folder, safeDecodeUri(uri.split(/[?#]/)[0]!));
     if (existsSync(path)) continue;
     const message = file.message(`Image file not found: "${uri}".`, {
       place: node.position?.start,
@@ -125,4 +133,31 @@ function checkImages(tree: RstElement, file: VFile, imageBase: string | undefine
     missing.push(node);
   }
   return missing;
+}
+
+/** decodeURI, or the text as written when it is not a valid URI (`100%.png`, a lone surrogate). */
+function safeDecodeUri(value: string): string {
+  try {
+    return decodeURI(value);
+  } catch {
+    return value;
+  }
+}
+
+/** Control characters (NUL, ESC …) in text and attribute values become visible symbols (␀, ␛): never raw in a page. */
+function showControls(root: Root): void {
+  const stack: (Root | ElementContent)[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'text') {
+      node.value = showControlCharacters(node.value);
+      continue;
+    }
+    if (node.type === 'element') {
+      for (const [key, value] of Object.entries(node.properties)) {
+        if (typeof value === 'string' && hasControlCharacters(value)) node.properties[key] = showControlCharacters(value);
+      }
+    }
+    if ('children' in node) for (const child of node.children) stack.push(child as ElementContent);
+  }
 }

@@ -14,7 +14,12 @@ export interface ToHastOptions {
   allowRaw?: boolean;
   /** Extra or replacement handlers by rst node type. */
   handlers?: Record<string, Handler>;
-  /** Label texts for admonitions and docinfo fields (defaults: English). */
+  /**
+   * The document's language (docutils' language_code): admonition titles and
+   * docinfo labels come from its language module (src/rst/languages). English by default.
+   */
+  languageCode?: string;
+  /** Label texts that replace the language module's (admonitions, docinfo fields). */
   labels?: Record<string, string>;
   /**
    * What to show instead of `image` nodes whose file is missing (found by
@@ -99,7 +104,11 @@ export class State {
     return to;
   }
 
-  /** An element with the rst node's position, its first id and its classes. */
+  /**
+   * An element with the rst node's position, its first id and its classes; a
+   * class `language-xx` is the element's `lang` instead, as docutils' HTML
+   * writers make it (a passage in another language than the page's).
+   */
   element(from: RstElement, tagName: string, properties: Properties = {}, children: ElementContent[] = []): Element {
     const props: Properties = { ...properties };
     const ids = from.attributes.ids;
@@ -107,7 +116,13 @@ export class State {
     const classes = from.attributes.classes;
     if (Array.isArray(classes) && classes.length > 0) {
       const existing = Array.isArray(props.className) ? (props.className as string[]) : [];
-      props.className = [...existing, ...classes.filter((c) => !existing.includes(c))];
+      const added: string[] = [];
+      for (const c of classes) {
+        if (c.startsWith('language-') && c.length > 'language-'.length) {
+          if (props.lang === undefined) props.lang = c.slice('language-'.length);
+        } else if (!existing.includes(c) && !added.includes(c)) added.push(c);
+      }
+      if (existing.length > 0 || added.length > 0) props.className = [...existing, ...added];
     }
     const made: Element = { type: 'element', tagName, properties: props, children: [...this.extraIds(from), ...children] };
     return this.patch(from, made);

@@ -6,7 +6,13 @@
 //   :Dedication: text         →  <topic classes="dedication"><title>Dedication</title>…
 //
 // and any other field stays a generic field (with its name as a class).
+// Field names are read in the document's language (its language module's
+// bibliographic_fields, chosen by languageCode), in English, and in the
+// `bibliographicLanguages` option's: docutils reads only the language's own,
+// but a guide is published in two languages from one text, and its English
+// `:Author:` must stay the author on its Chinese page (and `:作者:` on its English one).
 
+import { getLanguage, label, type LanguageModule } from '../languages/index.js';
 import { makeId, normalizeName } from '../names.js';
 import { element, isElement, isText, listAttribute, text, type RstElement, type RstNode } from '../nodes.js';
 import { Level } from '../reporter.js';
@@ -29,8 +35,6 @@ const BIBLIOGRAPHIC: Record<string, 'text' | 'authors' | 'topic' | 'address'> = 
   dedication: 'topic',
   abstract: 'topic',
 };
-const LABELS: Record<string, string> = { dedication: 'Dedication', abstract: 'Abstract' };
-const AUTHOR_SEPARATORS = [';', ','];
 
 /** RCS keywords expanded by version control, cleaned as docutils does (`$Date: 2000/12/31 …$` → `2000-12-31`). */
 const RCS_KEYWORDS: Array<[RegExp, string]> = [
@@ -62,7 +66,8 @@ export const docInfo: Transform = {
     if (index === undefined) return;
     const candidate = root.children[index]!;
     if (candidate.type !== 'field_list') return;
-    const nodes = extract(candidate as RstElement, run);
+    const languages = [document.settings.languageCode, 'en', ...run.options.bibliographicLanguages].map(getLanguage);
+    const nodes = extract(candidate as RstElement, run, document.settings.languageCode, languages);
     root.children.splice(index, 1);
     const skip = new Set([...TITULAR, ...DECORATIVE, 'meta']);
     const at = firstChildNotIn(root, skip) ?? root.children.length;
@@ -70,7 +75,17 @@ export const docInfo: Transform = {
   },
 };
 
-function extract(fieldList: RstElement, run: TransformRun): RstElement[] {
+/** The canonical (English) name of a field named `normalized`, in the first of `languages` that knows it. */
+function canonicalField(languages: LanguageModule[], normalized: string): string | undefined {
+  for (const language of languages) {
+    const canonical = language.bibliographicFields[normalized];
+    if (canonical !== undefined) return canonical;
+  }
+  return undefined;
+}
+
+function extract(fieldList: RstElement, run: TransformRun, languageCode: string, languages: LanguageModule[]): RstElement[] {
+  const language = languages[0]!;
   const docinfo = element('docinfo', {}, [], fieldList.position);
   const topics: Record<string, RstElement | undefined> = {};
   for (const fieldNode of fieldList.children) {
@@ -82,23 +97,24 @@ function extract(fieldList: RstElement, run: TransformRun): RstElement[] {
     const firstPiece = nameNode?.children[0];
     const name = firstPiece ? textOf(firstPiece) : '';
     const normalized = normalizeName(name);
+    const canonical = canonicalField(languages, normalized) ?? normalized;
     try {
-      const kind = BIBLIOGRAPHIC[normalized];
+      const kind = BIBLIOGRAPHIC[canonical];
       if (field.children.length !== 2 || !kind || !body || !checkNotEmpty(field, body, name, run)) throw new NotBibliographic();
       if (kind === 'text' || kind === 'address') {
         if (!checkSingleParagraph(field, body, name, run)) throw new NotBibliographic();
         const paragraph = body.children[0] as RstElement;
         cleanRcsKeywords(paragraph);
-        docinfo.children.push(element(normalized, {}, paragraph.children, field.position));
+        docinfo.children.push(element(canonical, {}, paragraph.children, field.position));
       } else if (kind === 'authors') {
-        docinfo.children.push(extractAuthors(field, body, name, run));
+        docinfo.children.push(extractAuthors(field, body, name, run, language.authorSeparators));
       } else {
-        if (topics[normalized]) {
+        if (topics[canonical]) {
           body.children.push(run.message(Level.WARNING, `There can only be one "${name}" field.`, { base: field }));
           throw new NotBibliographic();
         }
-        const title = element('title', {}, [text(LABELS[normalized]!, nameNode?.position)], nameNode?.position);
-        topics[normalized] = element('topic', { classes: [normalized] }, [title, ...body.children], field.position);
+        const title = element('title', {}, [text(label(languageCode, canonical)!, nameNode?.position)], nameNode?.position);
+        topics[canonical] = element('topic', { classes: [canonical] }, [title, ...body.children], field.position);
       }
     } catch (error) {
       if (!(error instanceof NotBibliographic)) throw error;
@@ -142,14 +158,14 @@ function checkSingleParagraph(field: RstElement, body: RstElement, name: string,
 }
 
 /** `:Authors:` as one paragraph split at `;` (or `,`), several paragraphs, or a bullet list. */
-function extractAuthors(field: RstElement, body: RstElement, name: string, run: TransformRun): RstElement {
+function extractAuthors(field: RstElement, body: RstElement, name: string, run: TransformRun, separators: string[]): RstElement {
   let authors: RstNode[][] | undefined;
   const first = body.children[0];
   if (body.children.length === 1 && first?.type === 'paragraph') {
     const all = textOf(body);
     if (all) {
       let names = [all];
-      for (const separator of AUTHOR_SEPARATORS) {
+      for (const separator of separators) {
         names = all.split(separator);
         if (names.length > 1) break;
       }
@@ -177,7 +193,7 @@ function extractAuthors(field: RstElement, body: RstElement, name: string, run: 
     body.children.push(
       run.message(
         Level.WARNING,
-        `Bibliographic field "${name}" incompatible with extraction: it must contain either a single paragraph (with authors separated by one of "${AUTHOR_SEPARATORS.join('')}"), multiple paragraphs (one per author), or a bullet list with one paragraph (one author) per item.`,
+        `Bibliographic field "${name}" incompatible with extraction: it must contain either a single paragraph (with authors separated by one of "${separators.join('')}"), multiple paragraphs (one per author), or a bullet list with one paragraph (one author) per item.`,
         { base: field },
       ),
     );

@@ -23,6 +23,12 @@ export interface TransformOptions {
   stripClasses: string[];
   /** Put footnote references right after the text (docutils' trim_footnote_reference_space). */
   trimFootnoteReferenceSpace: boolean;
+  /**
+   * Languages whose bibliographic field names docinfo also recognises, besides
+   * the document's and English (a page translated from a guide written with
+   * `:作者:` names its author "Author"). None by default, as docutils.
+   */
+  bibliographicLanguages: string[];
 }
 
 export function transformOptions(overrides: Partial<TransformOptions> = {}): TransformOptions {
@@ -36,6 +42,7 @@ export function transformOptions(overrides: Partial<TransformOptions> = {}): Tra
     stripElementsWithClasses: [],
     stripClasses: [],
     trimFootnoteReferenceSpace: false,
+    bibliographicLanguages: [],
     ...overrides,
   };
 }

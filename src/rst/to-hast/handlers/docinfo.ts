@@ -1,24 +1,12 @@
 // The bibliographic fields are a `<dl class="docinfo">`: each known field
-// (author, copyright …) a `<dt>` with its English label and a `<dd>`; authors
+// (author, copyright …) a `<dt>` with its label in the document's language
+// (state.labels, from src/rst/languages) and a `<dd>`; authors
 // one paragraph each; the address keeps its line breaks; other fields as written.
 
 import type { ElementContent } from 'hast';
 import { isElement, type RstElement } from '../../nodes.js';
 import type { Handler, State } from '../state.js';
 import { textContent } from './shared.js';
-
-export const DOCINFO_LABELS: Record<string, string> = {
-  author: 'Author',
-  authors: 'Authors',
-  organization: 'Organization',
-  address: 'Address',
-  contact: 'Contact',
-  version: 'Version',
-  revision: 'Revision',
-  status: 'Status',
-  date: 'Date',
-  copyright: 'Copyright',
-};
 
 function item(state: State, node: RstElement, label: string, body: ElementContent[]): ElementContent[] {
   const className = [node.type];
@@ -36,12 +24,12 @@ export const docinfo: Handler = (state, node) => {
       out.push(...state.one(child, node));
     } else if (child.type === 'authors') {
       const authors = child.children.filter(isElement).map((author) => state.element(author, 'p', {}, state.all(author)));
-      out.push(...item(state, child, state.labels.authors ?? DOCINFO_LABELS.authors!, authors));
+      out.push(...item(state, child, state.labels.authors ?? 'Authors', authors));
     } else if (child.type === 'address') {
       const pre = state.patch(child, { type: 'element' as const, tagName: 'pre', properties: { className: ['address'] }, children: [{ type: 'text' as const, value: textContent(child) }] });
-      out.push(...item(state, child, state.labels.address ?? DOCINFO_LABELS.address!, [pre]));
+      out.push(...item(state, child, state.labels.address ?? 'Address', [pre]));
     } else {
-      const label = state.labels[child.type] ?? DOCINFO_LABELS[child.type] ?? child.type;
+      const label = state.labels[child.type] ?? child.type;
       out.push(...item(state, child, label, state.all(child)));
     }
   }
