@@ -5,11 +5,12 @@
 // same work done warm inside one process as a second column. Sections:
 //   rst       netguide rst2xml / rst2html vs docutils on real documentation (bench-rst.ts)
 //   captures  netguide parse vs OVS's flow parser and jc on large captures (bench-captures.ts)
-//   site      the site vs Sphinx, a rebuild, a generated cloud at two sizes (bench-site.ts)
+//   site      netguide build vs Sphinx: the seed, N guides, a rebuild, a generated cloud at several sizes (bench-site.ts)
 //   extras    the older warm micro-benchmarks (throughput, linear-time cases)
 //
 // Options: --only rst,captures,site,extras  --runs N (default 5)  --full (rst2html at 4× too)
-//          --guides N (default 50)  --cloud A,B,… (default 2,4,50,200 hosts: the small ones show the growth when the big ones are stopped)  --timeout S (one cloud run, default 300)
+//          --guides N (default 50)  --cloud A,B,… (default 2,20,200 hosts: the small ones show the growth when the big ones are stopped)  --timeout S (one cloud run, default 300)
+//          --quick: a short run (--runs 1 --guides 10 --cloud 2,10 --timeout 120 unless given)
 //          --baseline DIR (also time DIR's dist/src/cli.js, e.g. /work/main: a before/after in the same run)
 //          --v8-defaults (also time netguide with V8's default tiers: NETGUIDE_V8_DEFAULTS=1)
 import { spawnSync } from 'node:child_process';
@@ -27,7 +28,8 @@ const cli = join(repo, 'dist/src/cli.js');
 const args = process.argv.slice(2);
 const value = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const only = new Set((value('--only') ?? 'rst,captures,site').split(','));
-const runs = Math.max(1, Number(value('--runs') ?? 5));
+const quick = args.includes('--quick');
+const runs = Math.max(1, Number(value('--runs') ?? (quick ? 1 : 5)));
 const log = (s: string) => process.stderr.write(s);
 
 const variants: { label: string; cli: string; env?: Record<string, string> }[] = [];
@@ -40,7 +42,7 @@ if (baseline) {
 if (args.includes('--v8-defaults')) variants.push({ label: 'netguide, V8 default tiers', cli, env: { NETGUIDE_V8_DEFAULTS: '1' } });
 
 for (const line of machineText()) console.log(line);
-console.log(`runs: ${runs} timed, paired and alternated with the yardstick, after one untimed round; the machine is shared, so look at the spread`);
+console.log(`${quick ? 'quick run (--quick): ' : ''}runs: ${runs} timed, paired and alternated with the yardstick, after one untimed round; the machine is shared, so look at the spread`);
 if (!existsSync(join(repo, 'dist/bundle/program.mjs'))) console.log('note: no dist/bundle/ (run `npm run compile`): netguide runs unbundled, slower to start');
 
 const rows: Row[] = [];
@@ -65,8 +67,8 @@ function print(list: Row[], extra: string[]): void {
 section('rst', () => benchRst({ runs, full: args.includes('--full'), cli, here, variants, log }));
 section('captures', () => benchCaptures({ runs, cli, here, variants, log }));
 section('site', () => {
-  const cloud = (value('--cloud') ?? '2,4,50,200').split(',').map(Number);
-  return benchSite({ runs, cli, here, repo, guides: Number(value('--guides') ?? 50), cloud, timeout: Number(value('--timeout') ?? 300), log });
+  const cloud = (value('--cloud') ?? (quick ? '2,10' : '2,20,200')).split(',').map(Number);
+  return benchSite({ runs, cli, here, repo, guides: Number(value('--guides') ?? (quick ? 10 : 50)), cloud, timeout: Number(value('--timeout') ?? (quick ? 120 : 300)), log });
 });
 
 if (rows.length > 0) {

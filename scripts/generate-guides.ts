@@ -1,5 +1,5 @@
 // Writes N generated network guides into a content folder, each in its own
-// folder as the seed is (`<name>/<name>.rst`, `<name>.11tydata.json`, a setup
+// folder as the seed is (`<name>/<name>.rst`, a setup
 // script it includes): a small VXLAN cloud (scripts/generate-cloud.ts: two
 // compute nodes and a network node, two VMs each) and a guide that walks
 // through its captures in Chinese and English prose, sections, lists, a table,
@@ -119,7 +119,6 @@ function writeGuide(content: string, k: number, seed: number): number {
   writeFileSync(join(dir, `${name}.rst`), rst);
   const script = `#!/bin/sh\n# create the tenant network of guide ${k}\nneutron net-create net-${k}\nneutron subnet-create net-${k} 10.100.${k % 250}.0/24 --name subnet-${k}\nneutron router-create router-${k}\nneutron router-interface-add router-${k} subnet-${k}\n`;
   writeFileSync(join(dir, 'setup.sh'), script);
-  writeFileSync(join(dir, `${name}.11tydata.json`), JSON.stringify({ lang, guide: { name, title } }, null, 2) + '\n');
   return Buffer.byteLength(rst) + Buffer.byteLength(script);
 }
 
