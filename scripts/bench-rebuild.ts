@@ -31,14 +31,17 @@ let builds = 0;
 let firstS = NaN;
 let changedAt = NaN;
 let lines: string[] = [];
+let done = false;
 const finish = (result: object) => {
+  if (done) return;
+  done = true;
   clearTimeout(timer);
   const peak = child.pid ? peakMb(child.pid) : undefined;
   child.kill('SIGINT');
   setTimeout(() => child.kill('SIGKILL'), 2000).unref();
   console.log(JSON.stringify({ ...result, ...(peak ? { peakMb: peak } : {}) }));
 };
-const timer = setTimeout(() => finish({ error: `no rebuild within ${timeout} s (${builds} builds seen)` }), timeout * 1000);
+const timer = setTimeout(() => finish({ error: `no rebuild within ${timeout} s of the start (${builds} builds seen)` }), timeout * 1000);
 child.on('exit', (code) => {
   if (builds < 2) finish({ error: `netguide build --watch exited ${code} after ${builds} builds: ${lines.slice(-2).join(' | ')}` });
 });

@@ -132,7 +132,7 @@ export function benchSite(options: SiteOptions): { rows: Row[]; notes: string[] 
       const watched: { firstS?: number; rebuildS?: number; guides?: number; unchanged?: number; peakMb?: number; error?: string }[] = [];
       for (let k = 0; k < Math.min(options.runs, 3); k++) {
         rmSync(rebuildOut, { recursive: true, force: true });
-        const r = spawnSync(process.execPath, [join(options.here, 'bench-rebuild.js'), netguideArgv(options.cli).at(-1)!, content, rebuildOut, flows, '--timeout', String(options.timeout)], { encoding: 'utf8' });
+        const r = spawnSync(process.execPath, [join(options.here, 'bench-rebuild.js'), netguideArgv(options.cli).at(-1)!, content, rebuildOut, flows, '--timeout', String(3 * options.timeout)], { encoding: 'utf8' });
         try {
           watched.push(JSON.parse(r.stdout.trim().split('\n').pop() ?? ''));
         } catch {
@@ -151,13 +151,15 @@ export function benchSite(options: SiteOptions): { rows: Row[]; notes: string[] 
 
     // ---- a generated cloud at several sizes ----
     const growth: Record<string, number[]> = {};
+    const cpuGrowth: Record<string, number[]> = {};
     for (const hosts of options.cloud) {
       const dir = join(scratch, `cloud-${hosts}`);
       const guide = cloudGuide(dir, hosts);
       const late = (row: Row) => row.pairing!.ours.runs.some((r) => r.timedOut);
-      const build = siteRow(`site: cloud ${hosts} hosts`, guide.content, `${guide.what}, one guide including every capture`, options.timeout);
+      const build = siteRow(`site: cloud, --cloud ${hosts}`, guide.content, `${guide.what}, one guide including every capture`, options.timeout);
       rows.push(build);
       (growth['netguide build'] ??= []).push(late(build) ? NaN : median(build.pairing!.ours.runs.map((r) => r.wall)));
+      (cpuGrowth['netguide build'] ??= []).push(late(build) ? NaN : median(build.pairing!.ours.runs.map((r) => r.cpu)));
       const topology: Command = { label: 'netguide topology --json', argv: [...netguideArgv(options.cli), 'topology', guide.bundle, '--json'], timeout: options.timeout };
       options.log(`  topology --json: cloud bundle of ${guide.what} `);
       const p = paired(topology, undefined, options.runs, [], options.log);
@@ -167,15 +169,17 @@ export function benchSite(options: SiteOptions): { rows: Row[]; notes: string[] 
       const slow = stopped || median(p.ours.runs.map((r) => r.wall)) > options.timeout / 4;
       const warm = slow ? 'not run (too slow)' : warmFigure(options.here, 'topology', guide.bundle, ['--runs', '1']);
       const bad = stopped ? undefined : failures(p.ours);
-      rows.push({ section: 'site', case: `topology --json, cloud ${hosts} hosts`, input: `the bare bundle: ${guide.what}`, pairing: p, warm, ...(bad ? { note: bad } : {}) });
+      rows.push({ section: 'site', case: `topology --json, --cloud ${hosts}`, input: `the bare bundle: ${guide.what}`, pairing: p, warm, ...(bad ? { note: bad } : {}) });
       (growth['topology --json'] ??= []).push(stopped ? NaN : median(p.ours.runs.map((r) => r.wall)));
+      (cpuGrowth['topology --json'] ??= []).push(stopped ? NaN : median(p.ours.runs.map((r) => r.cpu)));
       rmSync(dir, { recursive: true, force: true });
     }
     for (const [label, times] of Object.entries(growth)) {
       for (let k = 1; k < times.length; k++) {
         const [small, big] = [times[k - 1]!, times[k]!];
+        const [smallCpu, bigCpu] = [cpuGrowth[label]![k - 1]!, cpuGrowth[label]![k]!];
         const factor = options.cloud[k]! / options.cloud[k - 1]!;
-        notes.push(`cloud growth ${options.cloud[k - 1]} → ${options.cloud[k]} hosts, ${label}: ${Number.isFinite(small + big) ? `${(big / small).toFixed(1)}× the time` : `n/a (a run was stopped after ${options.timeout} s)`} (${factor.toFixed(1)}× the hosts)`);
+        notes.push(`cloud growth --cloud ${options.cloud[k - 1]} → ${options.cloud[k]} (compute hosts), ${label}: ${Number.isFinite(small + big) ? `${(big / small).toFixed(1)}× the wall time, ${(bigCpu / smallCpu).toFixed(1)}× the CPU time` : `n/a (a run was stopped after ${options.timeout} s)`} (${factor.toFixed(1)}× the compute hosts)`);
       }
     }
     notes.push(`cloud aim: the 200-host site in < 10 s and < 1 GB (timeout per run here: ${options.timeout} s); \`netguide build\` takes guides only, so the bundle is built as a guide that includes every capture`);
