@@ -31,6 +31,19 @@ import type { RstRehypeOptions } from './rst/to-hast/index.js';
 import { buildTopology } from './topology/build.js';
 import type { Explanation, Finding, Link, Service, Topology, Walk, WalkStep } from './topology/model.js';
 import { readSources, type Sources } from './topology/sources.js';
+// Markdown guides: the markdown reader, then rst's transforms and hast step
+import { extname } from 'node:path';
+import rehypeStringify from 'rehype-stringify';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { toDiagnostic } from './diagnostics.js';
+import { markdownParse } from './markdown/index.js';
+import { Document } from './rst/document.js';
+import type { RstParseOptions } from './rst/index.js';
+import { isElement, type RstElement } from './rst/nodes.js';
+import { rstRehype } from './rst/to-hast/index.js';
+import { expandSlices, rehypeSliceDeep, stringifyOptions } from './rst/to-hast/stringify.js';
+import { rstTransforms } from './rst/transforms/index.js';
 import { readInputs } from './topology/read-inputs.js';
 
 export { readSources, readInputs, buildTopology, explainTopology, guideCatalog };
@@ -124,6 +137,64 @@ export function topologyDiagnostics(topology: Topology, paths: string[], lang: '
   return diagnostics;
 }
 
+/** The format of a guide file, by its extension: `.md` and `.markdown` are Markdown. */
+export function guideFormat(path: string | undefined): 'rst' | 'markdown' {
+  return path !== undefined && ['.md', '.markdown'].includes(extname(path).toLowerCase()) ? 'markdown' : 'rst';
+}
+
+/** renderMarkdownGuide takes rstToHtml's options (`treePlugins` run on the document tree before the transforms). */
+export type MarkdownHtmlOptions = RstToHtmlOptions;
+
+/**
+ * A Markdown guide as HTML: markdownParse gives the docutils tree, then rst's
+ * transforms (doctitle, docinfo from the front matter, comments stripped),
+ * its hast step and the caller's rehype plugins (no highlighting here:
+ * renderGuide adds it). Messages of every step are diagnostics at their line.
+ * It takes rstToHtml's options, and runs `treePlugins` on the tree before the
+ * transforms as rstToHtml does.
+ */
+export async function renderMarkdownGuide(text: string, options: MarkdownHtmlOptions = {}): Promise<RstHtmlResult> {
+  const file = new VFile({ value: text, path: options.path });
+  const sourceName = options.parse?.sourceName ?? options.path ?? '<stdin>';
+  const processor = unified()
+    .use(markdownParse, { sourceName })
+    .use(markdownDocument, { ...options.parse, sourceName });
+  if (options.treePlugins) processor.use(options.treePlugins);
+  processor
+    .use(rstTransforms as never, { stripComments: true, ...options.transforms })
+    .use(rstRehype as never, options.html ?? {});
+  if (options.rehypePlugins) processor.use(options.rehypePlugins);
+  processor.use(rehypeSliceDeep).use(rehypeStringify as never, stringifyOptions());
+  const result = await processor.process(file);
+  const document = (result.data as { rst?: Document }).rst;
+  const html = expandSlices(String(result.value ?? ''), result.data.htmlSlices);
+  return { html, diagnostics: result.messages.map((m) => toDiagnostic(m, sourceName)), document };
+}
+
+/**
+ * The Document rst's transforms work with, for a tree the markdown reader
+ * made: every id and name already in the tree is registered, so an id a
+ * transform makes never repeats one.
+ */
+function markdownDocument(settings: RstParseOptions) {
+  return (tree: RstElement, file: VFile): void => {
+    const document = new Document(settings);
+    (document as { root: RstElement }).root = tree;
+    const stack: RstElement[] = [tree];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      const ids = node.attributes.ids;
+      if (Array.isArray(ids) && ids.length > 0) {
+        for (const id of ids) if (!document.ids.has(id)) document.ids.set(id, node);
+        const names = node.attributes.names;
+        for (const name of Array.isArray(names) ? names : []) if (!document.nameIds.has(name)) document.nameIds.set(name, ids[0]!);
+      }
+      for (const child of node.children) if (isElement(child)) stack.push(child);
+    }
+    (file.data as { rst?: Document }).rst = document;
+  };
+}
+
 /**
  * Messages said since the last `forgetMissingMessages()` that a language's
  * catalog lacks (said in another language instead, never left blank), as
@@ -153,7 +224,7 @@ export interface RenderGuideOptions extends RstToHtmlOptions {
   translation?: GuideTranslation;
 }
 
-/** A guide's reStructuredText as HTML: the rst stage's output (translated when asked) with shiki's highlighting, then the caller's plugins. */
+/** A guide's reStructuredText (or Markdown, by its path) as HTML: the rst stage's output (translated when asked) with shiki's highlighting, then the caller's plugins. */
 export function renderGuide(text: string, options: RenderGuideOptions = {}): Promise<RstHtmlResult> {
   const { highlight, rehypePlugins, translation, treePlugins, parse, ...rest } = options;
   const plugins: PluggableList = [
@@ -161,7 +232,7 @@ export function renderGuide(text: string, options: RenderGuideOptions = {}): Pro
     ...(highlight === false ? [] : [rehypeShikiLiterals as never]),
     ...(rehypePlugins ?? []),
   ];
-  return rstToHtml(text, {
+  return (guideFormat(options.path) === 'markdown' ? renderMarkdownGuide : rstToHtml)(text, {
     ...rest,
     parse: translation ? { languageCode: translation.lang, ...parse } : parse,
     // The guide's own field names (`:作者:`) stay its docinfo whatever the page's language.

@@ -18,7 +18,7 @@ export function register(program: Command): void {
   program
     .command('build')
     .description('the bilingual site of a content folder (one folder per guide), with its search index')
-    .option('--content <dir>', 'the content folder: <guide>/<guide>.rst, its scripts and captures', 'content')
+    .option('--content <dir>', 'the content folder: <guide>/<guide>.rst (or .md), its scripts and captures', 'content')
     .option('--out <dir>', 'where the site is written', '_site')
     .option('--strict', 'fail on any warning (after every page was tried)')
     .option('--base-url <prefix>', 'publish under a sub-path: every link, asset and the search index honour it', '/')

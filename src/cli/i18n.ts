@@ -26,7 +26,7 @@ export function register(program: Command): void {
     .description("the translation catalogs beside each guide (content/<guide>/locales/<lang>.po): extract, update, status");
   const common = (command: Command) =>
     command
-      .argument('[guides...]', 'guide names (folders of the content folder), folders or .rst files; all guides when none')
+      .argument('[guides...]', 'guide names (folders of the content folder), folders or .rst/.md files; all guides when none')
       .option('--content <dir>', 'the content folder', 'content')
       .option('--lang <langs>', 'languages, comma-separated', 'zh,en')
       .option('--strict', 'exit with status 1 on warnings too');
@@ -60,8 +60,8 @@ export async function runI18n(action: 'extract' | 'update' | 'status', names: st
   const strict = Boolean(options.strict);
   const diagnostics: Diagnostic[] = [];
   const { guides, unknown } = selectGuides(content, names);
-  for (const name of unknown) diagnostics.push({ file: name, severity: 'error', message: `no guide ${name} (looked for ${content}/${name}/${name}.rst)`, source: 'i18n' });
-  if (guides.length === 0 && unknown.length === 0) diagnostics.push({ file: content, severity: 'warning', message: 'no guides here (a guide is <folder>/<folder>.rst)', source: 'i18n' });
+  for (const name of unknown) diagnostics.push({ file: name, severity: 'error', message: `no guide ${name} (looked for ${content}/${name}/${name}.rst or .md)`, source: 'i18n' });
+  if (guides.length === 0 && unknown.length === 0) diagnostics.push({ file: content, severity: 'warning', message: 'no guides here (a guide is <folder>/<folder>.rst or <folder>/<folder>.md)', source: 'i18n' });
   let incomplete = false;
   for (const guide of guides) {
     const segments = readGuideSegments(guide);

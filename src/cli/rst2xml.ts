@@ -1,6 +1,7 @@
 // `netguide rst2xml FILE`: the untransformed parse tree as docutils XML on
 // stdout (diff it against docutils' `rst2xml --indents`), problems on stderr
-// as `file:line:col: level: message`.
+// as `file:line:col: level: message`. A `.md` file shows the tree the
+// Markdown reader makes of it.
 import type { Command } from 'commander';
 import { readRstInput } from './rst-input.js';
 import { fastStart } from './fast-start.js';
@@ -30,6 +31,18 @@ export function register(program: Command): void {
       ]);
       let xml: string;
       let failures = 0;
+      if (/\.(md|markdown)$/i.test(file)) {
+        const { parseMarkdown } = await import('../markdown/index.js');
+        const { tree, messages } = parseMarkdown(input.text, { sourceName: file });
+        for (const message of messages) {
+          if (message.level < Level.WARNING) continue;
+          failures++;
+          process.stderr.write(formatDiagnostic(toDiagnostic(message, file, 'markdown')) + '\n');
+        }
+        process.stdout.write(toXml(tree));
+        if (options.strict && failures > 0) process.exitCode = 1;
+        return;
+      }
       try {
         const { tree, document } = parseRst(input.text, {
           sourceName: file,

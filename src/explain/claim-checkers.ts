@@ -16,7 +16,7 @@ export interface ClaimContext {
 }
 
 export interface Verdict {
-  kind: Extract<Finding['kind'], 'confirmed' | 'contradicted' | 'unprovable'>;
+  kind: Extract<Finding['kind'], 'confirmed' | 'contradicted' | 'unprovable' | 'not-understood'>;
   message: Message;
   evidence: EvidenceRef[];
 }

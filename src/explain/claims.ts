@@ -1,90 +1,138 @@
-// Findings on the author's claims: each prose sentence is matched against a
-// small table of zh/en patterns; a match becomes one or more claims that a
-// checker judges against the topology as confirmed, contradicted or
-// unprovable, with evidence. Interface-like names in the prose that no capture
-// shows become `unknown-name` findings.
+// Findings on the author's claims. Every sentence of the prose that states
+// something about the network — every bullet, and every other sentence that
+// names an interface, bridge, namespace, address, VLAN, tunnel key, port or
+// process — gets exactly one verdict per claim in it: confirmed,
+// contradicted, unprovable, or not understood (with the names it mentions).
+// Claims are read by relation (claims/understand.ts) in the sentence's
+// language (claims/lexicon/); names the captures do not show are also
+// `unknown-name` findings.
 
 import type { EvidenceRef, Finding, Topology } from '../topology/model.js';
 import type { GuideText } from '../topology/sources.js';
 import { proseSentences, type ProseSentence } from './claim-text.js';
-import { CHECKERS, type ClaimContext } from './claim-checkers.js';
 import { namesInTopology } from './claim-names.js';
 import { msg } from '../message.js';
+import { LEXICONS, languageOf } from './claims/lexicon/index.js';
+import { mentionsOf, thingsByName, writtenNames, isPlaceholder, type Mention, type Thing } from './claims/mentions.js';
+import { readClause, type Claim, type Clause, type Reading } from './claims/understand.js';
+import type { Verdict } from './claims/verdict.js';
 
-interface Pattern {
-  checker: keyof typeof CHECKERS;
-  re: RegExp;
-  /** The match groups a checker takes; a pattern may yield several claims. */
-  claims(m: RegExpExecArray): string[][];
+export { isPlaceholder };
+
+export interface CheckedClaim { family: string; verdict: Verdict }
+
+/** Where the guide's own captures are, by line, and the host each belongs to. */
+function hostLines(topology: Topology, file: string): [number, string][] {
+  const out: [number, string][] = [];
+  const add = (host: string, refs: EvidenceRef[]) => {
+    for (const r of refs) if (r.file === file) out.push([r.line, host]);
+  };
+  for (const x of [...topology.interfaces, ...topology.bridges, ...topology.routes, ...topology.flows, ...topology.namespaces, ...topology.services, ...topology.sockets, ...topology.vms]) add(x.host, x.evidence);
+  return out.sort((a, b) => a[0] - b[0]);
 }
 
-const N = '([\\w.:/<>-]+)';
-const one = (m: RegExpExecArray) => [m.slice(1)];
+function hostBefore(lines: [number, string][], line: number): string | undefined {
+  let host: string | undefined;
+  for (const [l, h] of lines) {
+    if (l >= line) break;
+    host = h;
+  }
+  return host;
+}
 
-// Order matters: the more specific sentence shapes come first.
-export const PATTERNS: Pattern[] = [
-  { checker: 'veth', re: new RegExp(`${N}\\s*(?:和|与|跟)\\s*${N}\\s*是一对\\s*veth`, 'i'), claims: one },
-  { checker: 'veth', re: new RegExp(`${N}\\s+and\\s+${N}\\s+(?:are|form)\\s+a\\s+veth\\s+pair`, 'i'), claims: one },
-  { checker: 'routesTo', re: new RegExp(`${N}\\s*通过\\s*${N}\\s*[,，、]\\s*${N}\\s*路由到\\s*${N}`), claims: one },
-  { checker: 'routesTo', re: new RegExp(`${N}\\s+is\\s+routed\\s+to\\s+${N}\\s+(?:through|via)\\s+${N}\\s*,?\\s*(?:and\\s+)?${N}`, 'i'), claims: (m) => [[m[1]!, m[3]!, m[4]!, m[2]!]] },
-  { checker: 'routed', re: new RegExp(`${N}\\s*(?:和|与)\\s*${N}\\s*两个接口被路由`), claims: one },
-  { checker: 'routed', re: new RegExp(`${N}\\s+and\\s+${N}\\s+are\\s+routed`, 'i'), claims: one },
-  { checker: 'inBridge', re: new RegExp(`${N}\\s*(?:和|与)\\s*${N}\\s*(?:都)?在(?:桥|网桥)?\\s*${N}\\s*(?:里|中|上)`), claims: (m) => [[m[1]!, m[3]!], [m[2]!, m[3]!]] },
-  { checker: 'inBridge', re: new RegExp(`${N}\\s+and\\s+${N}\\s+are\\s+(?:in|on|attached\\s+to)\\s+(?:the\\s+)?(?:bridge\\s+)?${N}`, 'i'), claims: (m) => [[m[1]!, m[3]!], [m[2]!, m[3]!]] },
-  { checker: 'inBridge', re: new RegExp(`^${N}\\s*在(?:桥|网桥)?\\s*${N}\\s*(?:里|中|上)`), claims: one },
-  { checker: 'inBridge', re: new RegExp(`^${N}\\s+is\\s+(?:in|on|attached\\s+to)\\s+(?:the\\s+)?(?:bridge\\s+)?${N}`, 'i'), claims: one },
-  { checker: 'vmUses', re: new RegExp(`(?:VM|虚拟机)\\s*使用(?:接口)?\\s*${N}`, 'i'), claims: one },
-  { checker: 'vmUses', re: new RegExp(`(?:the\\s+)?VM\\s+uses\\s+(?:the\\s+)?(?:interface\\s+)?${N}`, 'i'), claims: one },
-  { checker: 'dhcpOn', re: new RegExp(`${N}\\s*接口上是\\s*DHCP\\s*服务`, 'i'), claims: one },
-  { checker: 'dhcpOn', re: new RegExp(`DHCP\\s+(?:service|server)\\s+(?:is\\s+|runs\\s+)?on\\s+(?:the\\s+)?(?:interface\\s+)?${N}`, 'i'), claims: one },
-  { checker: 'forward', re: /访问\s*([\d.]+):(\d+)\s*(?:将)?被(?:转发|重定向)到\s*([\d.]+):(\d+)/, claims: one },
-  { checker: 'forward', re: /(?:requests?|access|traffic)\s+to\s+([\d.]+):(\d+)\s+(?:is|are)\s+(?:forwarded|redirected)\s+to\s+([\d.]+):(\d+)/i, claims: one },
-  { checker: 'snat', re: /从\s*([\d./]+)\s*出发的包[，,]?\s*源地址变成\s*([\d.]+)/, claims: one },
-  { checker: 'snat', re: /packets\s+from\s+([\d./]+)\s+.*?source\s+(?:address\s+)?(?:becomes|is\s+rewritten\s+to|changes\s+to)\s+([\d.]+)/i, claims: one },
-  { checker: 'reachOutside', re: /(?:VM|虚拟机)\s*通过(?:地址转换|NAT|SNAT)\s*可以访问外网/i, claims: () => [[]] },
-  { checker: 'reachOutside', re: /VMs?\s+can\s+reach\s+the\s+(?:outside|internet)\s+(?:through|via)\s+(?:NAT|SNAT|address\s+translation)/i, claims: () => [[]] },
-  { checker: 'metadataPort', re: /(\d+)\s*端口是\s*Neutron\s+Metadata/i, claims: one },
-  { checker: 'metadataPort', re: /port\s+(\d+)\s+is\s+(?:the\s+)?Neutron\s+metadata/i, claims: one },
-  { checker: 'noFlow', re: /不做\s*flow\s*处理/i, claims: () => [[]] },
-  { checker: 'noFlow', re: /no\s+flow\s+processing/i, claims: () => [[]] },
-];
+const blank = (text: string, mentions: Mention[]): string => {
+  let out = text.toLowerCase();
+  for (const m of mentions) if (m.kind === 'name' || m.kind === 'unknown' || m.kind === 'ip' || m.kind === 'mac') out = out.slice(0, m.index) + '§'.repeat(m.text.length) + out.slice(m.index + m.text.length);
+  return out;
+};
+
+const SIGNIFICANT = new Set<Mention['kind']>(['name', 'unknown', 'ip', 'mac', 'vlan', 'key', 'l4port', 'table', 'process']);
+
+/** The claims of one sentence and their verdicts (a sentence with no claim and no names gives none). */
+export function checkSentence(topology: Topology, sentence: ProseSentence, options: { host?: string; since?: number; byName?: Map<string, Thing[]> } = {}): CheckedClaim[] {
+  const lang = languageOf(sentence.text);
+  const lex = LEXICONS[lang];
+  const byName = options.byName ?? thingsByName(topology);
+  const mentions = mentionsOf(sentence.text, topology, byName, lex);
+  const significant = mentions.filter((m) => SIGNIFICANT.has(m.kind));
+  if (!sentence.listItem && (!significant.length || /[:：]$/.test(sentence.text))) return [];
+  const whole: Clause = { text: sentence.text, bare: blank(sentence.text, mentions), mentions };
+  const reading: Reading = {
+    topology, lex, carried: [],
+    context: { topology, file: sentence.file, line: sentence.line, since: options.since ?? 0 },
+    ...(options.host ? { host: options.host } : {}),
+  };
+  const out: CheckedClaim[] = [];
+  const judge = (claims: Claim[]) => claims.forEach((c) => out.push({ family: c.family, verdict: c.judge() }));
+  const covers = (claims: Claim[], c: Clause) => c.mentions.filter((m) => m.kind === 'name' || m.kind === 'ip').every((m) => claims.some((x) => x.used.includes(m)));
+  const wholeClaims = readClause(reading, whole, whole);
+  const parts = splitClauses(sentence.text, lex.clauseBreaks);
+  if (wholeClaims.length && (covers(wholeClaims, whole) || parts.length === 1)) {
+    judge(wholeClaims);
+    return out;
+  }
+  let offset = 0;
+  for (const part of parts) {
+    const start = sentence.text.indexOf(part, offset);
+    offset = start + part.length;
+    const ms = mentions.filter((m) => m.index >= start && m.index < start + part.length).map((m) => ({ ...m, index: m.index - start }) as Mention);
+    const clause: Clause = { text: part, bare: blank(part, ms), mentions: ms };
+    const claims = readClause(reading, clause, whole);
+    if (claims.length) judge(claims);
+    else if (ms.some((m) => SIGNIFICANT.has(m.kind) && m.kind !== 'table') || (sentence.listItem && parts.length === 1)) {
+      out.push({ family: 'none', verdict: notUnderstood(ms) });
+    }
+    const named = ms.filter((m) => m.kind === 'name');
+    if (named.length) reading.carried = named;
+    const ips = ms.filter((m): m is Extract<Mention, { kind: 'ip' }> => m.kind === 'ip');
+    if (ips.length) reading.carriedIps = ips;
+  }
+  if (!out.length && (sentence.listItem || significant.length)) out.push({ family: 'none', verdict: notUnderstood(mentions) });
+  return out;
+}
+
+function notUnderstood(mentions: Mention[]): Verdict {
+  const names = writtenNames(mentions);
+  return { kind: 'not-understood', message: names.length ? msg('claim:not-understood', { names }) : msg('claim:not-understood-no-names'), evidence: [] };
+}
+
+function splitClauses(text: string, breaks: RegExp): string[] {
+  const parts: string[] = [];
+  let rest = text;
+  const re = new RegExp(breaks.source, breaks.flags.replace('g', ''));
+  for (;;) {
+    const m = re.exec(rest);
+    if (!m || m[0].length === 0) break;
+    parts.push(rest.slice(0, m.index));
+    rest = rest.slice(m.index + m[0].length);
+  }
+  parts.push(rest);
+  return parts.map((p) => p.trim()).filter(Boolean);
+}
 
 export function checkClaims(topology: Topology, guides: GuideText[]): Finding[] {
   const findings: Finding[] = [];
   const known = namesInTopology(topology);
+  const byName = thingsByName(topology);
   for (const guide of guides) {
-    const sentences = proseSentences(guide);
+    const lines = hostLines(topology, guide.file);
     let previousClaimLine = 0;
-    for (const sentence of sentences) {
-      const matched = claimsOf(sentence);
-      for (const { checker, args } of matched) {
-        const context: ClaimContext = { topology, file: guide.file, line: sentence.line, since: previousClaimLine };
-        const verdict = CHECKERS[checker](context, args);
-        findings.push({
-          kind: verdict.kind,
-          claim: { text: sentence.text, file: sentence.file, line: sentence.line },
-          message: verdict.message,
-          evidence: verdict.evidence,
-        });
+    for (const sentence of proseSentences(guide)) {
+      const named = sentence.host && topology.hosts.some((h) => h.name === sentence.host) ? sentence.host : undefined;
+      const host = named ?? hostBefore(lines, sentence.line);
+      const checked = checkSentence(topology, sentence, { byName, since: previousClaimLine, ...(host ? { host } : {}) });
+      for (const { verdict } of checked) {
+        findings.push({ kind: verdict.kind, claim: { text: sentence.text, file: sentence.file, line: sentence.line }, message: verdict.message, evidence: verdict.evidence });
       }
-      if (matched.length) previousClaimLine = sentence.line;
+      if (checked.some((c) => c.verdict.kind !== 'not-understood')) previousClaimLine = sentence.line;
       findings.push(...unknownNames(sentence, known));
     }
   }
   return findings;
 }
 
-function claimsOf(sentence: ProseSentence): { checker: keyof typeof CHECKERS; args: string[] }[] {
-  for (const pattern of PATTERNS) {
-    const m = pattern.re.exec(sentence.text);
-    if (m) return pattern.claims(m).map((args) => ({ checker: pattern.checker, args }));
-  }
-  return [];
-}
-
 // Neutron/OVS interface-like names; `qr-XXX` style placeholders are not names.
 const NAME_RE = /(?<![\w-])(?:qvo|qvb|qbr|tap|qr-|qg-|br-|patch-|gre-|vxlan-|qdhcp-|qrouter-)[\w-]*/g;
-export const isPlaceholder = (name: string): boolean => /x{2,}|<|\.\.\./i.test(name) || /^(?:qvo|qvb|qbr|tap|qr-|qg-|br-|patch-|gre-|vxlan-)$/.test(name);
 
 function unknownNames(sentence: ProseSentence, known: Set<string>): Finding[] {
   const out: Finding[] = [];
@@ -93,12 +141,11 @@ function unknownNames(sentence: ProseSentence, known: Set<string>): Finding[] {
     const name = m[0].replace(/[-.]+$/, '');
     if (seen.has(name) || isPlaceholder(name) || known.has(name)) continue;
     seen.add(name);
-    const evidence: EvidenceRef[] = [{ file: sentence.file, line: sentence.line }];
     out.push({
       kind: 'unknown-name',
       claim: { text: sentence.text, file: sentence.file, line: sentence.line },
       message: msg('claim:unknown-name', { name }),
-      evidence,
+      evidence: [{ file: sentence.file, line: sentence.line }],
     });
   }
   return out;

@@ -9,7 +9,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { Document } from '../rst/document.js';
 import { neededFor, wantedEntries, type WantedEntry } from './catalog-merge.js';
 import { CatalogError, catalogPath, parseCatalog, type GuideCatalog } from './guide-catalog.js';
-import type { GuideSegments } from './guides.js';
+import { markupOf, type GuideSegments } from './guides.js';
 import { translationProblems } from './translate-tree.js';
 
 export interface LanguageCoverage {
@@ -47,7 +47,7 @@ export function guideCoverage(guide: GuideSegments, langs: readonly string[]): G
   const languages = langs.map((lang) => {
     const path = catalogPath(guide.file, lang);
     const catalog = readCatalogReporting(path, diagnostics);
-    if (catalog) diagnostics.push(...checkTranslations(catalog));
+    if (catalog) diagnostics.push(...checkTranslations(catalog, markupOf(guide.file) === 'markdown'));
     return languageCoverage(lang, path, neededFor(wanted, lang), catalog);
   });
   return { name: guide.name, file: guide.file, segments: wanted.length, languages, diagnostics };
@@ -90,13 +90,13 @@ export function readCatalogReporting(path: string, diagnostics: Diagnostic[]): G
   }
 }
 
-/** Each translation parsed as reStructuredText inline text: what it would warn about on the page, at its line. */
-function checkTranslations(catalog: GuideCatalog): Diagnostic[] {
+/** Each translation parsed as reStructuredText (or Markdown) inline text: what it would warn about on the page, at its line. */
+function checkTranslations(catalog: GuideCatalog, markdown: boolean): Diagnostic[] {
   const out: Diagnostic[] = [];
   const document = new Document({ sourceName: catalog.path, reportLevel: 5 });
   for (const entry of catalog.entries.values()) {
     if (entry.msgstr.trim() === '' || entry.fuzzy) continue;
-    for (const problem of translationProblems(entry.msgstr, document)) {
+    for (const problem of translationProblems(entry.msgstr, document, markdown)) {
       out.push({ file: catalog.path, ...(entry.line !== undefined ? { line: entry.line } : {}), severity: problem.level >= 3 ? 'error' : 'warning', message: `translation: ${problem.message}`, source: 'i18n' });
     }
   }

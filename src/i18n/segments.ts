@@ -49,7 +49,12 @@ export interface SegmentOptions {
   includes?: Iterable<string>;
   /** Read an included file (default: from disk; undefined when it cannot be read). */
   readFile?: (path: string) => string | undefined;
+  /** The guide's markup (default rst): a Markdown guide's msgids are Markdown (`code`, [links](url)), and have no `::`. */
+  format?: GuideMarkup;
 }
+
+/** The markup a guide is written in. */
+export type GuideMarkup = 'rst' | 'markdown';
 
 /** Elements whose inline content is one segment. */
 const SEGMENT_TYPES = new Set(['paragraph', 'title', 'subtitle', 'caption', 'rubric', 'term', 'line']);
@@ -98,13 +103,22 @@ const NOT_WORDS: RegExp[] = [
   /\b(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g,
 ];
 
+/** Markdown's inline constructs that are not words: `code` spans, link and image destinations, autolinks, footnote references. */
+const NOT_WORDS_MARKDOWN: RegExp[] = [
+  /(`+)[\s\S]+?\1/g,
+  /\]\([^)]*\)/g,
+  /\[\^[^\]\s]+\]/g,
+  /<[a-z][a-z0-9+.-]*:[^<>\s]*>/gi,
+  ...NOT_WORDS,
+];
+
 /** A token that is a name, not a word: it holds a digit, or a `-`, `_`, `.`, `/`, `:` or `@` between its letters (`br-int`, `eth0`, `10.0.1.0/28`). */
 const NAME_TOKEN = /^\W*(?:\S*\d\S*|\S*\w[-_./:@]\w\S*)\W*$/u;
 
 /** Does a msgid hold words to translate, once its literals, links and names are set aside? */
-export function hasWords(msgid: string): boolean {
+export function hasWords(msgid: string, format: GuideMarkup = 'rst'): boolean {
   let rest = msgid;
-  for (const pattern of NOT_WORDS) rest = rest.replace(pattern, ' ');
+  for (const pattern of format === 'markdown' ? NOT_WORDS_MARKDOWN : NOT_WORDS) rest = rest.replace(pattern, ' ');
   return rest.split(/\s+/).some((token) => token !== '' && !NAME_TOKEN.test(token) && /\p{L}/u.test(token));
 }
 
@@ -128,7 +142,7 @@ export function segmentsOf(tree: RstElement, options: SegmentOptions): Segment[]
     if (SKIPPED.has(node.type)) continue;
     if (node.type === 'field' && isNameField(node, nameFields)) continue;
     if (SEGMENT_TYPES.has(node.type)) {
-      const segment = makeSegment(node, parent, cell, files, options.file);
+      const segment = makeSegment(node, parent, cell, files, options.file, options.format ?? 'rst');
       if (segment) out.push(segment);
       continue;
     }
@@ -179,7 +193,7 @@ function cellOf(entry: RstElement, row: RstElement, table: RstElement): Cell | u
   return { column: start.column, table: table.position.start, ...(width !== undefined && Number.isFinite(width) ? { width } : {}) };
 }
 
-function makeSegment(node: RstElement, parent: RstElement, cell: Cell | undefined, files: SourceFiles, mainFile: string): Segment | undefined {
+function makeSegment(node: RstElement, parent: RstElement, cell: Cell | undefined, files: SourceFiles, mainFile: string, format: GuideMarkup): Segment | undefined {
   const position = node.position;
   if (!position || position.start.offset < 0) return undefined;
   const plain = collapse(toText(node));
@@ -188,11 +202,13 @@ function makeSegment(node: RstElement, parent: RstElement, cell: Cell | undefine
   const text = files.text(file);
   let msgid: string | undefined;
   if (text !== undefined) {
+    if (cell && format === 'markdown') cell = undefined;
     if (cell) {
       const first = text.charAt(cell.table.offset);
       cell = first === '+' ? { ...cell, kind: 'grid' } : first === '=' ? { ...cell, kind: 'simple' } : undefined;
     }
-    const sliced = sliceSource(text, files.lineStarts(file), position, cell);
+    // a Markdown heading's or table cell's span holds its `#`s or pipes: its words are its content's span
+    const sliced = sliceSource(text, files.lineStarts(file), format === 'markdown' ? contentSpan(node) ?? position : position, cell);
     if (sliced !== undefined && lettersWithin(plain, sliced)) msgid = sliced;
   }
   if (msgid === undefined) {
@@ -201,7 +217,7 @@ function makeSegment(node: RstElement, parent: RstElement, cell: Cell | undefine
     if (node.type === 'title' && parent.type === 'topic') return undefined;
     msgid = plain;
   }
-  if (!hasWords(msgid)) return undefined;
+  if (!hasWords(msgid, format)) return undefined;
   return {
     msgid,
     node,
@@ -210,8 +226,16 @@ function makeSegment(node: RstElement, parent: RstElement, cell: Cell | undefine
     file,
     line: position.start.line,
     position,
-    literalNext: node.type === 'paragraph' && /(?<!\\)(?:\\\\)*::$/.test(msgid),
+    literalNext: format === 'rst' && node.type === 'paragraph' && /(?<!\\)(?:\\\\)*::$/.test(msgid),
   };
+}
+
+/** From the start of an element's first child to the end of its last (undefined when they have no place). */
+function contentSpan(node: RstElement): Position | undefined {
+  const first = node.children[0]?.position;
+  const last = node.children[node.children.length - 1]?.position;
+  if (!first || !last || first.start.offset < 0 || last.end.offset < first.start.offset) return undefined;
+  return { start: first.start, end: last.end };
 }
 
 /** Whitespace runs (line breaks and indentation among them) as one space, trimmed. */

@@ -9,15 +9,19 @@
 // missing or fuzzy stays as written, wrapped in an `inline` with the classes
 // `language-<its language>` (the HTML element's `lang`) and `untranslated`;
 // `rehypeUntranslated` gives those elements their title ("not yet translated").
+// A Markdown guide's tree (its file's name ends in .md) takes its
+// translations as Markdown inline text, its link definitions at hand.
 
 import type { Element, Root as HastRoot } from 'hast';
 import type { VFile } from 'vfile';
 import type { Document } from '../rst/document.js';
+import { definitionsOf, parseMarkdownInline } from '../markdown/index.js';
 import { parseInline } from '../rst/inline/index.js';
-import { element, isElement, type Position, type RstElement, type RstNode } from '../rst/nodes.js';
+import { element, isElement, text, type Position, type RstElement, type RstNode } from '../rst/nodes.js';
 import { Level } from '../rst/reporter.js';
 import { translate } from './catalog.js';
 import type { GuideCatalog } from './guide-catalog.js';
+import { markupOf } from './guides.js';
 import { segmentsOf, type Segment } from './segments.js';
 
 /** What a page in another language needs: its language and the guide's catalog for it (none: every segment stays as written). */
@@ -50,21 +54,24 @@ export function rstTranslate(options: GuideTranslation) {
     const document = file.data.rst;
     const text = file.value === undefined || file.value === null ? '' : String(file.value);
     const source = document?.settings.sourceName ?? file.path ?? '<string>';
-    const segments = segmentsOf(tree, { file: source, text, includes: document?.dependencies ?? [] });
-    file.data.translation = { lang: options.lang, ...translateSegments(segments, options, document) };
+    const format = markupOf(source);
+    const segments = segmentsOf(tree, { file: source, text, includes: document?.dependencies ?? [], format });
+    const markdown = format === 'markdown' ? { definitions: definitionsOf(text) } : undefined;
+    file.data.translation = { lang: options.lang, ...translateSegments(segments, options, document, markdown) };
     return tree;
   };
 }
 
-/** Put each segment in `lang` (or mark it untranslated), in the tree and the document's registries. */
-export function translateSegments(segments: Segment[], options: GuideTranslation, document: Document | undefined): TranslateCounts {
+/** Put each segment in `lang` (or mark it untranslated), in the tree and the document's registries; `markdown`: the translations are Markdown. */
+export function translateSegments(segments: Segment[], options: GuideTranslation, document: Document | undefined, markdown?: { definitions: string }): TranslateCounts {
   const counts: TranslateCounts = { needed: 0, translated: 0, fuzzy: 0, missing: 0 };
   for (const segment of segments) {
     if (segment.lang === options.lang) continue;
     counts.needed++;
     const entry = options.catalog?.entries.get(segment.msgid);
     if (entry && entry.msgstr.trim() !== '' && !entry.fuzzy && document) {
-      replaceContent(segment, entry.msgstr, options.catalog!.path, entry.line, document);
+      if (markdown) replaceMarkdownContent(segment, entry.msgstr, options.catalog!.path, entry.line, document, markdown.definitions);
+      else replaceContent(segment, entry.msgstr, options.catalog!.path, entry.line, document);
       counts.translated++;
     } else {
       if (entry?.fuzzy && entry.msgstr !== '') counts.fuzzy++;
@@ -111,6 +118,21 @@ function replaceContent(segment: Segment, msgstr: string, catalogPath: string, l
     segment.parent.children.splice(at + 1, 0, ...messages);
   }
 }
+
+/** A Markdown guide's segment in its translation (Markdown inline text); its problems as system messages after it, at the catalog's line. */
+function replaceMarkdownContent(segment: Segment, msgstr: string, catalogPath: string, line: number | undefined, document: Document, definitions: string): void {
+  forget(document, segment.node.children);
+  const value = msgstr.trim();
+  const { nodes, messages } = parseMarkdownInline(value, { sourceName: catalogPath, definitions });
+  place(nodes, segment.position, value);
+  segment.node.children = nodes;
+  if (messages.length === 0) return;
+  const notes = messages.map((m) => element('system_message', { level: String(m.level), type: LEVEL_NAMES[m.level] ?? 'WARNING', source: catalogPath, line: String((line ?? 1) + (m.line ?? 1) - 1) }, [element('paragraph', {}, [text(m.message)])], segment.position));
+  const at = segment.parent.children.indexOf(segment.node);
+  segment.parent.children.splice(at + 1, 0, ...notes);
+}
+
+const LEVEL_NAMES: Record<number, string> = { 1: 'INFO', 2: 'WARNING', 3: 'ERROR', 4: 'SEVERE' };
 
 /** docutils' paragraph rule for a closing `::`: `text::` → `text:`, `text ::` → `text`. */
 function withoutLiteralMarker(value: string): string {
@@ -217,8 +239,9 @@ export function rehypeUntranslated(options: { lang: string }) {
   };
 }
 
-/** Problems in a translation as reStructuredText inline text (checked without a guide): level and message. */
-export function translationProblems(msgstr: string, document: Document): { level: Level; message: string }[] {
+/** Problems in a translation as reStructuredText (or, `markdown`, Markdown) inline text, checked without a guide: level and message. */
+export function translationProblems(msgstr: string, document: Document, markdown = false): { level: Level; message: string }[] {
+  if (markdown) return parseMarkdownInline(msgstr, { sourceName: document.settings.sourceName }).messages.filter((m) => m.level >= Level.WARNING).map((m) => ({ level: m.level as Level, message: m.message }));
   const before = document.reporter.messages.length;
   const parent = element('paragraph');
   const lines = msgstr.split('\n').map((text, i) => ({ text, source: document.settings.sourceName, line: 1 + i, column: 1, offset: 0 }));

@@ -1,6 +1,7 @@
-// On a guide's page, each literal block that is a capture gets a link to the
+// On a guide's page, each literal block that is a capture gets a link (one per capture it shows) to the
 // topology page, at the row of its first output line: from there the reader
 // sees what every line turned out to be and the explanations that cite it.
+// A capture that is empty, cut short, mislabelled … gets a visible note there too.
 // A rehype plugin, run on the guide's HTML tree (rstToHtml's rehypePlugins).
 
 import type { Element, ElementContent, Root } from 'hast';
@@ -18,7 +19,10 @@ export interface CaptureLinkTarget {
    * line `line - start` is.
    */
   index?: number;
-  href: string;
+  /** The row on the topology page (none for a capture without output lines). */
+  href?: string;
+  /** What is wrong with the capture (empty, cut short, another command's output …): a note under its block. */
+  notes?: readonly string[];
 }
 
 export interface CaptureLinkOptions {
@@ -41,21 +45,25 @@ export function rehypeCaptureLinks(options: CaptureLinkOptions) {
           stack.push(child);
           continue;
         }
-        const target = targetOf(child, options.targets);
-        if (target) out.push(h('p', { className: ['capture-link'] }, [h('a', { href: target.href }, options.label)]) as ElementContent);
+        // a block may show several captures (a Markdown fence with a `$ cmd` prompt for each): a link and notes for each
+        for (const target of targetsOf(child, options.targets)) {
+          if (target.href) out.push(h('p', { className: ['capture-link'] }, [h('a', { href: target.href }, options.label)]) as ElementContent);
+          // the capture's notes are the captures stage's words (English for now)
+          for (const note of target.notes ?? []) out.push(h('p', { className: ['capture-note'], role: 'note', lang: 'en' }, note) as ElementContent);
+        }
       }
       parent.children = out as never;
     }
   };
 }
 
-/** The target whose line this block shows, with the same text on that line. */
-function targetOf(pre: Element, targets: readonly CaptureLinkTarget[]): CaptureLinkTarget | undefined {
+/** The targets whose lines this block shows, with the same text on those lines. */
+function targetsOf(pre: Element, targets: readonly CaptureLinkTarget[]): CaptureLinkTarget[] {
   const start = pre.position?.start.line;
   const end = pre.position?.end.line;
-  if (start === undefined || end === undefined) return undefined;
+  if (start === undefined || end === undefined) return [];
   const lines = toString(pre).split('\n');
-  return targets.find((t) => t.line >= start && t.line <= end && sameWords(lines[t.index ?? t.line - start], t.text));
+  return targets.filter((t) => t.line >= start && t.line <= end && sameWords(lines[t.index ?? t.line - start], t.text));
 }
 
 /** Equal but for blanks: the block shows tabs expanded, the file has them as written. */

@@ -79,15 +79,19 @@ function captureLinkTargets(input: GuideViewInput) {
   const href = (file: string, line: number) => `${topologyUrl(input.lang, input.guide.slug)}#${lineAnchor(file, line)}`;
   // every capture of this guide: written in it, brought in as `:literal:` text, or in an included rst file
   const targets: CaptureLinkTarget[] = input.sources.captures
-    .filter((c) => c.result.lineRoles.length > 0)
+    .filter((c) => c.result.lineRoles.length > 0 || (c.result.notes?.length ?? 0) > 0)
     .map((c) => {
-      const link = href(c.file, c.lineOffset + 1);
-      if (c.file === input.guide.file) return { line: c.lineOffset + 1, text: guideLines[c.lineOffset] ?? '', href: link };
+      const notes = (c.result.notes ?? []).map((n) => `${n.kind}: ${n.message}`);
+      // a capture without output lines is recognised by its `$ command` line (the line before its output)
+      const empty = c.result.lineRoles.length === 0;
+      const first = empty ? Math.max(1, c.lineOffset) : c.lineOffset + 1;
+      const extra = { ...(empty ? {} : { href: href(c.file, c.lineOffset + 1) }), ...(notes.length > 0 ? { notes } : {}) };
+      if (c.file === input.guide.file) return { line: first, text: guideLines[first - 1] ?? '', ...extra };
       // a `:literal:` block shows at its include directive; its lines are the file's
       const shownAt = c.shownAt;
-      if (shownAt) return { line: shownAt.guideLine, index: c.lineOffset + 1 - shownAt.firstLine, text: linesOf(c.file)[c.lineOffset] ?? '', href: link };
+      if (shownAt) return { line: shownAt.guideLine, index: first - shownAt.firstLine, text: linesOf(c.file)[first - 1] ?? '', ...extra };
       // a block of an included rst file is positioned on that file's lines
-      return { line: c.lineOffset + 1, text: linesOf(c.file)[c.lineOffset] ?? '', href: link };
+      return { line: first, text: linesOf(c.file)[first - 1] ?? '', ...extra };
     });
   return { targets, label: translate('capture:explained', input.lang) };
 }

@@ -1,20 +1,21 @@
-// The guides of a content folder: `<content>/<guide>/<guide>.rst`, one folder
+// The guides of a content folder: `<content>/<guide>/<guide>.rst` (or `.md`), one folder
 // per guide (beside it its scripts, captures and translations). Folders whose
 // name starts with `_` or `.` are not guides.
 
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { GUIDE_EXTENSIONS } from '../i18n/guides.js';
 import { slugOf } from './urls.js';
 
-/** The file names a guide may have in its folder, in the order they are looked for. */
-export const GUIDE_EXTENSIONS = ['.rst'] as const;
+/** The file names a guide may have in its folder, in the order they are looked for (the i18n commands find the same). */
+export { GUIDE_EXTENSIONS };
 
 export interface GuideSource {
   /** The folder's name. */
   name: string;
   /** The name as a URL segment. */
   slug: string;
-  /** The guide's file: `<content>/<name>/<name>.rst`. */
+  /** The guide's file: `<content>/<name>/<name>.rst` or `.md`. */
   file: string;
   /** The guide's folder. */
   folder: string;

@@ -118,14 +118,20 @@ export function fileLines(): (file: string) => string[] {
   };
 }
 
-/** Every output line of every capture, as the file shows it (minus the block's indentation). */
+/**
+ * Every output line of every capture, as the file shows it: a literal block of
+ * an rst text loses the block's indentation; a capture file (a `:literal:`
+ * include, a bundle's file) keeps every line as it is, its leading spaces too.
+ */
 export function captureViews(sources: Sources, read: (file: string) => string[], folder = '.'): CaptureView[] {
+  const guides = new Set(sources.guides.map((g) => g.file));
   return sources.captures.map((c) => {
     const fileLines = read(c.file);
     const roles = c.result.lineRoles;
     const reasons = new Map(c.result.unparsed.map((u) => [u.line, u.reason]));
     const raw = roles.map((_, i) => fileLines[c.lineOffset + i] ?? '');
-    const indents = raw.filter((t) => t.trim() !== '').map((t) => /^[ \t]*/.exec(t)![0].length);
+    const inBlock = c.shownAt === undefined && (guides.has(c.file) || /\.(rst|rest)$/i.test(c.file));
+    const indents = inBlock ? raw.filter((t) => t.trim() !== '').map((t) => /^[ \t]*/.exec(t)![0].length) : [];
     const indent = indents.length > 0 ? Math.min(...indents) : 0;
     const lines = roles.map((role, i): CaptureLine => {
       const reason = reasons.get(i + 1);

@@ -10,6 +10,10 @@
 //       $ ip route         a literal block whose lines start with `$ ` / `# `
 //       default via …      prompts: each prompt opens one capture
 //
+// A block marked with a language (RST's `code:: bash`, a Markdown fence
+// labelled `bash`) is a script, never a capture; `console`, `text` and
+// `shell-session` (or no label) may be.
+//
 // Hosts come from section titles ("compute node", "网络节点", "VM"): a capture
 // belongs to the host of the nearest enclosing host section, else to the host
 // of the last host section before it, else — when the guide names one host
@@ -88,7 +92,7 @@ export function capturesOfGuide(tree: RstElement, file: string, defaultHost = 'h
     const children = node.children;
     for (let i = 0; i < children.length; i++) {
       const child = children[i]!;
-      if (!isElement(child) || child.type !== 'literal_block') continue;
+      if (!isElement(child) || child.type !== 'literal_block' || isScript(child)) continue;
       const value = toText(child);
       // a block from an included file names it (data.source); a `:literal:` include's text starts at data.sourceLine there
       const includedFrom = typeof child.data?.source === 'string' ? child.data.source : undefined;
@@ -114,6 +118,17 @@ export function capturesOfGuide(tree: RstElement, file: string, defaultHost = 'h
   // One named host: captures outside any host section run there too.
   const only = hosts.size === 1 ? [...hosts][0]! : undefined;
   return found.map(({ explicitHost, ...capture }) => (explicitHost || !only ? capture : { ...capture, host: only }));
+}
+
+/** Languages a block of command output may be labelled with. */
+const CAPTURE_LANGUAGES = new Set(['console', 'shell-session', 'shellsession', 'text', 'txt', 'plaintext', 'output']);
+
+/** A literal block labelled with a language that is not command output (`bash`, `sh`, `python` …). */
+function isScript(block: RstElement): boolean {
+  const classes = Array.isArray(block.attributes.classes) ? block.attributes.classes : [];
+  if (!classes.includes('code')) return false;
+  const language = typeof block.data?.language === 'string' ? block.data.language : classes.find((c) => c !== 'code');
+  return Boolean(language) && !CAPTURE_LANGUAGES.has(language!.toLowerCase());
 }
 
 /**

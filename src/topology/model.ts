@@ -230,7 +230,7 @@ export interface Walk {
   steps: WalkStep[];
 }
 
-export type FindingKind = 'confirmed' | 'contradicted' | 'unprovable' | 'unknown-name' | 'inconsistent';
+export type FindingKind = 'confirmed' | 'contradicted' | 'unprovable' | 'not-understood' | 'unknown-name' | 'inconsistent';
 
 export interface Finding {
   kind: FindingKind;

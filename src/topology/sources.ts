@@ -1,4 +1,4 @@
-// The inputs of a topology: guides (.rst) and capture bundles (folders), read
+// The inputs of a topology: guides (.rst or .md) and capture bundles (folders), read
 // into one list of parsed captures, each knowing its host and the file and
 // line offset that turn a record's output line into a line a person can open.
 
@@ -9,6 +9,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { readBundle } from '../captures/bundle.js';
 import { capturesOfGuide } from './guide-captures.js';
 import { parseCapture, type ParsedCapture } from '../captures/registry.js';
+import { parseMarkdown } from '../markdown/index.js';
 import { parseRst } from '../rst/index.js';
 import type { RstElement } from '../rst/nodes.js';
 
@@ -36,7 +37,7 @@ export interface Sources {
   problems: Diagnostic[];
 }
 
-/** Read every path: a `.rst` guide, or a folder (capture bundle or sosreport). */
+/** Read every path: a `.rst` or `.md` guide, or a folder (capture bundle or sosreport). */
 export function readSources(paths: string[]): Sources {
   const sources: Sources = { paths, captures: [], guides: [], problems: [] };
   for (const path of paths) {
@@ -46,16 +47,17 @@ export function readSources(paths: string[]): Sources {
     }
     if (statSync(path).isDirectory()) readBundleInto(path, sources);
     else if (['.rst', '.rest', '.txt'].includes(extname(path).toLowerCase())) readGuideInto(path, sources);
-    else sources.problems.push({ file: path, severity: 'error', message: 'not a guide (.rst) or a folder of captures', source: 'topology' });
+    else if (['.md', '.markdown'].includes(extname(path).toLowerCase())) readGuideInto(path, sources, 'markdown');
+    else sources.problems.push({ file: path, severity: 'error', message: 'not a guide (.rst, .md) or a folder of captures', source: 'topology' });
   }
   return sources;
 }
 
-function readGuideInto(path: string, sources: Sources): void {
+function readGuideInto(path: string, sources: Sources, format: 'rst' | 'markdown' = 'rst'): void {
   const { text, problems } = readTextFile(path);
   sources.problems.push(...problems);
   const base = dirname(resolve(path));
-  const { tree } = parseRst(text, { sourceName: path, baseDir: base, contentRoot: base });
+  const { tree } = format === 'markdown' ? parseMarkdown(text, { sourceName: path }) : parseRst(text, { sourceName: path, baseDir: base, contentRoot: base });
   sources.guides.push({ file: path, tree });
   for (const capture of capturesOfGuide(tree, path)) {
     const result = parseCapture(capture.text, { command: capture.command });

@@ -4,6 +4,7 @@
 //   ground floor   src/*.ts but cli.ts and pipeline.ts   imports no stage
 //   rst            the reStructuredText reader           ground floor only
 //   captures       one parser per command                ground floor only
+//   markdown       the Markdown reader                   ground floor, rst's nodes.ts and names.ts
 //   topology, explain, render, i18n                      never cli/, site/ or the pipeline
 //   pipeline       composes the stages                   never cli/ or site/
 //   cli/           imports the libraries; nothing imports cli/
@@ -56,8 +57,15 @@ test('should keep rst/ and captures/ on the ground floor alone', () => {
   assert.deepEqual(bad.map(shown), []);
 });
 
+test('should keep markdown/ on the ground floor and rst\'s node vocabulary alone', () => {
+  const vocabulary = new Set(['rst/nodes.ts', 'rst/names.ts'].map((f) => join(src, f)));
+  const bad = stageEdges.filter((e) => e.a === 'markdown' && e.b !== 'ground' && !vocabulary.has(e.to));
+  assert.deepEqual(bad.map(shown), []);
+  assert.ok(stageEdges.some((e) => e.a === 'markdown' && vocabulary.has(e.to)), 'markdown builds rst\'s nodes');
+});
+
 test('should never let a library stage import cli/, site/ or the pipeline', () => {
-  const lower = new Set(['rst', 'captures', 'topology', 'explain', 'render', 'i18n']);
+  const lower = new Set(['rst', 'captures', 'markdown', 'topology', 'explain', 'render', 'i18n']);
   const bad = stageEdges.filter((e) => lower.has(e.a) && ['cli', 'site', 'pipeline', 'cli-entry'].includes(e.b));
   assert.deepEqual(bad.map(shown), []);
 });

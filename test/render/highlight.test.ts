@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import type { Element, ElementContent, Root } from 'hast';
 import { VFile } from 'vfile';
 import { getHighlighter, rehypeShikiLiterals } from '../../src/render/highlight/index.js';
+import { MAX_HIGHLIGHTED_LINE } from '../../src/render/highlight/rehype-shiki-literals.js';
 
 function codeBlock(language: string, value: string): Root {
   const position = { start: { line: 3, column: 1, offset: 10 }, end: { line: 9, column: 1, offset: 90 } };
@@ -80,4 +81,25 @@ test('should leave text blocks plain without a warning', async () => {
 
 test('should share one highlighter for the whole build', async () => {
   assert.equal(await getHighlighter(), await getHighlighter());
+});
+
+test('should colour the same whatever the clock says (no time limit: a loaded machine highlights as an idle one)', async () => {
+  const html = '<script>window.x = 1</script>\n<a href="javascript:x">x</a>\n<style>a { color: red }</style>\n';
+  const calm = JSON.stringify((await highlight('html', html)).tree);
+  // every reading of the clock a second later than the last: any per-line time limit runs out at once
+  const now = Date.now;
+  let fake = now();
+  Date.now = () => (fake += 1000);
+  try {
+    const rushed = JSON.stringify((await highlight('html', html)).tree);
+    assert.equal(rushed, calm);
+  } finally {
+    Date.now = now;
+  }
+});
+
+test('should leave a line longer than the limit plain, and keep its text', async () => {
+  const long = `echo ${'x'.repeat(MAX_HIGHLIGHTED_LINE + 10)}`;
+  const { tree } = await highlight('bash', `echo short\n${long}\n`);
+  assert.equal(textOf(tree), `echo short\n${long}\n`);
 });

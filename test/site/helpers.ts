@@ -15,7 +15,7 @@ export const cli = join(repo, 'dist/src/cli.js');
 export const temporary = (name: string): string => mkdtempSync(join(tmpdir(), `netguide-${name}-`));
 
 /** Guides that can go into a content folder. */
-export type GuideFixture = 'alpha' | 'beta' | 'evil' | 'broken' | 'two-hosts' | 'seed';
+export type GuideFixture = 'alpha' | 'beta' | 'evil' | 'broken' | 'two-hosts' | 'seed' | 'hostile';
 
 /** Copy `guides` into `<root>/content` (each in its own folder), as a user's content folder. */
 export function makeContent(root: string, guides: GuideFixture[]): string {
@@ -31,6 +31,9 @@ export function addGuide(content: string, guide: GuideFixture): void {
       // the seed guide and the scripts it includes, as the rst fixtures keep them
       cpSync(join(repo, 'test/fixtures/rst/transform-seed'), join(content, 'local'), { recursive: true, filter: (f) => !/\.(xml|rst)$/.test(f) });
       cpSync(join(repo, 'test/fixtures/rst/transform-seed/input.rst'), join(content, 'local/local.rst'));
+      break;
+    case 'hostile':
+      cpSync(join(fixtures, 'hostile/hostile'), join(content, 'hostile'), { recursive: true });
       break;
     case 'broken':
       cpSync(join(fixtures, 'broken-guide/broken'), join(content, 'broken'), { recursive: true });
@@ -49,10 +52,17 @@ export interface BuildRun {
   stderr: string;
 }
 
+/** How to run a build's process: more environment (TZ, LC_ALL), node options before the script (`--import` a module). */
+export interface BuildProcess {
+  env?: NodeJS.ProcessEnv;
+  node?: string[];
+}
+
 /** `netguide build ARGS` in its own process, run from `cwd`. */
-export function build(cwd: string, args: string[]): Promise<BuildRun> {
+export function build(cwd: string, args: string[], how: BuildProcess = {}): Promise<BuildRun> {
   return new Promise((done) => {
-    execFile(process.execPath, [cli, 'build', ...args], { cwd, maxBuffer: 64 * 1024 * 1024 }, (error, _stdout, stderr) => {
+    const env = how.env ? { ...process.env, ...how.env } : process.env;
+    execFile(process.execPath, [...(how.node ?? []), cli, 'build', ...args], { cwd, env, maxBuffer: 64 * 1024 * 1024 }, (error, _stdout, stderr) => {
       done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stderr });
     });
   });

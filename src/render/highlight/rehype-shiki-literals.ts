@@ -5,6 +5,10 @@
 // element, id, classes and position; only the code's content becomes
 // coloured spans. If the highlighted text would differ from the original in
 // any way, the block stays plain: no line of a literal block is ever lost.
+// Highlighting is bounded by line length, never by time: shiki's default
+// 500 ms per line made a loaded machine colour a block differently from an
+// idle one (two builds must be byte-identical); a line longer than
+// MAX_HIGHLIGHTED_LINE is left plain instead.
 
 import type { Element, ElementContent, Root } from 'hast';
 import type { VFile } from 'vfile';
@@ -15,6 +19,9 @@ export interface ShikiLiteralsOptions {
   /** Warn about languages without a grammar (default true). */
   warnUnknown?: boolean;
 }
+
+/** Longest line tokenized (rst refuses longer lines anyway: docutils' line_length_limit). */
+export const MAX_HIGHLIGHTED_LINE = 10_000;
 
 interface Found {
   pre: Element;
@@ -87,7 +94,7 @@ export function rehypeShikiLiterals(options: ShikiLiteralsOptions = {}) {
         continue;
       }
       const original = textOf(code);
-      const highlighted = highlighter.codeToHast(original, { lang: grammar, themes: THEMES, defaultColor: 'light' });
+      const highlighted = highlighter.codeToHast(original, { lang: grammar, themes: THEMES, defaultColor: 'light', tokenizeTimeLimit: 0, tokenizeMaxLineLength: MAX_HIGHLIGHTED_LINE });
       const shikiPre = highlighted.children.find((n): n is Element => n.type === 'element' && n.tagName === 'pre');
       const shikiCode = shikiPre?.children.find((n): n is Element => n.type === 'element' && n.tagName === 'code');
       if (!shikiPre || !shikiCode || textOf(shikiCode) !== original) {

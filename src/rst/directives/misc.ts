@@ -2,9 +2,11 @@
 // raw, replace, unicode, date, class, title, meta, and the test directive of
 // docutils' own parser tests (`restructuredtext-test-directive`).
 
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import strftime from 'strftime';
 import { element, listAttribute, text, type RstElement, type RstNode } from '../nodes.js';
+import { decodeText } from '../../text-file.js';
 import { Level } from '../reporter.js';
 import type { SourceLine } from '../source-lines.js';
 import { addName, assertHasContent, classesOf, contentText, directiveSource, noteInsertedLines, PENDING_TRANSFORMS, pendingNode } from './helpers.js';
@@ -91,13 +93,26 @@ function include(call: DirectiveCall): RstNode[] {
   let fileText: string;
   let original: string;
   let shownPath: string;
+  /** Warnings about a file read though it is not UTF-8 (shown after its block). */
+  const recoded: RstElement[] = [];
   if (standard !== undefined) {
     fileText = original = standard;
     shownPath = argument;
   } else {
     const resolved = resolveInsideRoot(argument, includingDirectory(call, source), settings.contentRoot);
     if (!resolved.ok) throw call.error(Level.SEVERE, `Problems with "${call.name}" directive path:\n${resolved.reason}`);
-    const decoded = readDecoded(resolved.absolute, call.options.encoding as string | undefined);
+    let decoded = readDecoded(resolved.absolute, call.options.encoding as string | undefined);
+    // Text shown as is (`:literal:`, `:code:`: a capture, a script) that is not UTF-8 is read the project's one
+    // way (src/text-file.ts: UTF-16 by its byte order mark, invalid bytes as U+FFFD) and each problem is a warning
+    // at its line of the file: a capture saved as UTF-16 or holding binary garbage keeps every line on the page.
+    // Text parsed as reStructuredText stays refused, as docutils refuses it.
+    if (!decoded.ok && decoded.reason.startsWith('UnicodeDecodeError') && call.options.encoding === undefined && ('literal' in call.options || 'code' in call.options)) {
+      const read = decodeText(readFileSync(resolved.absolute), resolved.display);
+      for (const problem of read.problems) {
+        recoded.push(document.reporter.warning(`Problem with "${call.name}" directive: ${problem.message}`, { source: resolved.display, line: problem.line ?? 1, column: problem.column ?? 1 }));
+      }
+      decoded = { ok: true, text: read.text };
+    }
     if (!decoded.ok) {
       const problem = decoded.reason.startsWith('InputError') ? 'Problems with' : 'Problem with';
       throw call.error(Level.SEVERE, `${problem} "${call.name}" directive${problem === 'Problems with' ? ' path' : ''}:\n${decoded.reason}`);
@@ -129,8 +144,8 @@ function include(call: DirectiveCall): RstNode[] {
   // a warning in its place says so (docutils is silent; a capture file left empty is a mistake).
   const empty = clipped.text.trim() === '' ? emptyInclude(call, shownPath, clipped.text === fileText) : undefined;
 
-  if ('literal' in call.options) return [literalInclude(call, clipped.text, lines, shownPath, tabWidth), ...(empty ? [empty] : [])];
-  if ('code' in call.options) return [...codeBlockFromInclude(call, lines, shownPath), ...(empty ? [empty] : [])];
+  if ('literal' in call.options) return [literalInclude(call, clipped.text, lines, shownPath, tabWidth), ...recoded, ...(empty ? [empty] : [])];
+  if ('code' in call.options) return [...codeBlockFromInclude(call, lines, shownPath), ...recoded, ...(empty ? [empty] : [])];
   if (empty) return [empty];
 
   // Included as reStructuredText: refuse cycles and runaway nesting.

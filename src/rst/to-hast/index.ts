@@ -100,7 +100,7 @@ export function rstRehype(options: RstRehypeOptions = {}) {
     showControls(root);
     for (const warning of state.warnings) {
       const place = warning.node.position?.start;
-      const message = file.message(warning.message, { place, ruleId: 'unknown-node', source: 'rst-html' });
+      const message = file.message(warning.message, { place, ruleId: warning.ruleId ?? 'unknown-node', source: 'rst-html' });
       message.fatal = false;
     }
     return root;

@@ -55,7 +55,7 @@ export class State {
   context: Context = { sectionDepth: 0, headingOffset: 0 };
   readonly deferred: Deferred[] = [];
   /** Problems met while converting (unknown node types …), for the caller to report. */
-  readonly warnings: Array<{ message: string; node: RstNode }> = [];
+  readonly warnings: Array<{ message: string; node: RstNode; ruleId?: string }> = [];
   private depth = 0;
 
   constructor(
