@@ -2,6 +2,8 @@
 // the last compile (npm run build, test and bench start here): a build with
 // nothing changed pays a few milliseconds of stat calls, not TypeScript's
 // start-up. `tsc -b` itself compiles incrementally (dist/tsconfig.tsbuildinfo).
+// Then the CLI bundle (scripts/bundle-cli.mjs) is remade when it is missing or
+// older than the compiled entry (src/cli.ts runs the bundle only when fresh).
 // Plain JavaScript: it runs before dist/ exists.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, utimesSync } from 'node:fs';
@@ -37,4 +39,11 @@ if (!existsSync(stamp) || statSync(stamp).mtimeMs < newestSource()) {
   // tsc -b leaves its stamp alone when nothing it compiles changed (package.json did): mark this check done
   const now = new Date();
   if (existsSync(stamp)) utimesSync(stamp, now, now);
+}
+
+const entry = join(root, 'dist/src/cli.js');
+const bundle = join(root, 'dist/bundle/program.mjs');
+if (existsSync(entry) && (!existsSync(bundle) || statSync(bundle).mtimeMs < statSync(entry).mtimeMs)) {
+  const run = spawnSync(process.execPath, [join(root, 'scripts/bundle-cli.mjs')], { cwd: root, stdio: 'inherit' });
+  if (run.status !== 0) process.exit(run.status ?? 1);
 }

@@ -27,7 +27,6 @@ import { guideCoverage, type GuideCoverage } from './i18n/guide-status.js';
 import { readGuideSegments } from './i18n/guides.js';
 import { SEGMENT_LANGUAGES } from './i18n/segments.js';
 import { rehypeUntranslated, rstTranslate, type GuideTranslation } from './i18n/translate-tree.js';
-import { topologyDiagram } from './render/diagram/index.js';
 import type { DrawOptions } from './render/diagram/draw.js';
 import { diagramPanel, type PanelOptions } from './render/diagram/panel.js';
 import { rehypeShikiLiterals } from './render/highlight/index.js';
@@ -262,7 +261,9 @@ export function renderGuide(text: string, options: RenderGuideOptions = {}): Pro
 }
 
 /** The topology diagram as SVG text, its labels in the caller's words. */
-export function drawTopology(topology: Topology, options: DrawOptions): Promise<string> {
+export async function drawTopology(topology: Topology, options: DrawOptions): Promise<string> {
+  // imported here: the layout engine (elkjs) and d3 are most of what loading the pipeline cost (rst2html never draws)
+  const { topologyDiagram } = await import('./render/diagram/index.js');
   return topologyDiagram(topology, options);
 }
 

@@ -4,6 +4,7 @@
 // warnings too with --strict).
 import type { Command } from 'commander';
 import { readRstInput } from './rst-input.js';
+import { fastStart } from './fast-start.js';
 import { formatDiagnostic, isFailure } from '../diagnostics.js';
 
 interface Rst2HtmlOptions {
@@ -25,6 +26,7 @@ export function register(program: Command): void {
     .option('--standalone', 'print a whole HTML page instead of a fragment')
     .option('--content-root <dir>', "directory includes may not leave (default: the file's directory)")
     .action(async (file: string, options: Rst2HtmlOptions) => {
+      fastStart();
       const input = readRstInput(file, options.contentRoot);
       if (!input) return;
       // Imported here: the HTML pipeline (shiki's grammars) is the heaviest part to load.

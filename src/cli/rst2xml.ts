@@ -4,6 +4,7 @@
 // Markdown reader makes of it.
 import type { Command } from 'commander';
 import { readRstInput } from './rst-input.js';
+import { fastStart } from './fast-start.js';
 import { formatDiagnostic, toDiagnostic } from '../diagnostics.js';
 
 interface Rst2XmlOptions {
@@ -21,6 +22,7 @@ export function register(program: Command): void {
     .option('--no-raw', 'refuse the raw directive and role (allowed by default here, as in docutils: XML output is never rendered)')
     .option('--content-root <dir>', 'directory includes may not leave (default: the file\'s directory)')
     .action(async (file: string, options: Rst2XmlOptions) => {
+      fastStart();
       const input = readRstInput(file, options.contentRoot);
       if (!input) return;
       // The reader is imported when the command runs (`netguide --help` does not load it).

@@ -1,51 +1,16 @@
 // Benchmark of the `ip link` parser: a generated listing of 10,000 interfaces
-// shaped like the lab captures (veth pairs `qvo…@qvb…` with masters, taps,
-// `eth0@if2 … link-netnsid 0`, plain bridges) parsed in one call.
+// of one compute node (per VM a `qbr…` bridge, the `qvo…@qvb…` veth pair and
+// the `tap…`, as Nova's hybrid plug makes them; interfaces.ts) parsed in one call.
 // `benchIpLink()` returns the figures; run this file directly to print them:
 //   npx tsc -p tsconfig.json && node dist/src/captures/bench/ip-link.js
 import { parseCommandLine } from '../command-line.js';
 import { parser } from '../ip-link.js';
 import { bestOf } from './best-of.js';
+import { computeNodeInterfaces, renderIpLink } from './interfaces.js';
 
-function hex(n: number, width: number): string {
-  return (n >>> 0).toString(16).padStart(width, '0').slice(-width);
-}
-function mac(n: number): string {
-  return `fa:16:3e:${hex(n >> 16, 2)}:${hex(n >> 8, 2)}:${hex(n, 2)}`;
-}
-
-/** `ip link` text for `count` interfaces (ifindex 1 is lo). */
+/** `ip link` text for `count` interfaces of one compute node: its own devices, then four per VM (see interfaces.ts). */
 export function generateIpLink(count: number): string {
-  const lines: string[] = [
-    '1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN mode DEFAULT group default qlen 1000',
-    '    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00',
-  ];
-  for (let ifindex = 2; ifindex <= count; ifindex++) {
-    const id = `${hex(ifindex * 2654435761, 8)}-${hex(ifindex, 2)}`;
-    const brd = 'brd ff:ff:ff:ff:ff:ff';
-    switch (ifindex % 5) {
-      case 0:
-        lines.push(`${ifindex}: qvo${id}@qvb${id}: <BROADCAST,MULTICAST,PROMISC,UP,LOWER_UP> mtu 1500 qdisc noqueue master ovs-system state UP mode DEFAULT group default qlen 1000`);
-        lines.push(`    link/ether ${mac(ifindex)} ${brd}`);
-        break;
-      case 1:
-        lines.push(`${ifindex}: qvb${id}@qvo${id}: <BROADCAST,MULTICAST,PROMISC,UP,LOWER_UP> mtu 1500 qdisc noqueue master qbr${id} state UP mode DEFAULT group default qlen 1000`);
-        lines.push(`    link/ether ${mac(ifindex)} ${brd}`);
-        break;
-      case 2:
-        lines.push(`${ifindex}: tap${id}: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc pfifo_fast master qbr${id} state UNKNOWN mode DEFAULT group default qlen 1000`);
-        lines.push(`    link/ether ${mac(ifindex)} ${brd}`);
-        break;
-      case 3:
-        lines.push(`${ifindex}: eth${ifindex}@if${ifindex + 1}: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP mode DEFAULT group default qlen 1000`);
-        lines.push(`    link/ether ${mac(ifindex)} ${brd} link-netnsid ${ifindex % 7}`);
-        break;
-      default:
-        lines.push(`${ifindex}: qbr${id}: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP mode DEFAULT group default qlen 1000`);
-        lines.push(`    link/ether ${mac(ifindex)} ${brd}`);
-    }
-  }
-  return lines.join('\n') + '\n';
+  return renderIpLink(computeNodeInterfaces(count));
 }
 
 export interface IpLinkBenchResult {

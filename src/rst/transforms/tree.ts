@@ -26,17 +26,34 @@ export function elements(root: RstElement): Located[] {
   return out;
 }
 
-/** Elements of one type, in document order. */
+/** Elements of one type, in document order. (Transforms call this and parents() dozens of times a document: they walk without the Located records elements() makes.) */
 export function findAll(root: RstElement, type: string): RstElement[] {
-  return elements(root)
-    .filter((item) => item.node.type === type)
-    .map((item) => item.node);
+  const out: RstElement[] = [];
+  const stack: RstElement[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === type) out.push(node);
+    const children = node.children;
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i]!;
+      if (isElement(child)) stack.push(child);
+    }
+  }
+  return out;
 }
 
 /** A map from every element to its parent (rebuild after structural edits). */
 export function parents(root: RstElement): Map<RstElement, RstElement> {
   const map = new Map<RstElement, RstElement>();
-  for (const item of elements(root)) if (item.parent) map.set(item.node, item.parent);
+  const stack: RstElement[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    for (const child of node.children) {
+      if (!isElement(child)) continue;
+      map.set(child, node);
+      stack.push(child);
+    }
+  }
   return map;
 }
 
