@@ -14,6 +14,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { outdirAndNumbers } from './script-args.js';
 import { generateFlowDump } from '../src/captures/bench/flows.js';
 import { computeNodeInterfaces, renderIfconfig, renderIpLink } from '../src/captures/bench/interfaces.js';
 import { renderIptablesList, renderIptablesSave, tableWithRules } from '../src/captures/bench/iptables.js';
@@ -58,18 +59,11 @@ export function generateCaptures(dir: string, sizes: CaptureSizes = BENCH_SIZES)
   return written;
 }
 
-function option(args: string[], name: string, fallback: number): number {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 ? Number(args[at + 1]) : fallback;
-}
-
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const args = process.argv.slice(2);
-  const dir = args.find((a, k) => !a.startsWith('--') && !(args[k - 1] ?? '').startsWith('--'));
+  const { dir, numbers: sizes } = outdirAndNumbers(process.argv.slice(2), BENCH_SIZES);
   if (!dir) {
     console.error('usage: node dist/scripts/generate-captures.js OUTDIR [--flows N] [--links N] [--rules N] [--ps N]');
     process.exit(2);
   }
-  const sizes = { flows: option(args, 'flows', BENCH_SIZES.flows), links: option(args, 'links', BENCH_SIZES.links), rules: option(args, 'rules', BENCH_SIZES.rules), ps: option(args, 'ps', BENCH_SIZES.ps) };
   for (const [kind, c] of Object.entries(generateCaptures(dir, sizes))) console.log(`${kind}: ${join(dir, c.file)} (${c.what})`);
 }

@@ -25,6 +25,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { outdirAndNumbers } from './script-args.js';
 import { type Iface, hostInterfaces, renderIpLink, vmInterfaces } from '../src/captures/bench/interfaces.js';
 import { renderIptablesSave, securityGroupTable } from '../src/captures/bench/iptables.js';
 import { hostProcesses, renderPsEf } from '../src/captures/bench/ps.js';
@@ -408,18 +409,12 @@ function dpifShow(rand: Random, ifaces: Iface[], bridges: [string, { name: strin
   return lines.join('\n') + '\n';
 }
 
-function option(args: string[], name: string, fallback: number): number {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 ? Number(args[at + 1]) : fallback;
-}
-
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const args = process.argv.slice(2);
-  const dir = args.find((a, k) => !a.startsWith('--') && !(args[k - 1] ?? '').startsWith('--'));
+  const { dir, numbers } = outdirAndNumbers(process.argv.slice(2), { hosts: 200, vms: 20, seed: 1 });
   if (!dir) {
     console.error('usage: node dist/scripts/generate-cloud.js OUTDIR [--hosts 200] [--vms 20] [--seed 1]');
     process.exit(2);
   }
-  const made = generateCloud(dir, { hosts: option(args, 'hosts', 200), vmsPerHost: option(args, 'vms', 20), seed: option(args, 'seed', 1) });
+  const made = generateCloud(dir, { hosts: numbers.hosts, vmsPerHost: numbers.vms, seed: numbers.seed });
   console.log(`${dir}: ${made.hosts} hosts, ${made.vms} VMs, ${made.files} captures, ${(made.bytes / 1e6).toFixed(1)} MB`);
 }

@@ -11,6 +11,7 @@
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { outdirAndNumbers } from './script-args.js';
 import { generateCloud } from './generate-cloud.js';
 import { type Random, random } from '../src/captures/bench/random.js';
 
@@ -135,13 +136,11 @@ export function generateGuides(content: string, count: number, seed = 1): { name
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const args = process.argv.slice(2);
-  const dir = args.find((a, k) => !a.startsWith('--') && !(args[k - 1] ?? '').startsWith('--'));
-  const at = (n: string, d: number) => (args.includes(`--${n}`) ? Number(args[args.indexOf(`--${n}`) + 1]) : d);
+  const { dir, numbers } = outdirAndNumbers(process.argv.slice(2), { guides: 50, seed: 1 });
   if (!dir) {
     console.error('usage: node dist/scripts/generate-guides.js CONTENT_DIR [--guides 50] [--seed 1]');
     process.exit(2);
   }
-  const made = generateGuides(dir, at('guides', 50), at('seed', 1));
+  const made = generateGuides(dir, numbers.guides, numbers.seed);
   console.log(`${dir}: ${made.names.length} guides, ${(made.bytes / 1e6).toFixed(2)} MB of RST and scripts (captures beside them)`);
 }
