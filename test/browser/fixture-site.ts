@@ -1,10 +1,12 @@
-// The site the browser tests read: the content folder test/fixtures/browser (a
-// copy of the seed guide, its scripts and catalogs, never content/) copied
-// outside the project and built by `netguide build` in its own process
+// The site the browser tests read: the seed's copy (test/fixtures/seed/local:
+// the guide and its scripts, never content/) with the catalogs in
+// test/fixtures/browser/local/locales, copied outside the project and built by
+// `netguide build` in its own process
 // (test/site/helpers.ts), as a user builds a content folder of their own.
 
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
+import { seedDir } from '../fixture-paths.js';
 import { build, repo, temporary } from '../site/helpers.js';
 
 export { repo };
@@ -22,6 +24,7 @@ export interface FixtureSite {
 export async function buildFixtureSite(): Promise<FixtureSite> {
   const root = temporary('browser');
   const content = join(root, 'content');
+  cpSync(seedDir, join(content, 'local'), { recursive: true });
   cpSync(fixtureContent, content, { recursive: true, filter: (src) => !src.endsWith('README.md') });
   const out = join(root, 'site');
   const run = await build(root, ['--content', 'content', '--out', 'site']);

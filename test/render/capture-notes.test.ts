@@ -17,9 +17,10 @@ import { lineAnchor } from '../../src/render/anchors.js';
 import { capturePositions, rehypeCaptureNotes, type CaptureNotesOptions } from '../../src/render/capture-notes/index.js';
 import { diagramGraph } from '../../src/render/diagram/graph.js';
 import { explanationText, findingText } from '../../src/render/words.js';
+import { seedGuide } from '../fixture-paths.js';
 
 const repo = resolve(import.meta.dirname, '../../..');
-const seed = join(repo, 'test/fixtures/browser/local/local.rst');
+const seed = seedGuide;
 
 const readLines = (file: string) => readFileSync(file, 'utf8').replace(/\r\n?/g, '\n').split('\n');
 

@@ -18,9 +18,10 @@ import { diagramGraph, type Box } from '../../src/render/diagram/graph.js';
 import { drawDiagram, layoutDiagram } from '../../src/render/diagram/index.js';
 import { diagramPanel } from '../../src/render/diagram/panel.js';
 import type { Topology } from '../../src/topology/model.js';
+import { seedGuide } from '../fixture-paths.js';
 
 const repo = resolve(import.meta.dirname, '../../..');
-const seed = join(repo, 'test/fixtures/browser/local/local.rst');
+const seed = seedGuide;
 
 const boxesOf = (roots: Box[]): Box[] => roots.flatMap((b) => [b, ...boxesOf(b.children)]);
 const svgDocument = (svg: string) => parseHTML(`<!doctype html><html><body>${svg}</body></html>`).document;
